@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { loadConfig } from '../src/config';
+import { openDatabase } from '../src/database';
+import { User } from '../src/entities/user.entity';
+import { mintToken } from '../src/server/identity';
+
+/**
+ * `npm run token -- <login> [--app <clientId>] [--expires 12h]`: prints a development
+ * token for an existing user, signed with JWT_SECRET (HS256).
+ */
+async function main(argv: string[]) {
+  const login = argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
+  const option = (name: string) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
+  if (!login) throw new Error('usage: npm run token -- <login> [--app <clientId>] [--expires 12h]');
+  const config = loadConfig();
+  if (!config.jwtSecret) throw new Error('tokens can only be minted with JWT_SECRET (HS256); with JWKS_URL your identity provider issues them');
+  const db = await openDatabase(config);
+  try {
+    const user = await db.getRepository(User).findOneBy({ login });
+    if (!user) throw new Error(`no user with login "${login}"`);
+    if (!user.active) throw new Error(`user "${login}" is deactivated`);
+    const token = await mintToken(config.jwtSecret, login, {
+      clientId: option('app'), expiresIn: option('expires'), issuer: config.jwtIssuer, audience: config.jwtAudience,
+    });
+    process.stdout.write(token + '\n');
+  } finally {
+    await db.destroy();
+  }
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+});

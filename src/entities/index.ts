@@ -1,0 +1,19 @@
+import { AccessAuditEntry } from './access-audit-entry.entity';
+import { DocumentItem } from './document-item.entity';
+import { DocumentSequence } from './document-sequence.entity';
+import { InventoryDocument } from './inventory-document.entity';
+import { Product } from './product.entity';
+import { Reservation } from './reservation.entity';
+import { Role } from './role.entity';
+import { RoleAssignment } from './role-assignment.entity';
+import { RoleGrant } from './role-grant.entity';
+import { Settings } from './settings.entity';
+import { StockLevel } from './stock-level.entity';
+import { StockMovement } from './stock-movement.entity';
+import { User } from './user.entity';
+import { Warehouse } from './warehouse.entity';
+
+export const ENTITIES = [
+  AccessAuditEntry, DocumentItem, DocumentSequence, InventoryDocument, Product, Reservation,
+  Role, RoleAssignment, RoleGrant, Settings, StockLevel, StockMovement, User, Warehouse,
+];

@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { DocumentType } from '../shield/permission-catalog';
+
+export enum DocumentStatus {
+  DRAFT = 'DRAFT',
+  PROCESSED = 'PROCESSED',
+  CANCELLED = 'CANCELLED',
+}
+
+@Entity('inventory_document')
+@Index('idx_document_type_status_date', ['type', 'status', 'createdAt'])
+@Index('uq_document_type_number', ['type', 'number'], { unique: true })
+export class InventoryDocument {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: 'varchar', length: 32 }) type: DocumentType;
+  @Column({ type: 'varchar', length: 16, default: DocumentStatus.DRAFT }) status: DocumentStatus;
+  /** Human-readable, unique per type, e.g. "SO-000042". */
+  @Column({ type: 'varchar', length: 32 }) number: string;
+  @Column({ type: 'varchar', length: 255, default: '' }) title: string;
+  /** Deal this document belongs to; processing a sales order consumes the deal's reservations. */
+  @Column({ type: 'varchar', length: 64, nullable: true }) dealRef: string | null;
+  @Column({ type: 'integer' }) authorId: number;
+  @CreateDateColumn({ type: 'datetime' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'datetime' }) updatedAt: Date;
+  @Column({ type: 'datetime', nullable: true }) processedAt: Date | null;
+  @Column({ type: 'integer', nullable: true }) processedById: number | null;
+  @Column({ type: 'datetime', nullable: true }) cancelledAt: Date | null;
+  @Column({ type: 'integer', nullable: true }) cancelledById: number | null;
+  /** Optimistic lock: every edit must name the version it read (CONFLICT otherwise). */
+  @Column({ type: 'integer', default: 1 }) version: number;
+}

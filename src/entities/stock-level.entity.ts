@@ -1,0 +1,18 @@
+import Decimal from 'decimal.js';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { QUANTITY } from './decimal.transformer';
+
+/**
+ * Cached balance per (product, warehouse); always equal to the ledger's sum and rebuildable
+ * from it. Reserved quantity is derived from active, unexpired reservations at read time,
+ * so an expired reservation stops counting without a background job.
+ */
+@Entity('stock_level')
+@Index('uq_level_product_warehouse', ['productId', 'warehouseId'], { unique: true })
+@Index('idx_level_warehouse_product', ['warehouseId', 'productId'])
+export class StockLevel {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: 'integer' }) productId: number;
+  @Column({ type: 'integer' }) warehouseId: number;
+  @Column(QUANTITY) quantity: Decimal;
+}

@@ -1,0 +1,37 @@
+import Decimal from 'decimal.js';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { DocumentType } from '../shield/permission-catalog';
+import { MONEY, QUANTITY, VALUE } from './decimal.transformer';
+
+/** How a movement counts in reports (DESIGN §4). */
+export enum MovementKind {
+  RECEIVED = 'RECEIVED',
+  SHIPPED = 'SHIPPED',
+  OTHER_OUT = 'OTHER_OUT',
+}
+
+/**
+ * The append-only ledger (DESIGN §1): one signed row per (item, warehouse) when a
+ * document is processed; cancellation appends reversing rows. Never updated or deleted.
+ */
+@Entity('stock_movement')
+@Index('idx_movement_warehouse_date', ['warehouseId', 'occurredAt'])
+@Index('idx_movement_product_warehouse', ['productId', 'warehouseId'])
+@Index('idx_movement_document', ['documentId'])
+export class StockMovement {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: 'integer' }) documentId: number;
+  @Column({ type: 'integer' }) itemId: number;
+  @Column({ type: 'varchar', length: 32 }) documentType: DocumentType;
+  @Column({ type: 'integer' }) productId: number;
+  @Column({ type: 'integer' }) warehouseId: number;
+  @Column({ type: 'varchar', length: 16 }) kind: MovementKind;
+  /** Signed: positive into the warehouse, negative out of it. */
+  @Column(QUANTITY) quantity: Decimal;
+  /** Purchase price captured at processing; valuation never changes afterwards. */
+  @Column(MONEY) unitCost: Decimal;
+  /** quantity × unitCost, signed, computed exactly at processing. */
+  @Column(VALUE) value: Decimal;
+  @Column({ type: 'boolean', default: false }) reversal: boolean;
+  @Column({ type: 'datetime' }) occurredAt: Date;
+}

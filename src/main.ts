@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { ConfigError, DEV_JWT_SECRET, loadConfig } from './config';
+import { openDatabase } from './database';
+import { logger } from './logger';
+import { createServer } from './server/app';
+import { seedDemoIfEmpty } from './services/demo-seed';
+
+async function main() {
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  // The embedded default starts with the demo company so a new user has something to query.
+  if (!config.databaseUrl && (await seedDemoIfEmpty(db))) logger.info('seeded the demo data into the empty embedded database');
+  const server = await createServer(config, db);
+  const url = await server.listen(config.port);
+
+  const lines = [
+    `Stockgate is listening on ${url}/graphql (${config.databaseUrl ? 'MySQL/MariaDB' : `SQLite in ${config.dataDir}`})`,
+    config.playground ? `Playground: ${url}/playground` : 'Playground: off (PLAYGROUND=1 enables it)',
+    'Get a token for a demo user (admin, victor, sam, anna, rick, sofia): npm run token -- admin',
+    'and send it as the header  Authorization: Bearer <token>',
+  ];
+  if (config.jwtSecret === DEV_JWT_SECRET) lines.push('Using the development JWT secret: set JWT_SECRET for anything but local use.');
+  process.stdout.write(lines.join('\n') + '\n');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining requests');
+    await server.stop();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(error.message + '\n');
+  } else {
+    logger.fatal({ err: error }, 'failed to start');
+  }
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+import { Field, ObjectType } from 'type-graphql';
+import { DocumentAction, DocumentType, Permission, ReportKind } from './enums';
+import { UserType } from './user.type';
+import { WarehouseType } from './warehouse.type';
+
+@ObjectType('DocumentPermission', { description: 'The actions the viewer holds on documents of one type.' })
+export class DocumentPermissionType {
+  @Field(() => DocumentType) type: DocumentType;
+  @Field(() => [DocumentAction]) actions: DocumentAction[];
+}
+
+@ObjectType('Viewer', { description: 'Who is asking and what they may do (DESIGN §3.9): front-ends ask instead of guessing.' })
+export class ViewerType {
+  @Field(() => UserType) user: UserType;
+  @Field(() => [Permission], { description: 'Effective permissions: the union over the role assignments.' }) permissions: Permission[];
+  @Field({ description: 'True when WAREHOUSE_SELECT covers all warehouses, including future ones.' }) allWarehouses: boolean;
+  @Field(() => [WarehouseType], { description: 'The warehouses the viewer can select.' }) warehouses: WarehouseType[];
+  @Field(() => [ReportKind]) reportKinds: ReportKind[];
+  @Field(() => [DocumentPermissionType]) documentPermissions: DocumentPermissionType[];
+}

@@ -1,0 +1,17 @@
+import { Permission, requires, visibleWithParent } from '../rules';
+import { RuleMap } from '../rule';
+
+/** Products need CATALOG_VIEW; purchase prices need PURCHASE_PRICE_VIEW (DESIGN §2). */
+export const catalogRules: RuleMap = {
+  Query: {
+    products: requires(Permission.CATALOG_VIEW),
+    product: requires(Permission.CATALOG_VIEW),
+  },
+  Product: {
+    ...visibleWithParent('id', 'sku', 'name', 'unit', 'archived', 'salePrice', 'parent', 'variants', 'attributes'),
+    purchasePrice: requires(Permission.PURCHASE_PRICE_VIEW),
+  },
+  ProductAttribute: visibleWithParent('name', 'value'),
+  ProductConnection: visibleWithParent('edges', 'nodes', 'pageInfo', 'totalCount'),
+  ProductEdge: visibleWithParent('cursor', 'node'),
+};

@@ -1,0 +1,15 @@
+import { authenticated, canSelect, visibleWithParent } from '../rules';
+import { GuardMap, RuleMap } from '../rule';
+
+/** Warehouses are visible exactly as far as WAREHOUSE_SELECT reaches (DESIGN §2, §3.1–3.3). */
+export const warehouseRules: RuleMap = {
+  Query: {
+    warehouses: authenticated,
+    warehouse: authenticated,
+  },
+  Warehouse: visibleWithParent('id', 'code', 'name', 'address', 'isDefault', 'active'),
+};
+
+export const warehouseGuards: GuardMap = {
+  Warehouse: (access, warehouse: { id: number }) => canSelect(access, warehouse.id),
+};
