@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../ormconfig';
+
+/** MariaDB when DATABASE_URL is set (CI runs the suite twice), else embedded SQLite. */
+export const usingMysql = () => /^(mysql|mariadb):/.test(process.env.DATABASE_URL ?? '');
+
+export interface TestDatabase {
+  db: DataSource;
+  /** For tests that open a second connection (e.g. the CLI). */
+  databaseUrl?: string;
+  dataDir: string;
+  sqliteFile?: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh database per test file, schema from the real migrations: on MariaDB its own
+ * database (created here, dropped in drop()), on SQLite its own file in a temp dir.
+ */
+export async function createTestDatabase(options: { logging?: boolean } = {}): Promise<TestDatabase> {
+  const name = `sg_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stockgate-test-'));
+  let databaseUrl: string | undefined;
+  if (usingMysql()) {
+    const server = new URL(process.env.DATABASE_URL!.replace(/^mariadb:/, 'mysql:'));
+    const admin = await createConnection({ host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username), password: decodeURIComponent(server.password) });
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.end();
+    server.pathname = `/${name}`;
+    databaseUrl = server.toString();
+  }
+  const sqliteFile = usingMysql() ? undefined : `${name}.sqlite`;
+  const db = new DataSource({ ...dataSourceOptions({ databaseUrl, dataDir, sqliteFile }), logging: options.logging ?? false });
+  await db.initialize();
+  await db.runMigrations({ transaction: 'each' });
+  return {
+    db, databaseUrl, dataDir, sqliteFile,
+    drop: async () => {
+      if (usingMysql()) await db.query(`DROP DATABASE \`${name}\``);
+      await db.destroy();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
