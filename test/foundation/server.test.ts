@@ -69,9 +69,10 @@ describe('process lifecycle', () => {
       child.stdout.on('data', () => { if (/npm run token/.test(out)) { clearTimeout(timer); resolve(); } });
     });
     expect(out).toMatch(/Playground: http:\/\/localhost:\d+\/playground/);
-    const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const exit = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })));
     child.kill('SIGTERM');
-    expect(await exit).toBe(0);
+    expect(await exit).toEqual({ code: 0, signal: null });
     await database.db.initialize().catch(() => undefined);
     await database.drop();
   });
