@@ -63,7 +63,8 @@ function productRows(ctx: RequestContext, plan: ReportPlan): Promise<ProductFigu
     const ids = [...byProduct].filter(([, f]) => !isZeroFigures(f)).map(([id]) => id);
     const products = await ctx.loaders.product.loadMany(ids);
     return ids
-      .map((id, i) => ({ product: products[i] as Product, ...byProduct.get(id)! }))
+      .map((id, i) => ({ product: products[i] as Product | null, ...byProduct.get(id)! }))
+      .filter((row): row is ProductFiguresRow => row.product !== null)
       .sort((a, b) => a.product.sku.localeCompare(b.product.sku));
   });
 }

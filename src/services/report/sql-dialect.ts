@@ -7,8 +7,8 @@ const SCALE = 10_000;
 /**
  * The two SQL dialects the reports run on. MySQL/MariaDB sum DECIMAL columns exactly.
  * SQLite has no exact DECIMAL: its SUM over such columns is floating point, so each term
- * is first scaled to an integer count of 1/10000 units (exact in SQLite's 64-bit
- * integers) and the sum is scaled back with decimal.js.
+ * is first scaled to an integer count of 1/10000 units, summed in SQLite's 64-bit
+ * integers, returned as text (no trip through a JS number) and scaled back with decimal.js.
  */
 export interface ReportDialect {
   /** An exact SUM of a decimal expression with at most 4 decimal places. */
@@ -20,7 +20,7 @@ export interface ReportDialect {
 }
 
 const sqlite: ReportDialect = {
-  exactSum: (expression) => `SUM(CAST(ROUND((${expression}) * ${SCALE}) AS INTEGER))`,
+  exactSum: (expression) => `CAST(SUM(CAST(ROUND((${expression}) * ${SCALE}) AS INTEGER)) AS TEXT)`,
   // TypeORM stores SQLite datetimes as UTC text 'YYYY-MM-DD HH:MM:SS.SSS'.
   utcDay: (column) => `substr(${column}, 1, 10)`,
   decimal: (raw) => (raw === null || raw === undefined ? new Decimal(0) : new Decimal(String(raw)).div(SCALE)),
