@@ -1,6 +1,7 @@
 import { NonEmptyArray } from 'type-graphql';
 import { PermissionCatalogResolver } from './permission-catalog.resolver';
 import { ProductResolver } from './product.resolver';
+import { ReportResolver } from './report.resolver';
 import { ViewerResolver } from './viewer.resolver';
 import { WarehouseResolver } from './warehouse.resolver';
 
@@ -8,6 +9,7 @@ import { WarehouseResolver } from './warehouse.resolver';
 export const RESOLVERS: NonEmptyArray<Function> = [
   PermissionCatalogResolver,
   ProductResolver,
+  ReportResolver,
   ViewerResolver,
   WarehouseResolver,
 ];
