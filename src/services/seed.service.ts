@@ -4,7 +4,7 @@ import { DocumentItem } from '../entities/document-item.entity';
 import { DocumentSequence } from '../entities/document-sequence.entity';
 import { DocumentStatus, InventoryDocument } from '../entities/inventory-document.entity';
 import { Product } from '../entities/product.entity';
-import { Role, SystemRole } from '../entities/role.entity';
+import { Role } from '../entities/role.entity';
 import { RoleAssignment } from '../entities/role-assignment.entity';
 import { RoleGrant } from '../entities/role-grant.entity';
 import { User } from '../entities/user.entity';
@@ -12,7 +12,8 @@ import { Warehouse } from '../entities/warehouse.entity';
 import { DocumentType, Permission } from '../shield/permission-catalog';
 import { postMovements } from './ledger.service';
 import { movementsOf } from './movements';
-import { GrantSpec, STANDARD_ROLES } from './standard-roles';
+import { GrantSpec } from './standard-roles';
+import { ensureStandardRoles } from './standard-roles.service';
 
 /**
  * A small declarative description of a data set: the demo data and test fixtures are
@@ -74,12 +75,10 @@ async function seedInto(tx: EntityManager, spec: SeedSpec): Promise<SeedResult> 
     result.products[p.key] = saved.id;
   }
 
-  const roles = [
-    ...(spec.standardRoles ? STANDARD_ROLES.map((r) => ({ key: r.systemKey, ...r })) : []),
-    ...(spec.roles ?? []).map((r) => ({ ...r, systemKey: null as SystemRole | null, name: r.name ?? r.key, description: r.description ?? '' })),
-  ];
-  for (const r of roles) {
-    const role = await tx.save(Role, tx.create(Role, { name: r.name, description: r.description, systemKey: r.systemKey }));
+  // The standard roles may already exist (database.ts creates them on every start).
+  if (spec.standardRoles) Object.assign(result.roles, await ensureStandardRoles(tx));
+  for (const r of spec.roles ?? []) {
+    const role = await tx.save(Role, tx.create(Role, { name: r.name ?? r.key, description: r.description ?? '', systemKey: null }));
     result.roles[r.key] = role.id;
     await tx.save(RoleGrant, grantRows(role.id, r.grants, (key) => keyed(result.warehouses, 'warehouse', String(key))));
   }

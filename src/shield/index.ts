@@ -1,6 +1,7 @@
 import { GraphQLSchema } from 'graphql';
 import { applyShield } from './apply-shield';
 import { GuardMap, RuleMap } from './rule';
+import { accessRules, userAdminRules } from './rules/access.rules';
 import { catalogRules } from './rules/catalog.rules';
 import { coreRules } from './rules/core.rules';
 import { warehouseGuards, warehouseRules } from './rules/warehouse.rules';
@@ -20,7 +21,7 @@ export function mergeRules(...maps: RuleMap[]): RuleMap {
   return merged;
 }
 
-export const RULES: RuleMap = mergeRules(coreRules, catalogRules, warehouseRules);
+export const RULES: RuleMap = mergeRules(coreRules, catalogRules, warehouseRules, accessRules, userAdminRules);
 export const GUARDS: GuardMap = { ...warehouseGuards };
 
 export const shieldSchema = (schema: GraphQLSchema) => applyShield(schema, RULES, GUARDS);
