@@ -21,6 +21,7 @@ export const ADMIN_SPEC: SeedSpec = {
         { permission: Permission.DOCUMENT, documentType: DocumentType.WRITE_OFF, actions: [DocumentAction.VIEW, DocumentAction.EDIT, DocumentAction.PROCESS] },
       ],
     },
+    { key: 'catalogOnly', name: 'Catalog reader', grants: [{ permission: Permission.CATALOG_VIEW }] },
   ],
   users: [
     { key: 'admin', name: 'Ada Admin', roles: [{ role: SystemRole.ADMINISTRATOR }] },
