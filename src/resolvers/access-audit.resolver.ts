@@ -4,7 +4,6 @@ import { AccessAuditEntry } from '../entities/access-audit-entry.entity';
 import { AccessAuditEntryConnection, AccessAuditEntryType } from '../schema/access-audit.type';
 import { PageArgs } from '../schema/connection';
 import { UserType } from '../schema/user.type';
-import { AuditSubject } from '../services/access-admin.service';
 import { accessAuditService } from '../services/access-audit.service';
 
 @Resolver(() => AccessAuditEntryType)
@@ -12,7 +11,7 @@ export class AccessAuditResolver {
   @Query(() => AccessAuditEntryConnection, { nullable: true, description: 'Access changes, oldest first; `from` inclusive, `to` exclusive.' })
   accessAuditLog(@Ctx() ctx: RequestContext, @Args() page: PageArgs,
                  @Arg('actorId', () => ID, { nullable: true }) actorId: string | null,
-                 @Arg('subjectType', () => AuditSubject, { nullable: true }) subjectType: AuditSubject | null,
+                 @Arg('subjectType', () => String, { nullable: true, description: 'ROLE or USER (other areas may add their own).' }) subjectType: string | null,
                  @Arg('subjectId', () => ID, { nullable: true }) subjectId: string | null,
                  @Arg('from', () => Date, { nullable: true }) from: Date | null,
                  @Arg('to', () => Date, { nullable: true }) to: Date | null) {

@@ -11,6 +11,7 @@ import { Permission } from '../shield/permission-catalog';
 import { recordAudit } from './audit.service';
 import { fromGrantRows, ValidGrant } from './grant-spec';
 import { parseId } from './ids';
+import { serialTransaction } from './serial-transaction';
 
 /** What the audit log names as subjects of access changes. */
 export enum AuditSubject {
@@ -20,12 +21,12 @@ export enum AuditSubject {
 
 /**
  * Every access change runs here: one transaction that first takes the access-admin lock (the
- * settings row, FOR UPDATE on MySQL/MariaDB; SQLite has one writer anyway), so two admins
+ * settings row, FOR UPDATE on MySQL/MariaDB; queued in-process on SQLite), so two admins
  * cannot each remove "one of the two" last managers; after the change, at least one active
  * user must still hold ACCESS_MANAGE, else everything rolls back (DESIGN §2).
  */
 export async function accessChange<T>(ctx: RequestContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-  return ctx.db.transaction(async (tx) => {
+  return serialTransaction(ctx.db, async (tx) => {
     const lock = tx.getRepository(Settings).createQueryBuilder('s').where('s.id = 1');
     if (tx.connection.options.type === 'mysql') lock.setLock('pessimistic_write');
     await lock.getOne();

@@ -35,7 +35,7 @@ export const id = (n: number) => String(n);
 
 /** The audit entries of a subject, newest last. */
 export async function auditOf(api: TestApi, subjectType: 'ROLE' | 'USER', subjectId: number) {
-  const res = await api.gql('admin', `query($t: AuditSubject, $s: ID) { accessAuditLog(first: 200, subjectType: $t, subjectId: $s) {
+  const res = await api.gql('admin', `query($t: String, $s: ID) { accessAuditLog(first: 200, subjectType: $t, subjectId: $s) {
     nodes { action subjectType subjectId before after actor { login } at } } }`, { t: subjectType, s: id(subjectId) });
   expect(res.errors).toBeUndefined();
   return res.data.accessAuditLog.nodes as Array<{ action: string; before: any; after: any; actor: { login: string } | null }>;

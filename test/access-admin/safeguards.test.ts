@@ -2,7 +2,10 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../ormconfig';
 import { openDatabase } from '../../src/database';
 import { Role, SystemRole } from '../../src/entities/role.entity';
+import { createLoaders } from '../../src/loaders';
 import { createServer } from '../../src/server/app';
+import { userAdminService } from '../../src/services/user-admin.service';
+import { loadAccess } from '../../src/shield/access.loader';
 import { Access, NO_GRANTS } from '../../src/shield/access';
 import { escalationsOf } from '../../src/shield/escalation';
 import { userAdminRules } from '../../src/shield/rules/access.rules';
@@ -43,6 +46,37 @@ describe('safeguards: last access manager, every instance, explainAccess, the au
     const grants = await api.gql('local', 'query($r: ID!) { role(id: $r) { grants { permission } } }', { r: role('localAdmin') });
     expect(grants.data.role.grants.map((g: any) => g.permission)).toContain('ACCESS_MANAGE');
     expect((await api.gql('local', 'mutation($u: ID!) { reactivateUser(id: $u) { active } }', { u: user('admin') })).errors).toBeUndefined();
+  });
+
+  it('§4 two admins deactivating each other at the same time: exactly one succeeds (the check runs under a lock)', async () => {
+    const deactivate = (as: string, target: string) => api.gql(as, 'mutation($u: ID!) { deactivateUser(id: $u) { active } }', { u: user(target) });
+    const results = await Promise.all([deactivate('admin', 'local'), deactivate('local', 'admin')]);
+    // The loser is refused by the last-manager check, or — if the winner committed before the loser's
+    // request was authenticated — as a deactivated user. Either way exactly one of them stays active.
+    const outcomes = results.map((r) => (r.errors ? r.errors[0].extensions!.code : 'OK')).sort();
+    expect([['CONFLICT', 'OK'], ['OK', 'UNAUTHENTICATED']]).toContainEqual(outcomes);
+    const active = await api.db.query('SELECT login FROM app_user WHERE active = 1 AND login IN (\'admin\', \'local\')');
+    expect(active).toHaveLength(1);
+    const winner = results[0].errors ? 'local' : 'admin';
+    const loser = winner === 'admin' ? 'local' : 'admin';
+    expect((await api.gql(winner, 'mutation($u: ID!) { reactivateUser(id: $u) { active } }', { u: user(loser) })).errors).toBeUndefined();
+  });
+
+  it('§4 the last-manager check holds under a true race: both admins authenticated before either change commits', async () => {
+    const ctxOf = async (login: string) => {
+      const access = (await loadAccess(api.db, login))!;
+      return { db: api.db, access, loaders: createLoaders(api.db, access), deniedCoordinates: new Set<string>(), requestId: login };
+    };
+    const [asAdmin, asLocal] = await Promise.all([ctxOf('admin'), ctxOf('local')]);
+    const results = await Promise.allSettled([
+      userAdminService.setActive(asAdmin, user('local'), false),
+      userAdminService.setActive(asLocal, user('admin'), false),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
+    expect(refused.reason.extensions).toMatchObject({ code: 'CONFLICT', reason: 'LAST_ACCESS_MANAGER' });
+    const winner = results[0].status === 'fulfilled' ? asAdmin : asLocal;
+    await userAdminService.setActive(winner, user(winner === asAdmin ? 'local' : 'admin'), true);
   });
 
   it('§4 a role edit only has to stay within the actor\'s access for what it adds: the local admin may trim a role that holds ALL warehouses', async () => {
@@ -158,7 +192,7 @@ describe('safeguards: last access manager, every instance, explainAccess, the au
   });
 
   it('§5 the audit log filters by actor, subject and time, and pages with cursors', async () => {
-    const q = `query($actor: ID, $t: AuditSubject, $s: ID, $from: DateTimeISO, $to: DateTimeISO, $after: String) {
+    const q = `query($actor: ID, $t: String, $s: ID, $from: DateTimeISO, $to: DateTimeISO, $after: String) {
       accessAuditLog(first: 2, actorId: $actor, subjectType: $t, subjectId: $s, from: $from, to: $to, after: $after) {
         totalCount pageInfo { hasNextPage endCursor } nodes { action actor { login } subjectType subjectId } } }`;
     const byLocal = await api.gql('admin', q, { actor: user('local') });
