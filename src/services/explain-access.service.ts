@@ -1,6 +1,9 @@
+import { In } from 'typeorm';
 import { RequestContext } from '../context';
 import { Role } from '../entities/role.entity';
 import { RoleAssignment } from '../entities/role-assignment.entity';
+import { RoleGrant } from '../entities/role-grant.entity';
+import { User } from '../entities/user.entity';
 import { Warehouse } from '../entities/warehouse.entity';
 import { badInput } from '../errors';
 import { Grants } from '../shield/access';
@@ -8,9 +11,6 @@ import { DocumentAction, DocumentType, Permission, ReportKind, ScopeKind, scopeK
 import { requireUser } from './access-admin.service';
 import { effectiveGrants, fromGrantRows, ValidGrant } from './grant-spec';
 import { parseId } from './ids';
-import { RoleGrant } from '../entities/role-grant.entity';
-import { In } from 'typeorm';
-import { User } from '../entities/user.entity';
 
 export interface ExplainQuestion {
   userId: string;
@@ -82,7 +82,7 @@ function judge(r: Requirement, roleName: string, roleGrants: Grants, narrowed: G
     }
     case Permission.REPORT_VIEW: {
       if (!roleGrants.hasReportView) return { grants: false, reason: `${role} has no REPORT_VIEW` };
-      const kinds = roleGrants.reportKinds === null ? 'all report kinds' : list([...roleGrants.reportKinds].sort() as never);
+      const kinds = roleGrants.reportKinds === null ? 'all report kinds' : `[${[...roleGrants.reportKinds].sort().join(', ')}]`;
       const ok = r.reportKind === null || roleGrants.reportKinds === null || roleGrants.reportKinds.has(r.reportKind);
       return { grants: ok, reason: `${role} grants REPORT_VIEW on ${kinds}` };
     }

@@ -9,9 +9,10 @@ import { RoleAssignment } from '../entities/role-assignment.entity';
 import { RoleGrant } from '../entities/role-grant.entity';
 import { User } from '../entities/user.entity';
 import { Warehouse } from '../entities/warehouse.entity';
-import { DocumentType, Permission } from '../shield/permission-catalog';
+import { DocumentType } from '../shield/permission-catalog';
 import { postMovements } from './ledger.service';
 import { movementsOf } from './movements';
+import { toGrantRows } from './grant-spec';
 import { GrantSpec } from './standard-roles';
 import { ensureStandardRoles } from './standard-roles.service';
 
@@ -100,22 +101,12 @@ async function seedInto(tx: EntityManager, spec: SeedSpec): Promise<SeedResult> 
   return result;
 }
 
-/** Expands grant specs into role_grant rows (DOCUMENT: one row per type × action). */
+/** Expands grant specs into role_grant rows (DOCUMENT: one row per type × action); warehouses named by seed key. */
 export function grantRows(roleId: number, grants: GrantSpec[], warehouseId: (key: string | number) => number): RoleGrant[] {
-  return grants.flatMap((g): RoleGrant[] => {
-    const row = (extra: Partial<RoleGrant>) =>
-      Object.assign(new RoleGrant(), { roleId, permission: g.permission, documentType: null, action: null, scope: null, ...extra });
-    switch (g.permission) {
-      case Permission.WAREHOUSE_SELECT:
-        return [row({ scope: g.warehouses ? g.warehouses.map(warehouseId) : null })];
-      case Permission.REPORT_VIEW:
-        return [row({ scope: g.reportKinds ?? null })];
-      case Permission.DOCUMENT:
-        return (g.actions ?? []).map((action) => row({ documentType: g.documentType!, action }));
-      default:
-        return [row({})];
-    }
-  });
+  return toGrantRows(roleId, grants.map((g) => ({
+    permission: g.permission, warehouseIds: g.warehouses ? g.warehouses.map(warehouseId) : null,
+    reportKinds: g.reportKinds ?? null, documentType: g.documentType ?? null, actions: g.actions ?? [],
+  })));
 }
 
 async function seedDocument(tx: EntityManager, d: NonNullable<SeedSpec['documents']>[number], ids: SeedResult): Promise<number> {
