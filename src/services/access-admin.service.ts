@@ -5,11 +5,11 @@ import { RoleGrant } from '../entities/role-grant.entity';
 import { Settings } from '../entities/settings.entity';
 import { User } from '../entities/user.entity';
 import { badInput, DomainError, forbidden } from '../errors';
-import { Grants } from '../shield/access';
+import { Grants, NO_GRANTS } from '../shield/access';
 import { escalationsOf } from '../shield/escalation';
 import { Permission } from '../shield/permission-catalog';
 import { recordAudit } from './audit.service';
-import { fromGrantRows, ValidGrant } from './grant-spec';
+import { effectiveGrants, fromGrantRows, GrantSpecInput, ValidGrant, validateGrantSpecs } from './grant-spec';
 import { parseId } from './ids';
 import { serialTransaction } from './serial-transaction';
 
@@ -61,6 +61,18 @@ export function assertNoEscalation(ctx: RequestContext, before: Grants, after: G
       reason: 'ESCALATION', permission: beyond[0], notHeld: beyond,
     });
   }
+}
+
+/**
+ * Validates grant specs against the catalog and the existing warehouses (BAD_USER_INPUT naming the
+ * field), then against the actor's own access for what they add over `before` (FORBIDDEN).
+ * Used by roles here and meant for applications' requested permissions (issue 10).
+ */
+export async function validateGrantsWithinAccess(ctx: RequestContext, tx: EntityManager, specs: GrantSpecInput[],
+  options: { field?: string; before?: ValidGrant[] } = {}): Promise<ValidGrant[]> {
+  const grants = await validateGrantSpecs(tx, specs, options.field);
+  assertNoEscalation(ctx, options.before ? effectiveGrants(options.before) : NO_GRANTS, effectiveGrants(grants));
+  return grants;
 }
 
 export const audit = (ctx: RequestContext, tx: EntityManager, action: string, subjectType: AuditSubject, subjectId: number,

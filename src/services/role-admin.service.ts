@@ -4,11 +4,10 @@ import { Role } from '../entities/role.entity';
 import { RoleAssignment } from '../entities/role-assignment.entity';
 import { RoleGrant } from '../entities/role-grant.entity';
 import { badInput, conflict, forbidden } from '../errors';
-import { NO_GRANTS } from '../shield/access';
 import {
-  accessChange, assertEditable, assertNoEscalation, audit, AuditSubject, grantsOfRole, requireRole, roleSnapshot,
+  accessChange, assertEditable, audit, AuditSubject, grantsOfRole, requireRole, roleSnapshot, validateGrantsWithinAccess,
 } from './access-admin.service';
-import { effectiveGrants, GrantSpecInput, toGrantRows, validateGrantSpecs } from './grant-spec';
+import { GrantSpecInput, toGrantRows } from './grant-spec';
 import { parseId } from './ids';
 
 export interface RoleInput {
@@ -48,8 +47,7 @@ export const roleAdminService = {
     return accessChange(ctx, async (tx) => {
       const name = await checkName(tx, input.name, null);
       const description = checkDescription(input.description);
-      const grants = await validateGrantSpecs(tx, input.grants ?? []);
-      assertNoEscalation(ctx, NO_GRANTS, effectiveGrants(grants));
+      const grants = await validateGrantsWithinAccess(ctx, tx, input.grants ?? []);
       const role = await tx.save(Role, tx.create(Role, { name, description, systemKey: null }));
       await tx.save(RoleGrant, toGrantRows(role.id, grants));
       await audit(ctx, tx, 'ROLE_CREATED', AuditSubject.ROLE, role.id, null, roleSnapshot(role, grants));
@@ -76,8 +74,7 @@ export const roleAdminService = {
       const role = await requireRole(tx, id, 'roleId');
       assertEditable(role);
       const before = await grantsOfRole(tx, role.id);
-      const after = await validateGrantSpecs(tx, specs);
-      assertNoEscalation(ctx, effectiveGrants(before), effectiveGrants(after));
+      const after = await validateGrantsWithinAccess(ctx, tx, specs, { before });
       await tx.delete(RoleGrant, { roleId: role.id });
       await tx.save(RoleGrant, toGrantRows(role.id, after));
       // Bump updatedAt so clients see the role changed even when only its grants did.
