@@ -30,6 +30,23 @@ describe('roles, grants, users and the audit log (issue 4 §1–3, §5, §8)', (
     expect(catalog.data.permissionCatalog).toHaveLength(12);
   });
 
+  it('relations come through per-request loaders: the statements do not grow with the number of roles, members and users', async () => {
+    const logger = api.db.logger;
+    let statements = 0;
+    const counting = Object.assign(Object.create(Object.getPrototypeOf(logger)), logger, { logQuery: () => { statements++; } });
+    (api.db as any).logger = counting;
+    try {
+      const res = await api.gql('admin', `{ roles { grants { permission warehouses { code } } members { user { login assignments { role { name } } } role { name } } }
+        users(first: 50) { nodes { login assignments { role { name grants { permission } members { user { login } } } warehouses { code } } } } }`);
+      expect(res.errors).toBeUndefined();
+      // 2 to authenticate, 1 roles, 2 users (count + page); then one per relation level, whatever the number of items.
+      expect(statements).toBeGreaterThan(5);
+      expect(statements).toBeLessThanOrEqual(12);
+    } finally {
+      (api.db as any).logger = logger;
+    }
+  });
+
   it('§2 create, rename, describe and set grants (report kinds, document type × actions); each change is audited with before and after', async () => {
     const created = await createRole('Reporter', [{ permission: 'REPORT_VIEW', reportKinds: ['SALES'] }]);
     expect(created.errors).toBeUndefined();

@@ -181,6 +181,11 @@ describe('safeguards: last access manager, every instance, explainAccess, the au
     it('a user without roles, a deactivated user, and invalid questions', async () => {
       const none = await explain({ u: user('bob'), p: 'CATALOG_VIEW' });
       expect(none.data.explainAccess).toMatchObject({ granted: false, summary: 'bob holds no roles, so nothing grants CATALOG_VIEW.' });
+      await api.gql('admin', 'mutation($u: ID!) { deactivateUser(id: $u) { id } }', { u: user('anna') });
+      const inactive = await explain({ u: user('anna'), w: id(api.ids.warehouses.A) });
+      expect(inactive.data.explainAccess).toMatchObject({ granted: false, summary: 'anna is deactivated: every request is refused.' });
+      expect(inactive.data.explainAccess.requirements[0].granted).toBe(true);
+      await api.gql('admin', 'mutation($u: ID!) { reactivateUser(id: $u) { id } }', { u: user('anna') });
       const missingType = await explain({ u: user('anna'), p: 'DOCUMENT' });
       expect(codes(missingType)).toEqual(['BAD_USER_INPUT']);
       expect(missingType.errors![0].extensions!.field).toBe('documentType');
