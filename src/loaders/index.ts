@@ -5,6 +5,7 @@ import { User } from '../entities/user.entity';
 import { Warehouse } from '../entities/warehouse.entity';
 import { Access } from '../shield/access';
 import { restrictToWarehouses } from '../shield/scoped-query';
+import { accessLoaders } from './access.loaders';
 
 /** Loads rows by key in one statement per tick; keys without a row resolve to null. */
 export function byIdLoader<T extends { id: number }>(fetch: (ids: number[]) => Promise<T[]>) {
@@ -41,6 +42,7 @@ export function createLoaders(db: DataSource, access: Access) {
       (p) => p.parentId!,
     ),
     user: byIdLoader((ids) => db.getRepository(User).findBy({ id: In(ids) })),
+    ...accessLoaders(db),
   };
 }
 

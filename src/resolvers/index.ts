@@ -1,4 +1,9 @@
 import { NonEmptyArray } from 'type-graphql';
+import { AccessAuditResolver } from './access-audit.resolver';
+import { ExplainAccessResolver } from './explain-access.resolver';
+import { GrantResolver, RoleResolver } from './role.resolver';
+import { RoleAssignmentResolver } from './role-assignment.resolver';
+import { UserAdminResolver } from './user-admin.resolver';
 import { PermissionCatalogResolver } from './permission-catalog.resolver';
 import { ProductResolver } from './product.resolver';
 import { ReportResolver } from './report.resolver';
@@ -12,4 +17,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ReportResolver,
   ViewerResolver,
   WarehouseResolver,
+  // access administration (issue 4)
+  AccessAuditResolver, ExplainAccessResolver, GrantResolver, RoleResolver, RoleAssignmentResolver, UserAdminResolver,
 ];

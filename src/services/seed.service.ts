@@ -4,15 +4,17 @@ import { DocumentItem } from '../entities/document-item.entity';
 import { DocumentSequence } from '../entities/document-sequence.entity';
 import { DocumentStatus, InventoryDocument } from '../entities/inventory-document.entity';
 import { Product } from '../entities/product.entity';
-import { Role, SystemRole } from '../entities/role.entity';
+import { Role } from '../entities/role.entity';
 import { RoleAssignment } from '../entities/role-assignment.entity';
 import { RoleGrant } from '../entities/role-grant.entity';
 import { User } from '../entities/user.entity';
 import { Warehouse } from '../entities/warehouse.entity';
-import { DocumentType, Permission } from '../shield/permission-catalog';
+import { DocumentType } from '../shield/permission-catalog';
 import { postMovements } from './ledger.service';
 import { movementsOf } from './movements';
-import { GrantSpec, STANDARD_ROLES } from './standard-roles';
+import { toGrantRows } from './grant-spec';
+import { GrantSpec } from './standard-roles';
+import { ensureStandardRoles } from './standard-roles.service';
 
 /**
  * A small declarative description of a data set: the demo data and test fixtures are
@@ -74,12 +76,10 @@ async function seedInto(tx: EntityManager, spec: SeedSpec): Promise<SeedResult> 
     result.products[p.key] = saved.id;
   }
 
-  const roles = [
-    ...(spec.standardRoles ? STANDARD_ROLES.map((r) => ({ key: r.systemKey, ...r })) : []),
-    ...(spec.roles ?? []).map((r) => ({ ...r, systemKey: null as SystemRole | null, name: r.name ?? r.key, description: r.description ?? '' })),
-  ];
-  for (const r of roles) {
-    const role = await tx.save(Role, tx.create(Role, { name: r.name, description: r.description, systemKey: r.systemKey }));
+  // The standard roles may already exist (database.ts creates them on every start).
+  if (spec.standardRoles) Object.assign(result.roles, await ensureStandardRoles(tx));
+  for (const r of spec.roles ?? []) {
+    const role = await tx.save(Role, tx.create(Role, { name: r.name ?? r.key, description: r.description ?? '', systemKey: null }));
     result.roles[r.key] = role.id;
     await tx.save(RoleGrant, grantRows(role.id, r.grants, (key) => keyed(result.warehouses, 'warehouse', String(key))));
   }
@@ -101,22 +101,12 @@ async function seedInto(tx: EntityManager, spec: SeedSpec): Promise<SeedResult> 
   return result;
 }
 
-/** Expands grant specs into role_grant rows (DOCUMENT: one row per type × action). */
+/** Expands grant specs into role_grant rows (DOCUMENT: one row per type × action); warehouses named by seed key. */
 export function grantRows(roleId: number, grants: GrantSpec[], warehouseId: (key: string | number) => number): RoleGrant[] {
-  return grants.flatMap((g): RoleGrant[] => {
-    const row = (extra: Partial<RoleGrant>) =>
-      Object.assign(new RoleGrant(), { roleId, permission: g.permission, documentType: null, action: null, scope: null, ...extra });
-    switch (g.permission) {
-      case Permission.WAREHOUSE_SELECT:
-        return [row({ scope: g.warehouses ? g.warehouses.map(warehouseId) : null })];
-      case Permission.REPORT_VIEW:
-        return [row({ scope: g.reportKinds ?? null })];
-      case Permission.DOCUMENT:
-        return (g.actions ?? []).map((action) => row({ documentType: g.documentType!, action }));
-      default:
-        return [row({})];
-    }
-  });
+  return toGrantRows(roleId, grants.map((g) => ({
+    permission: g.permission, warehouseIds: g.warehouses ? g.warehouses.map(warehouseId) : null,
+    reportKinds: g.reportKinds ?? null, documentType: g.documentType ?? null, actions: g.actions ?? [],
+  })));
 }
 
 async function seedDocument(tx: EntityManager, d: NonNullable<SeedSpec['documents']>[number], ids: SeedResult): Promise<number> {

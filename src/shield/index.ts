@@ -1,6 +1,7 @@
 import { GraphQLSchema } from 'graphql';
 import { applyShield } from './apply-shield';
 import { GuardMap, RuleMap } from './rule';
+import { accessRules, userAdminRules } from './rules/access.rules';
 import { catalogRules } from './rules/catalog.rules';
 import { coreRules } from './rules/core.rules';
 import { reportRules } from './rules/report.rules';
@@ -21,7 +22,9 @@ export function mergeRules(...maps: RuleMap[]): RuleMap {
   return merged;
 }
 
-export const RULES: RuleMap = mergeRules(coreRules, catalogRules, warehouseRules, reportRules);
+export const RULES: RuleMap = mergeRules(
+  coreRules, catalogRules, warehouseRules, reportRules, accessRules, userAdminRules,
+);
 export const GUARDS: GuardMap = { ...warehouseGuards };
 
 export const shieldSchema = (schema: GraphQLSchema) => applyShield(schema, RULES, GUARDS);

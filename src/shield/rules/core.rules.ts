@@ -10,7 +10,7 @@ export const coreRules: RuleMap = {
   },
   Viewer: visibleWithParent('user', 'permissions', 'allWarehouses', 'warehouses', 'reportKinds', 'documentPermissions'),
   DocumentPermission: visibleWithParent('type', 'actions'),
-  User: visibleWithParent('id', 'login', 'name', 'email', 'active'),
+  User: visibleWithParent('id', 'login', 'name', 'active'),
   PageInfo: visibleWithParent('hasNextPage', 'endCursor'),
   PermissionInfo: visibleWithParent('permission', 'scopeKind', 'description', 'documentTypes', 'documentActions'),
   DocumentActionInfo: visibleWithParent('action', 'description'),

@@ -1,0 +1,25 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../context';
+import { AccessAuditEntry } from '../entities/access-audit-entry.entity';
+import { AccessAuditEntryConnection, AccessAuditEntryType } from '../schema/access-audit.type';
+import { PageArgs } from '../schema/connection';
+import { UserType } from '../schema/user.type';
+import { accessAuditService } from '../services/access-audit.service';
+
+@Resolver(() => AccessAuditEntryType)
+export class AccessAuditResolver {
+  @Query(() => AccessAuditEntryConnection, { nullable: true, description: 'Access changes, oldest first; `from` inclusive, `to` exclusive.' })
+  accessAuditLog(@Ctx() ctx: RequestContext, @Args() page: PageArgs,
+                 @Arg('actorId', () => ID, { nullable: true }) actorId: string | null,
+                 @Arg('subjectType', () => String, { nullable: true, description: 'ROLE or USER (other areas may add their own).' }) subjectType: string | null,
+                 @Arg('subjectId', () => ID, { nullable: true }) subjectId: string | null,
+                 @Arg('from', () => Date, { nullable: true }) from: Date | null,
+                 @Arg('to', () => Date, { nullable: true }) to: Date | null) {
+    return accessAuditService.list(ctx, { actorId, subjectType, subjectId, from, to }, page);
+  }
+
+  @FieldResolver(() => UserType, { nullable: true, description: 'Who made the change (null for system changes).' })
+  actor(@Root() entry: AccessAuditEntry, @Ctx() ctx: RequestContext) {
+    return entry.actorId === null ? null : ctx.loaders.user.load(entry.actorId);
+  }
+}

@@ -1,0 +1,21 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { RequestContext } from '../context';
+import { DocumentAction, DocumentType, Permission, ReportKind } from '../schema/enums';
+import { AccessExplanationType } from '../schema/explain-access.type';
+import { explainAccessService } from '../services/explain-access.service';
+
+@Resolver()
+export class ExplainAccessResolver {
+  @Query(() => AccessExplanationType, {
+    nullable: true,
+    description: 'Which of the user\'s role assignments grant the asked access, or why none does. A warehouse adds WAREHOUSE_SELECT on it, a document type adds DOCUMENT (action VIEW unless given).',
+  })
+  explainAccess(@Ctx() ctx: RequestContext, @Arg('userId', () => ID) userId: string,
+                @Arg('warehouseId', () => ID, { nullable: true }) warehouseId: string | null,
+                @Arg('permission', () => Permission, { nullable: true }) permission: Permission | null,
+                @Arg('reportKind', () => ReportKind, { nullable: true }) reportKind: ReportKind | null,
+                @Arg('documentType', () => DocumentType, { nullable: true }) documentType: DocumentType | null,
+                @Arg('action', () => DocumentAction, { nullable: true }) action: DocumentAction | null) {
+    return explainAccessService.explain(ctx, { userId, warehouseId, permission, reportKind, documentType, action });
+  }
+}

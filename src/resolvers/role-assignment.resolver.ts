@@ -1,0 +1,40 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../context';
+import { RoleAssignment } from '../entities/role-assignment.entity';
+import { RoleAssignmentType, RoleType } from '../schema/role.type';
+import { UserType } from '../schema/user.type';
+import { WarehouseType } from '../schema/warehouse.type';
+import { assignmentAdminService } from '../services/assignment-admin.service';
+
+@Resolver(() => RoleAssignmentType)
+export class RoleAssignmentResolver {
+  @FieldResolver(() => UserType)
+  async user(@Root() a: RoleAssignment, @Ctx() ctx: RequestContext) {
+    return (await ctx.loaders.user.load(a.userId))!;
+  }
+
+  @FieldResolver(() => RoleType)
+  async role(@Root() a: RoleAssignment, @Ctx() ctx: RequestContext) {
+    return (await ctx.loaders.role.load(a.roleId))!;
+  }
+
+  @FieldResolver(() => [WarehouseType], { nullable: true, description: 'The narrowing\'s warehouses the viewer can select (see warehouseIds).' })
+  async warehouses(@Root() a: RoleAssignment, @Ctx() ctx: RequestContext) {
+    if (!a.warehouseScope) return null;
+    return (await ctx.loaders.warehouse.loadMany(a.warehouseScope)).filter((w) => w && !(w instanceof Error));
+  }
+
+  @Mutation(() => RoleAssignmentType, {
+    nullable: true,
+    description: 'Assigns a role; warehouseIds narrows its WAREHOUSE_SELECT for this user. On a role the user holds, changes the narrowing.',
+  })
+  assignRole(@Ctx() ctx: RequestContext, @Arg('userId', () => ID) userId: string, @Arg('roleId', () => ID) roleId: string,
+             @Arg('warehouseIds', () => [ID], { nullable: true }) warehouseIds: string[] | null) {
+    return assignmentAdminService.assign(ctx, userId, roleId, warehouseIds);
+  }
+
+  @Mutation(() => UserType, { nullable: true, description: 'Removes a role from a user; returns the user.' })
+  unassignRole(@Ctx() ctx: RequestContext, @Arg('userId', () => ID) userId: string, @Arg('roleId', () => ID) roleId: string) {
+    return assignmentAdminService.unassign(ctx, userId, roleId);
+  }
+}

@@ -1,0 +1,75 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../context';
+import { Role, SystemRole } from '../entities/role.entity';
+import { CreateRoleInput, GrantInput, GrantType, RoleAssignmentType, RoleType, UpdateRoleInput } from '../schema/role.type';
+import { WarehouseType } from '../schema/warehouse.type';
+import { fromGrantRows, ValidGrant } from '../services/grant-spec';
+import { roleAdminService } from '../services/role-admin.service';
+import { Permission } from '../shield/permission-catalog';
+
+const toGrantType = (g: ValidGrant): GrantType => ({
+  ...g,
+  allWarehouses: g.permission === Permission.WAREHOUSE_SELECT && g.warehouseIds === null,
+  allReportKinds: g.permission === Permission.REPORT_VIEW && g.reportKinds === null,
+});
+
+@Resolver(() => RoleType)
+export class RoleResolver {
+  @Query(() => [RoleType], { nullable: true, description: 'Every role, by name.' })
+  roles(@Ctx() ctx: RequestContext) {
+    return roleAdminService.list(ctx);
+  }
+
+  @Query(() => RoleType, { nullable: true })
+  role(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return roleAdminService.byId(ctx, id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'false for the Administrator role, which can be neither edited nor deleted.' })
+  editable(@Root() role: Role): boolean {
+    return role.systemKey !== SystemRole.ADMINISTRATOR;
+  }
+
+  @FieldResolver(() => [GrantType])
+  async grants(@Root() role: Role, @Ctx() ctx: RequestContext): Promise<GrantType[]> {
+    return fromGrantRows(await ctx.loaders.roleGrants.load(role.id)).map(toGrantType);
+  }
+
+  @FieldResolver(() => [RoleAssignmentType], { description: 'Who holds the role, with their narrowing.' })
+  members(@Root() role: Role, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.assignmentsOfRole.load(role.id);
+  }
+
+  @Mutation(() => RoleType, { nullable: true, description: 'A custom role, optionally with its grants.' })
+  createRole(@Ctx() ctx: RequestContext, @Arg('input', () => CreateRoleInput) input: CreateRoleInput) {
+    return roleAdminService.create(ctx, input);
+  }
+
+  @Mutation(() => RoleType, { nullable: true, description: 'Rename or describe a role.' })
+  updateRole(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateRoleInput) input: UpdateRoleInput) {
+    return roleAdminService.update(ctx, id, input);
+  }
+
+  @Mutation(() => RoleType, { nullable: true, description: 'Replaces the role\'s grants (a permission not listed is off).' })
+  setRoleGrants(@Ctx() ctx: RequestContext, @Arg('roleId', () => ID) roleId: string, @Arg('grants', () => [GrantInput]) grants: GrantInput[]) {
+    return roleAdminService.setGrants(ctx, roleId, grants);
+  }
+
+  @Mutation(() => ID, {
+    nullable: true,
+    description: 'Deletes a custom role. A role still assigned is refused with CONFLICT unless removeAssignments is true.',
+  })
+  deleteRole(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string,
+             @Arg('removeAssignments', { defaultValue: false }) removeAssignments: boolean) {
+    return roleAdminService.delete(ctx, id, removeAssignments);
+  }
+}
+
+@Resolver(() => GrantType)
+export class GrantResolver {
+  @FieldResolver(() => [WarehouseType], { nullable: true, description: 'The listed warehouses the viewer can select (see warehouseIds).' })
+  async warehouses(@Root() grant: GrantType, @Ctx() ctx: RequestContext) {
+    if (!grant.warehouseIds) return null;
+    return (await ctx.loaders.warehouse.loadMany(grant.warehouseIds)).filter((w) => w && !(w instanceof Error));
+  }
+}
