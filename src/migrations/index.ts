@@ -1,4 +1,8 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+import { DocumentFormLayout1764000090000 } from './1764000090000-document-form-layout';
 
 /** Every migration, in order. New ones are appended here. */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  DocumentFormLayout1764000090000,
+];

@@ -1,13 +1,21 @@
 import { NonEmptyArray } from 'type-graphql';
+import { FormLayoutResolver } from './form-layout.resolver';
 import { PermissionCatalogResolver } from './permission-catalog.resolver';
+import { ProductMutationResolver } from './product-mutation.resolver';
 import { ProductResolver } from './product.resolver';
+import { SettingsResolver } from './settings.resolver';
 import { ViewerResolver } from './viewer.resolver';
+import { WarehouseMutationResolver } from './warehouse-mutation.resolver';
 import { WarehouseResolver } from './warehouse.resolver';
 
 /** Every resolver class of the API. New ones are added here. */
 export const RESOLVERS: NonEmptyArray<Function> = [
+  FormLayoutResolver,
   PermissionCatalogResolver,
+  ProductMutationResolver,
   ProductResolver,
+  SettingsResolver,
   ViewerResolver,
+  WarehouseMutationResolver,
   WarehouseResolver,
 ];
