@@ -60,12 +60,12 @@ async function catalogErrors(tx: EntityManager, rows: ProductRow[]): Promise<Csv
     const dbParent = known.get(key);
     const fail = (reason: string) => errors.push({ line: row.line, column: 'parentSku', reason });
     if (key === lower(row.sku)) fail('a product cannot be its own parent');
-    else if (fileParent) {
-      if (fileParent.parentSku) fail(`${row.parentSku} is itself a variant (line ${fileParent.line}); variants cannot have variants`);
-    } else if (!dbParent) fail(`no product with SKU ${row.parentSku} in the catalog or in this file`);
-    else if (dbParent.parentId !== null) fail(`${row.parentSku} is itself a variant; variants cannot have variants`);
-    else if (dbParent.archived) fail(`${row.parentSku} is archived`);
-    else dbParents.set(dbParent.id, dbParent);
+    else if (dbParent) {
+      if (dbParent.parentId !== null) fail(`${row.parentSku} is itself a variant; variants cannot have variants`);
+      else if (dbParent.archived) fail(`${row.parentSku} is archived`);
+      else dbParents.set(dbParent.id, dbParent);
+    } else if (!fileParent) fail(`no product with SKU ${row.parentSku} in the catalog or in this file`);
+    else if (fileParent.parentSku) fail(`${row.parentSku} is itself a variant (line ${fileParent.line}); variants cannot have variants`);
   }
   const variantKeys = await existingVariantKeys(tx, [...dbParents.values()]);
   for (const row of rows.filter((r) => r.parentSku)) {
@@ -100,7 +100,7 @@ export const productImportService = {
     try {
       return await ctx.db.transaction(async (tx) => {
         const errors = [...parsed.errors, ...(await catalogErrors(tx, parsed.rows))]
-          .sort((a, b) => a.line - b.line || String(a.column).localeCompare(String(b.column)));
+          .sort((a, b) => a.line - b.line);
         if (errors.length) return { ok: false, imported: 0, errors };
         const parents = parsed.rows.filter((r) => !r.parentSku);
         const variants = parsed.rows.filter((r) => r.parentSku);
