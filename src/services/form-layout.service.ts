@@ -1,11 +1,13 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../context';
 import { DocumentFormField } from '../entities/document-form-field.entity';
+import { Settings } from '../entities/settings.entity';
 import { badInput } from '../errors';
 import { DocumentFormFieldInput, DocumentFormLayoutType } from '../schema/form-layout.type';
 import { DocumentType } from '../shield/permission-catalog';
 import { recordAudit } from './audit.service';
 import { DOCUMENT_FORM_FIELDS } from './document-form-fields';
+import { forUpdate } from './row-lock';
 
 /**
  * The layout of a type: saved rows in their order; fields without a saved row (none saved yet,
@@ -59,6 +61,8 @@ export const formLayoutService = {
   async set(ctx: RequestContext, type: DocumentType, fields: DocumentFormFieldInput[] | null): Promise<DocumentFormLayoutType> {
     const ordered = fields === null ? null : validate(type, fields);
     return ctx.db.transaction(async (tx) => {
+      // Layout changes queue on the settings row, so two editors replacing one type's rows never interleave.
+      await forUpdate(tx.getRepository(Settings).createQueryBuilder('s').where('s.id = 1')).getOneOrFail();
       const before = await layoutOf(tx, type);
       await tx.getRepository(DocumentFormField).delete({ documentType: type });
       if (ordered) {

@@ -8,7 +8,7 @@ import { StockMovement } from '../entities/stock-movement.entity';
 import { badInput, invalidState } from '../errors';
 import { CreateProductInput, ProductAttributeInput, UpdateProductInput } from '../schema/product-input.type';
 import { parseId } from './ids';
-import { isUniqueViolation, notFound } from './management-errors';
+import { notFound, unlessTaken } from './management-errors';
 import {
   attributesKey, checkAttributes, checkName, checkPrice, checkSku, checkUnit, Check, toAttributeRecord,
 } from './product-fields';
@@ -43,14 +43,8 @@ async function assertVariantAttributes(tx: EntityManager, parentId: number, attr
   }
 }
 
-async function saveProduct(tx: EntityManager, product: Product): Promise<Product> {
-  try {
-    return await tx.getRepository(Product).save(product);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw badInput('sku', `a product with SKU "${product.sku}" already exists`);
-    throw error;
-  }
-}
+const saveProduct = (tx: EntityManager, product: Product) =>
+  unlessTaken(() => tx.getRepository(Product).save(product), 'sku', `a product with SKU "${product.sku}" already exists`);
 
 const attributesOf = (input: ProductAttributeInput[]) =>
   toAttributeRecord(valid('attributes', input.map((a) => ({ name: a.name.trim(), value: a.value.trim() })), checkAttributes));
@@ -99,11 +93,15 @@ export const productAdminService = {
     if (input.salePrice !== undefined) changes.salePrice = priceOf('salePrice', input.salePrice);
 
     return ctx.db.transaction(async (tx) => {
+      // A variant's new attributes are checked against its siblings under the parent's lock, taken
+      // before the variant's own (parents before variants, as archiving a parent does).
+      const parentId = (await tx.getRepository(Product).findOne({ where: { id: key }, select: { id: true, parentId: true } }))?.parentId ?? null;
+      if (changes.attributes !== undefined && parentId !== null) await lockProduct(tx, parentId);
       const product = await lockProduct(tx, key);
       if (!product) throw notFound('product', id);
       if (changes.sku !== undefined) await assertSkuFree(tx, changes.sku, product.id);
-      if (changes.attributes !== undefined && product.parentId !== null) {
-        await assertVariantAttributes(tx, product.parentId, changes.attributes, product.id);
+      if (changes.attributes !== undefined && parentId !== null) {
+        await assertVariantAttributes(tx, parentId, changes.attributes, product.id);
       }
       return saveProduct(tx, Object.assign(product, changes));
     });

@@ -1,10 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../context';
 import { Product } from '../entities/product.entity';
-import { badInput, forbidden } from '../errors';
+import { forbidden } from '../errors';
 import { ProductImportResultType } from '../schema/product-import.type';
 import { Permission } from '../shield/permission-catalog';
-import { isUniqueViolation } from './management-errors';
+import { unlessTaken } from './management-errors';
 import { CsvRowError, parseProductCsv, ProductRow } from './product-csv';
 import { attributesKey } from './product-fields';
 
@@ -97,21 +97,15 @@ export const productImportService = {
         permission: Permission.PURCHASE_PRICE_VIEW,
       });
     }
-    try {
-      return await ctx.db.transaction(async (tx) => {
-        const errors = [...parsed.errors, ...(await catalogErrors(tx, parsed.rows))]
-          .sort((a, b) => a.line - b.line);
-        if (errors.length) return { ok: false, imported: 0, errors };
-        const parents = parsed.rows.filter((r) => !r.parentSku);
-        const variants = parsed.rows.filter((r) => r.parentSku);
-        await insertRows(tx, parents, () => null);
-        const ids = await productsBySku(tx, [...new Set(variants.map((v) => v.parentSku!.toLowerCase()))]);
-        await insertRows(tx, variants, (row) => ids.get(row.parentSku!.toLowerCase())!.id);
-        return { ok: true, imported: parsed.rows.length, errors: [] };
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw badInput('csv', 'a SKU of the file was created meanwhile by someone else; import again to see which');
-      throw error;
-    }
+    return unlessTaken(() => ctx.db.transaction(async (tx) => {
+      const errors = [...parsed.errors, ...(await catalogErrors(tx, parsed.rows))].sort((a, b) => a.line - b.line);
+      if (errors.length) return { ok: false, imported: 0, errors };
+      const parents = parsed.rows.filter((r) => !r.parentSku);
+      const variants = parsed.rows.filter((r) => r.parentSku);
+      await insertRows(tx, parents, () => null);
+      const ids = await productsBySku(tx, [...new Set(variants.map((v) => v.parentSku!.toLowerCase()))]);
+      await insertRows(tx, variants, (row) => ids.get(row.parentSku!.toLowerCase())!.id);
+      return { ok: true, imported: parsed.rows.length, errors: [] };
+    }), 'csv', 'a SKU of the file was created meanwhile by someone else; import again to see which');
   },
 };

@@ -8,7 +8,7 @@ import { CreateWarehouseInput, UpdateWarehouseInput } from '../schema/warehouse-
 import { Permission } from '../shield/permission-catalog';
 import { restrictToWarehouses } from '../shield/scoped-query';
 import { parseId } from './ids';
-import { isUniqueViolation, notFound } from './management-errors';
+import { notFound, unlessTaken } from './management-errors';
 import { forUpdate } from './row-lock';
 
 const CODE = /^[A-Za-z0-9._-]{1,32}$/;
@@ -46,14 +46,8 @@ async function assertCodeFree(tx: EntityManager, code: string, exceptId: number 
   if (await qb.getExists()) throw badInput('code', `a warehouse with code "${code}" already exists`);
 }
 
-async function save(tx: EntityManager, warehouse: Warehouse): Promise<Warehouse> {
-  try {
-    return await tx.getRepository(Warehouse).save(warehouse);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw badInput('code', `a warehouse with code "${warehouse.code}" already exists`);
-    throw error;
-  }
-}
+const save = (tx: EntityManager, warehouse: Warehouse) =>
+  unlessTaken(() => tx.getRepository(Warehouse).save(warehouse), 'code', `a warehouse with code "${warehouse.code}" already exists`);
 
 /** What keeps a warehouse from being deactivated: being the default, stock, active reservations. */
 async function deactivationBlockers(tx: EntityManager, warehouse: Warehouse) {
@@ -129,10 +123,12 @@ export const warehouseAdminService = {
    */
   async setDefault(ctx: RequestContext, id: string): Promise<Warehouse> {
     return ctx.db.transaction(async (tx) => {
+      // The current default first: this locking read scans (and on MariaDB locks) the rows in key order, so two
+      // concurrent calls queue up here instead of each holding its target and deadlocking on the other's.
+      const current = await forUpdate(tx.getRepository(Warehouse).createQueryBuilder('w').where('w.isDefault = :yes', { yes: true })).getMany();
       const warehouse = await lockSelectable(ctx, tx, id);
       if (!warehouse.active) throw invalidState(`Warehouse ${warehouse.code} is inactive and cannot be the default.`, { blockers: ['INACTIVE'] });
       if (warehouse.isDefault) return warehouse;
-      const current = await forUpdate(tx.getRepository(Warehouse).createQueryBuilder('w').where('w.isDefault = :yes', { yes: true })).getMany();
       if (current.some((w) => !ctx.access.canSelectWarehouse(w.id))) {
         throw forbidden(`Missing permission ${Permission.WAREHOUSE_SELECT}: changing the default needs the current default warehouse too.`, {
           permission: Permission.WAREHOUSE_SELECT,

@@ -82,4 +82,17 @@ describe('document form layout (FORM_EDIT)', () => {
     expect(res.data.resetDocumentFormLayout.customized).toBe(false);
     expect((await layout('SALES_ORDER')).fields.every((f: any) => f.visible)).toBe(true);
   });
+
+  it('concurrent layout changes of one type all succeed, the last one wins whole', async () => {
+    const orders = [['title', 'dealRef'], ['dealRef', 'title'], ['title', 'dealRef'], ['dealRef', 'title']];
+    const results = await Promise.all(orders.map(([first, second]) => set('SALES_ORDER', [
+      { field: first, visible: true, position: 0 }, { field: second, visible: true, position: 1 },
+      { field: 'fromWarehouse', visible: true, position: 2 }, { field: 'product', visible: true, position: 3 },
+      { field: 'quantity', visible: true, position: 4 },
+    ])));
+    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+    const fields = (await layout('SALES_ORDER')).fields.map((f: any) => f.field);
+    expect(fields.slice(2)).toEqual(['fromWarehouse', 'product', 'quantity']);
+    expect([...fields.slice(0, 2)].sort()).toEqual(['dealRef', 'title']);
+  });
 });

@@ -148,4 +148,12 @@ describe('warehouse management (WAREHOUSE_EDIT)', () => {
     expect(firstError(res)).toMatchObject({ code: 'INVALID_STATE', blockers: ['INACTIVE'] });
     expect((await all()).filter((w) => w.isDefault).map((w) => w.code)).toEqual(['B']);
   });
+
+  it('concurrent default changes leave exactly one default', async () => {
+    const targets = ['A', 'B', 'stocked', 'reserved', 'NORTH'].map((key) => api.ids.warehouses[key] ?? null).filter(Boolean);
+    const results = await Promise.all(targets.map((target) =>
+      api.gql('admin', 'mutation($id: ID!) { setDefaultWarehouse(id: $id) { isDefault } }', { id: String(target) })));
+    expect(results.flatMap(codes)).toEqual([]);
+    expect((await all()).filter((w) => w.isDefault)).toHaveLength(1);
+  });
 });
