@@ -13,15 +13,6 @@ async function main() {
   const server = await createServer(config, db);
   const url = await server.listen(config.port);
 
-  const lines = [
-    `Stockgate is listening on ${url}/graphql (${config.databaseUrl ? 'MySQL/MariaDB' : `SQLite in ${config.dataDir}`})`,
-    config.playground ? `Playground: ${url}/playground` : 'Playground: off (PLAYGROUND=1 enables it)',
-    'Get a token for a demo user (admin, victor, sam, anna, rick, sofia): npm run token -- admin',
-    'and send it as the header  Authorization: Bearer <token>',
-  ];
-  if (config.jwtSecret === DEV_JWT_SECRET) lines.push('Using the development JWT secret: set JWT_SECRET for anything but local use.');
-  process.stdout.write(lines.join('\n') + '\n');
-
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -33,6 +24,15 @@ async function main() {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  const lines = [
+    `Stockgate is listening on ${url}/graphql (${config.databaseUrl ? 'MySQL/MariaDB' : `SQLite in ${config.dataDir}`})`,
+    config.playground ? `Playground: ${url}/playground` : 'Playground: off (PLAYGROUND=1 enables it)',
+    'Get a token for a demo user (admin, victor, sam, anna, rick, sofia): npm run token -- admin',
+    'and send it as the header  Authorization: Bearer <token>',
+  ];
+  if (config.jwtSecret === DEV_JWT_SECRET) lines.push('Using the development JWT secret: set JWT_SECRET for anything but local use.');
+  process.stdout.write(lines.join('\n') + '\n');
 }
 
 main().catch((error) => {

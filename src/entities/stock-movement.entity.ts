@@ -18,6 +18,8 @@ export enum MovementKind {
 @Index('idx_movement_warehouse_date', ['warehouseId', 'occurredAt'])
 @Index('idx_movement_product_warehouse', ['productId', 'warehouseId'])
 @Index('idx_movement_document', ['documentId'])
+@Index('idx_movement_date', ['occurredAt'])
+@Index('idx_movement_warehouse_product_date', ['warehouseId', 'productId', 'occurredAt'])
 export class StockMovement {
   @PrimaryGeneratedColumn() id: number;
   @Column({ type: 'integer' }) documentId: number;

@@ -3,6 +3,7 @@ import { FormLayoutResolver } from './form-layout.resolver';
 import { PermissionCatalogResolver } from './permission-catalog.resolver';
 import { ProductMutationResolver } from './product-mutation.resolver';
 import { ProductResolver } from './product.resolver';
+import { ReportResolver } from './report.resolver';
 import { SettingsResolver } from './settings.resolver';
 import { ViewerResolver } from './viewer.resolver';
 import { WarehouseMutationResolver } from './warehouse-mutation.resolver';
@@ -14,6 +15,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PermissionCatalogResolver,
   ProductMutationResolver,
   ProductResolver,
+  ReportResolver,
   SettingsResolver,
   ViewerResolver,
   WarehouseMutationResolver,

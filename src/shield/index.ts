@@ -4,6 +4,7 @@ import { GuardMap, RuleMap } from './rule';
 import { catalogRules } from './rules/catalog.rules';
 import { coreRules } from './rules/core.rules';
 import { managementRules } from './rules/management.rules';
+import { reportRules } from './rules/report.rules';
 import { warehouseGuards, warehouseRules } from './rules/warehouse.rules';
 
 /** Merges per-area rule maps; a coordinate defined twice is a programming error. */
@@ -21,7 +22,7 @@ export function mergeRules(...maps: RuleMap[]): RuleMap {
   return merged;
 }
 
-export const RULES: RuleMap = mergeRules(coreRules, catalogRules, warehouseRules, managementRules);
+export const RULES: RuleMap = mergeRules(coreRules, catalogRules, warehouseRules, reportRules, managementRules);
 export const GUARDS: GuardMap = { ...warehouseGuards };
 
 export const shieldSchema = (schema: GraphQLSchema) => applyShield(schema, RULES, GUARDS);

@@ -38,12 +38,13 @@ export async function createTestDatabase(options: { logging?: boolean } = {}): P
   const db = new DataSource({ ...dataSourceOptions({ databaseUrl, dataDir, sqliteFile }), logging: options.logging ?? false });
   await db.initialize();
   await db.runMigrations({ transaction: 'each' });
-  return {
+  const database: TestDatabase = {
     db, databaseUrl, dataDir, sqliteFile,
     drop: async () => {
-      if (usingMysql()) await db.query(`DROP DATABASE \`${name}\``);
-      await db.destroy();
+      if (usingMysql()) await database.db.query(`DROP DATABASE \`${name}\``);
+      if (database.db.isInitialized) await database.db.destroy();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return database;
 }

@@ -1,0 +1,176 @@
+import 'reflect-metadata';
+import { execSync, spawn, ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { createConnection } from 'mysql2/promise';
+import { DataSource, Logger } from 'typeorm';
+import { dataSourceOptions } from '../../ormconfig';
+import { DEV_JWT_SECRET, loadConfig } from '../../src/config';
+import { createServer } from '../../src/server/app';
+import { mintToken } from '../../src/server/identity';
+import { BENCH_DATABASE_URL, BENCH_USERS } from './bench-config';
+import { AuthMode } from './server';
+import { postingBenchmark, PostingResult } from './posting';
+
+/**
+ * `npm run bench`: the service on the bench database (npm run bench:seed), measured with
+ * autocannon on loopback, in one run, side by side: every query × viewer × authorization
+ * mode. Appends the table to BENCHMARKS.md with date, machine and commit.
+ */
+const DURATION = Number(process.env.BENCH_SECONDS ?? 6);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const MODES: AuthMode[] = ['off', 'on', 'stock-shield'];
+const root = path.resolve(__dirname, '..', '..', '..');
+
+const year = (() => { const to = new Date(); const from = new Date(to.getTime() - 364 * 86_400_000); return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) }; })();
+
+export const QUERIES: Record<string, { label: string; query: string; variables?: Record<string, unknown> }> = {
+  a: {
+    label: '(a) stock levels of a warehouse, 200 items',
+    query: 'query($w: ID!) { stockLevels(warehouseId: $w, first: 200) { nodes { quantity product { name sku purchasePrice } } } }',
+  },
+  b: {
+    label: '(b) 50 documents with items, products, warehouses',
+    query: '{ documents(first: 50) { nodes { number type status items { quantity product { sku name } fromWarehouse { code } toWarehouse { code } } } } }',
+  },
+  c: {
+    label: '(c) inventory report for a year, per warehouse',
+    query: `{ inventoryReport(from: "${year.from}", to: "${year.to}") { movement { total { closing { quantity value } }
+      warehouses { warehouse { code } opening { quantity value } received { quantity value } shipped { quantity value }
+      otherOutgoing { quantity value } closing { quantity value } } } } }`,
+  },
+  d: { label: '(d) viewer', query: '{ viewer { user { login } permissions allWarehouses warehouses { code name } } }' },
+};
+
+interface Row { query: string; viewer: string; mode: AuthMode; rps: number; p50: number; p99: number; rssMb: number; errors: number }
+
+async function startService(mode: AuthMode): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [path.join(root, 'dist/scripts/bench/server.js')], {
+    env: { ...process.env, BENCH_AUTH_MODE: mode, PORT: '0', LOG_LEVEL: 'warn', JWT_SECRET: process.env.JWT_SECRET ?? DEV_JWT_SECRET },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => { out += chunk; const m = /ready (\S+)/.exec(out); if (m) resolve(m[1]); });
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { url, child };
+}
+
+const rssMb = (pid: number) => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+};
+
+async function measure(url: string, pid: number, token: string, body: string, duration = DURATION) {
+  let peak = rssMb(pid);
+  const sampler = setInterval(() => { peak = Math.max(peak, rssMb(pid)); }, 100);
+  const result = await autocannon({
+    url, method: 'POST', connections: CONNECTIONS, duration, body,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  });
+  clearInterval(sampler);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, rssMb: peak, errors: result.errors + result.non2xx };
+}
+
+/** One request through GraphQL to check a query answers data (not errors) before timing it. */
+async function check(url: string, token: string, body: string) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+  const json = await res.json() as { errors?: Array<{ message: string }> };
+  return json.errors?.map((e) => e.message).join('; ') ?? null;
+}
+
+/** The report's own SQL, captured from one report request, then timed directly on the database. */
+async function bareReportSql(token: string): Promise<{ graphqlMs: number; sqlMs: number }> {
+  const captured: Array<{ query: string; parameters?: unknown[] }> = [];
+  const logger: Logger = {
+    logQuery: (query, parameters) => { captured.push({ query, parameters: parameters as unknown[] | undefined }); },
+    logQueryError: () => undefined, logQuerySlow: () => undefined, logSchemaBuild: () => undefined, logMigration: () => undefined, log: () => undefined,
+  };
+  const db = new DataSource({ ...dataSourceOptions({ databaseUrl: BENCH_DATABASE_URL, dataDir: '.bench' }), logging: true, logger });
+  await db.initialize();
+  const config = { ...loadConfig(), databaseUrl: BENCH_DATABASE_URL, playground: false };
+  const server = await createServer(config, db);
+  const url = `${await server.listen(0)}/graphql`;
+  const body = JSON.stringify({ query: QUERIES.c.query });
+  const post = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body }).then((r) => r.text());
+  await post();
+  captured.length = 0;
+  await post();
+  const statements = captured.filter((s) => /^\s*SELECT/i.test(s.query) && !/app_user|role_assignment/.test(s.query));
+  const times = async (fn: () => Promise<unknown>) => {
+    const samples: number[] = [];
+    for (let i = 0; i < 7; i++) { const t = process.hrtime.bigint(); await fn(); samples.push(Number(process.hrtime.bigint() - t) / 1e6); }
+    return samples.sort((x, y) => x - y)[3];
+  };
+  const graphqlMs = await times(post);
+  const conn = await createConnection({ uri: BENCH_DATABASE_URL, timezone: 'Z' });
+  const sqlMs = await times(async () => { for (const s of statements) await conn.query(s.query, s.parameters as unknown[]); });
+  await conn.end();
+  await server.stop();
+  await db.destroy();
+  return { graphqlMs, sqlMs };
+}
+
+async function main() {
+  const secret = process.env.JWT_SECRET ?? DEV_JWT_SECRET;
+  const tokens = { clerk: await mintToken(secret, BENCH_USERS.clerk, { expiresIn: '2h' }), admin: await mintToken(secret, BENCH_USERS.admin, { expiresIn: '2h' }) };
+  const conn = await createConnection({ uri: BENCH_DATABASE_URL });
+  const [[w]] = await conn.query("SELECT id FROM warehouse WHERE code = 'W01'") as unknown as [[{ id: number }]];
+  await conn.end();
+  const rows: Row[] = [];
+
+  for (const mode of MODES) {
+    const { url, child } = await startService(mode);
+    for (const [key, q] of Object.entries(QUERIES)) {
+      for (const viewer of ['clerk', 'admin'] as const) {
+        const body = JSON.stringify({ query: q.query, variables: key === 'a' ? { w: String(w.id) } : undefined });
+        const problem = await check(url, tokens[viewer], body);
+        if (problem && mode !== 'stock-shield') process.stderr.write(`warning: ${key}/${viewer}/${mode}: ${problem}\n`);
+        await measure(url, child.pid!, tokens[viewer], body, 2); // warm-up
+        const m = await measure(url, child.pid!, tokens[viewer], body);
+        rows.push({ query: key, viewer, mode, ...m });
+        process.stdout.write(`${key} ${viewer.padEnd(5)} ${mode.padEnd(12)} ${m.rps.toFixed(0).padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  rss ${m.rssMb.toFixed(0)} MB\n`);
+      }
+    }
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.on('exit', resolve));
+  }
+
+  const report = await bareReportSql(tokens.admin);
+  process.stdout.write(`report (c) as admin, sequential: GraphQL ${report.graphqlMs.toFixed(1)} ms, its bare SQL ${report.sqlMs.toFixed(1)} ms\n`);
+  let posting: PostingResult | null = null;
+  try {
+    posting = await postingBenchmark(secret);
+  } catch (error) {
+    process.stderr.write(`posting benchmark skipped: ${(error as Error).message}\n`);
+  }
+  appendMarkdown(rows, report, posting);
+}
+
+function appendMarkdown(rows: Row[], report: { graphqlMs: number; sqlMs: number }, posting: PostingResult | null) {
+  const off = (r: Row) => rows.find((o) => o.query === r.query && o.viewer === r.viewer && o.mode === 'off')!;
+  const commit = (() => { try { return execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim(); } catch { return 'unknown'; } })();
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const lines = [
+    '', `## Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — commit ${commit}`, '',
+    `Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}. ` +
+    `autocannon ${CONNECTIONS} connections × ${DURATION} s per row, after a warm-up; service and load generator on the same machine.`, '',
+    '| query | viewer | authorization | req/s | × off | p50 ms | p99 ms | Δp99 vs off | peak RSS MB | errors |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${QUERIES[r.query].label} | ${r.viewer} | ${r.mode} | ${r.rps.toFixed(0)} | ${(r.rps / off(r).rps).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.p99 - off(r).p99 >= 0 ? '+' : ''}${r.p99 - off(r).p99} | ${r.rssMb.toFixed(0)} | ${r.errors} |`),
+    '', `Report (c) as admin, sequential median: GraphQL ${report.graphqlMs.toFixed(1)} ms vs its bare SQL run directly ${report.sqlMs.toFixed(1)} ms = ${(report.graphqlMs / report.sqlMs).toFixed(2)}×.`,
+    ...(posting ? ['', `Posting (MariaDB, ${posting.concurrency} concurrent clients): ${posting.documentsPerSecond.toFixed(1)} documents/s ` +
+      `(${posting.singleLine} single-line and ${posting.threeLine} three-line sales orders), oversold units ${posting.oversold}, ` +
+      `deadlock failures after retry ${posting.deadlockFailures}, levels equal the ledger: ${posting.levelsEqualLedger ? 'yes' : 'NO'}.`] : []),
+  ];
+  fs.appendFileSync(path.join(root, 'BENCHMARKS.md'), lines.join('\n') + '\n');
+  process.stdout.write(`appended to BENCHMARKS.md\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error.stack ?? error}\n`);
+  process.exit(1);
+});

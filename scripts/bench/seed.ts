@@ -1,0 +1,169 @@
+import 'reflect-metadata';
+import Decimal from 'decimal.js';
+import { createConnection, Connection } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../ormconfig';
+import { SystemRole } from '../../src/entities/role.entity';
+import { applySeed } from '../../src/services/seed.service';
+import { DocumentAction, DocumentType, Permission } from '../../src/shield/permission-catalog';
+import { BENCH_DATABASE_URL, BENCH_SIZE, BENCH_USERS } from './bench-config';
+
+/**
+ * `npm run bench:seed`: (re)creates the benchmark database on MariaDB — 20 warehouses,
+ * 20,000 products with variants, ≥1,000,000 ledger movements from processed documents of
+ * all five types over two years, levels equal to the ledger, and the demo roles.
+ * Rows are generated in memory in date order (so no level ever goes negative) and written
+ * with multi-row INSERTs; it is a data generator, not a test of the posting code.
+ */
+const TYPES: Array<[DocumentType, number]> = [
+  [DocumentType.STOCK_RECEIPT, 0.3], [DocumentType.SALES_ORDER, 0.45], [DocumentType.STOCK_TRANSFER, 0.15],
+  [DocumentType.WRITE_OFF, 0.05], [DocumentType.STOCK_ADJUSTMENT, 0.05],
+];
+const PREFIX: Record<DocumentType, string> = { STOCK_RECEIPT: 'RC', STOCK_ADJUSTMENT: 'AD', STOCK_TRANSFER: 'TR', WRITE_OFF: 'WO', SALES_ORDER: 'SO' };
+
+let seed = 42;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+
+async function main() {
+  const started = Date.now();
+  const url = new URL(BENCH_DATABASE_URL);
+  const name = url.pathname.slice(1);
+  const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: url.username, password: url.password });
+  await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+
+  const db = new DataSource(dataSourceOptions({ databaseUrl: BENCH_DATABASE_URL, dataDir: '.bench' }));
+  await db.initialize();
+  await db.runMigrations();
+  const warehouseKeys = Array.from({ length: BENCH_SIZE.warehouses }, (_, i) => `W${String(i + 1).padStart(2, '0')}`);
+  const ids = await applySeed(db, {
+    standardRoles: true,
+    warehouses: warehouseKeys.map((key, i) => ({ key, code: key, name: `Warehouse ${key}`, isDefault: i === 0 })),
+    users: [
+      { key: 'admin', login: BENCH_USERS.admin, name: 'Bench admin', roles: [{ role: SystemRole.ADMINISTRATOR }] },
+      { key: 'clerk', login: BENCH_USERS.clerk, name: 'Bench clerk of W01 and W02', roles: [{ role: 'clerk-prices', warehouses: ['W01', 'W02'] }] },
+      { key: 'seller', login: BENCH_USERS.seller, name: 'Bench seller', roles: [{ role: SystemRole.STORE_STAFF }] },
+    ],
+    roles: [{
+      key: 'clerk-prices', name: 'Warehouse clerk with prices and reports',
+      grants: [
+        { permission: Permission.CATALOG_VIEW }, { permission: Permission.INVENTORY_VIEW }, { permission: Permission.PURCHASE_PRICE_VIEW },
+        { permission: Permission.WAREHOUSE_SELECT }, { permission: Permission.REPORT_VIEW },
+        ...Object.values(DocumentType).map((documentType) => ({ permission: Permission.DOCUMENT, documentType, actions: [DocumentAction.VIEW, DocumentAction.EDIT, DocumentAction.PROCESS] })),
+      ],
+    }],
+  });
+  const warehouses = warehouseKeys.map((k) => ids.warehouses[k]);
+  const conn = await createConnection({ uri: BENCH_DATABASE_URL, timezone: "Z" });
+  await conn.query('SET unique_checks = 0, foreign_key_checks = 0');
+
+  const productIds = await insertProducts(conn);
+  const authorId = ids.users.admin;
+  const movements = await insertDocuments(conn, productIds, warehouses, authorId);
+  await conn.query(`INSERT INTO stock_level (productId, warehouseId, quantity)
+    SELECT productId, warehouseId, SUM(quantity) FROM stock_movement GROUP BY productId, warehouseId`);
+  for (const [type] of TYPES) {
+    await conn.query('UPDATE document_sequence SET next = (SELECT COUNT(*) + 1 FROM inventory_document WHERE type = ?) WHERE type = ?', [type, type]);
+  }
+  await conn.end();
+  await db.destroy();
+  process.stdout.write(`bench database ${name}: ${productIds.length + BENCH_SIZE.parents} products, ${movements} movements, in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+}
+
+async function insertProducts(conn: Connection): Promise<Array<{ id: number; price: Decimal }>> {
+  const rows: unknown[][] = [];
+  for (let p = 0; p < BENCH_SIZE.parents; p++) {
+    const price = (5 + (p % 90) + (p % 7) / 10).toFixed(2);
+    rows.push([`P${p}`, `Product ${p} ${pick(['cotton', 'wool', 'linen', 'denim'])} ${pick(['dress', 'shirt', 'coat', 'scarf'])}`, null, null, price, (Number(price) * 2.5).toFixed(2)]);
+  }
+  await bulkInsert(conn, 'product', ['sku', 'name', 'parentId', 'attributes', 'purchasePrice', 'salePrice'], rows);
+  const [parents] = await conn.query('SELECT id, sku, name, purchasePrice FROM product ORDER BY id') as unknown as [Array<{ id: number; sku: string; name: string; purchasePrice: string }>];
+  const variants: unknown[][] = [];
+  for (const parent of parents) {
+    for (const colour of ['red', 'blue', 'green', 'black'].slice(0, BENCH_SIZE.variantsPerParent)) {
+      variants.push([`${parent.sku}-${colour}`, `${parent.name} ${colour}`, parent.id, JSON.stringify({ colour }), parent.purchasePrice, null]);
+    }
+  }
+  await bulkInsert(conn, 'product', ['sku', 'name', 'parentId', 'attributes', 'purchasePrice', 'salePrice'], variants);
+  const [all] = await conn.query('SELECT id, purchasePrice FROM product WHERE parentId IS NOT NULL ORDER BY id') as unknown as [Array<{ id: number; purchasePrice: string }>];
+  return all.map((r) => ({ id: Number(r.id), price: new Decimal(r.purchasePrice) }));
+}
+
+async function insertDocuments(conn: Connection, products: Array<{ id: number; price: Decimal }>, warehouses: number[], authorId: number): Promise<number> {
+  const levels = new Map<string, number>();
+  const level = (p: number, w: number) => levels.get(`${p}:${w}`) ?? 0;
+  // Products that have received stock per warehouse: outgoing lines pick from these, so they find stock.
+  const stocked = new Map<number, Array<{ id: number; price: Decimal }>>(warehouses.map((w) => [w, []]));
+  const move = (p: number, w: number, q: number) => levels.set(`${p}:${w}`, level(p, w) + q);
+  const counters = new Map<DocumentType, number>();
+  const start = Date.now() - BENCH_SIZE.days * 86_400_000;
+  let docs: unknown[][] = [], items: unknown[][] = [], moves: unknown[][] = [];
+  let docId = 0, itemId = 0, movementCount = 0;
+  const [[{ maxId }]] = await conn.query('SELECT COALESCE(MAX(id), 0) AS maxId FROM inventory_document') as unknown as [[{ maxId: number }]];
+  docId = Number(maxId);
+
+  const flush = async (force = false) => {
+    if (!force && moves.length < 20_000) return;
+    await bulkInsert(conn, 'inventory_document', ['id', 'type', 'status', 'number', 'title', 'authorId', 'createdAt', 'updatedAt', 'processedAt', 'processedById', 'version'], docs);
+    await bulkInsert(conn, 'document_item', ['id', 'documentId', 'productId', 'quantity', 'purchasePrice', 'fromWarehouseId', 'toWarehouseId'], items);
+    await bulkInsert(conn, 'stock_movement', ['documentId', 'itemId', 'documentType', 'productId', 'warehouseId', 'kind', 'quantity', 'unitCost', 'value', 'reversal', 'occurredAt'], moves);
+    docs = []; items = []; moves = [];
+  };
+
+  for (let d = 0; d < BENCH_SIZE.documents; d++) {
+    const at = new Date(start + (d / BENCH_SIZE.documents) * BENCH_SIZE.days * 86_400_000);
+    let r = random(), type = TYPES[0][0];
+    for (const [t, share] of TYPES) { if (r < share) { type = t; break; } r -= share; }
+    const from = pick(warehouses);
+    let to = pick(warehouses);
+    if (type === DocumentType.STOCK_TRANSFER && to === from) to = warehouses[(warehouses.indexOf(from) + 1) % warehouses.length];
+    const lines: Array<{ product: { id: number; price: Decimal }; qty: number }> = [];
+    const lineCount = 1 + Math.floor(random() * 6);
+    const incoming = type === DocumentType.STOCK_RECEIPT || type === DocumentType.STOCK_ADJUSTMENT;
+    for (let l = 0; l < lineCount; l++) {
+      const source = stocked.get(from)!;
+      const product = incoming || source.length === 0 ? pick(products) : pick(source);
+      const qty = incoming ? 5 + Math.floor(random() * 50) : Math.min(level(product.id, from), 1 + Math.floor(random() * 5));
+      if (qty <= 0 || lines.some((x) => x.product.id === product.id)) continue;
+      lines.push({ product, qty });
+      if (!incoming) move(product.id, from, -qty);
+      if (type === DocumentType.STOCK_TRANSFER || incoming) {
+        move(product.id, to, qty);
+        stocked.get(to)!.push(product);
+      }
+    }
+    if (lines.length === 0) continue;
+    docId++;
+    const n = (counters.get(type) ?? 0) + 1;
+    counters.set(type, n);
+    docs.push([docId, type, 'PROCESSED', `${PREFIX[type]}-${String(n).padStart(6, '0')}`, '', authorId, at, at, at, authorId, 2]);
+    for (const { product, qty } of lines) {
+      itemId++;
+      const sides = { from: type !== DocumentType.STOCK_RECEIPT && type !== DocumentType.STOCK_ADJUSTMENT, to: type === DocumentType.STOCK_RECEIPT || type === DocumentType.STOCK_ADJUSTMENT || type === DocumentType.STOCK_TRANSFER };
+      items.push([itemId, docId, product.id, qty, product.price.toFixed(4), sides.from ? from : null, sides.to ? to : null]);
+      const row = (warehouseId: number, q: number, kind: string) => {
+        moves.push([docId, itemId, type, product.id, warehouseId, kind, q, product.price.toFixed(4), product.price.times(q).toFixed(4), 0, at]);
+        movementCount++;
+      };
+      if (sides.from) row(from, -qty, type === DocumentType.SALES_ORDER ? 'SHIPPED' : 'OTHER_OUT');
+      if (sides.to) row(to, qty, 'RECEIVED');
+    }
+    await flush();
+  }
+  await flush(true);
+  return movementCount;
+}
+
+async function bulkInsert(conn: Connection, table: string, columns: string[], rows: unknown[][]) {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000);
+    if (chunk.length) await conn.query(`INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES ?`, [chunk]);
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench:seed failed: ${error.stack ?? error}\n`);
+  process.exit(1);
+});

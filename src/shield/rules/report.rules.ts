@@ -1,0 +1,40 @@
+import { Permission, requires, requiresReport, rule, visibleWithParent } from '../rules';
+import { RuleMap } from '../rule';
+import { ReportKind } from '../permission-catalog';
+
+/** Any REPORT_VIEW grant, whatever its kinds. */
+const anyReport = rule('report(any)', (access) => {
+  if (!access.authenticated) return { code: 'UNAUTHENTICATED', message: 'A valid bearer token is required.' };
+  return access.grants.hasReportView ? null
+    : { code: 'FORBIDDEN', permission: 'REPORT_VIEW', message: 'Missing permission REPORT_VIEW: reports need it.' };
+});
+
+const amountFields = ['quantity', 'value'];
+const figureFields = ['opening', 'received', 'shipped', 'otherOutgoing', 'closing'];
+
+/**
+ * Reports (DESIGN §4, docs/reports.md). Each section needs its REPORT_VIEW kind, which also
+ * grants the money inside it (no PURCHASE_PRICE_VIEW needed). Rows are computed over the
+ * viewer's warehouses only; `totalStockValue` is the one company-wide figure (DESIGN §3.8).
+ */
+export const reportRules: RuleMap = {
+  Query: { inventoryReport: anyReport },
+  InventoryReport: {
+    ...visibleWithParent('from', 'to'),
+    totalStockValue: anyReport,
+    movement: requiresReport(ReportKind.MOVEMENT),
+    sales: requiresReport(ReportKind.SALES),
+    stockBalance: requiresReport(ReportKind.STOCK_BALANCE),
+  },
+  ReportAmount: visibleWithParent(...amountFields),
+  MovementFigures: visibleWithParent(...figureFields),
+  WarehouseMovement: visibleWithParent('warehouse', ...figureFields),
+  ProductMovement: { ...visibleWithParent(...figureFields), product: requires(Permission.CATALOG_VIEW) },
+  MovementReport: visibleWithParent('total', 'warehouses', 'products'),
+  WarehouseSales: visibleWithParent('warehouse', 'receivedValue', 'shippedValue', 'sellThroughPercent', 'shippedSharePercent'),
+  DailySales: visibleWithParent('day', 'receivedValue', 'shippedValue'),
+  SalesReport: visibleWithParent('receivedValue', 'shippedValue', 'sellThroughPercent', 'warehouses', 'daily'),
+  WarehouseBalance: visibleWithParent('warehouse', ...amountFields),
+  ProductBalance: { ...visibleWithParent(...amountFields), product: requires(Permission.CATALOG_VIEW) },
+  StockBalanceReport: visibleWithParent('asOf', 'total', 'warehouses', 'products'),
+};

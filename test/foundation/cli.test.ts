@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { jwtVerify } from 'jose';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../ormconfig';
+import { createTestDatabase, TestDatabase } from '../support/database';
+import { TEST_SECRET } from '../support/api';
+
+const run = promisify(execFile);
+const root = path.join(__dirname, '..', '..');
+
+/** Runs `npm run <script>`'s program the way npm does, against the test database. */
+function cli(script: string, args: string[], database: TestDatabase) {
+  return run(process.execPath, ['-r', './test/support/ts-register.js', `scripts/${script}.ts`, ...args], {
+    cwd: root,
+    env: {
+      ...process.env, JWT_SECRET: TEST_SECRET, DATA_DIR: database.dataDir, LOG_LEVEL: 'silent',
+      ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : { DATABASE_URL: '' }),
+    },
+  });
+}
+
+describe('command line: migrate, seed, token', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // The CLI uses the default SQLite file name; point the test database's directory at it.
+    if (!database.databaseUrl) {
+      await database.db.destroy();
+      database.db = new DataSource(dataSourceOptions({ dataDir: database.dataDir }));
+      await database.db.initialize();
+    }
+  });
+  afterAll(() => database.drop());
+
+  it('npm run migrate applies the migrations and is idempotent', async () => {
+    const first = await cli('migrate', [], database);
+    expect(first.stdout).toMatch(/InitialSchema/);
+    const second = await cli('migrate', [], database);
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  it('npm run seed seeds the demo company once', async () => {
+    expect((await cli('seed', [], database)).stdout).toMatch(/Seeded the demo data/);
+    expect((await cli('seed', [], database)).stdout).toMatch(/nothing seeded/);
+    const [{ n }] = await database.db.query('SELECT COUNT(*) AS n FROM app_user');
+    expect(Number(n)).toBeGreaterThanOrEqual(6);
+  });
+
+  it('npm run token -- <login> prints a token for a seeded user, signed with JWT_SECRET', async () => {
+    const { stdout } = await cli('token', ['anna'], database);
+    const { payload } = await jwtVerify(stdout.trim(), new TextEncoder().encode(TEST_SECRET));
+    expect(payload.sub).toBe('anna');
+    const app = await cli('token', ['anna', '--app', 'shop-sync'], database);
+    expect((await jwtVerify(app.stdout.trim(), new TextEncoder().encode(TEST_SECRET))).payload.azp).toBe('shop-sync');
+  });
+
+  it('npm run token refuses an unknown login with a one-line reason', async () => {
+    await expect(cli('token', ['nobody'], database)).rejects.toMatchObject({ stderr: 'no user with login "nobody"\n' });
+  });
+});

@@ -1,0 +1,13 @@
+// Lets tests run the CLI scripts (scripts/*.ts) in a child process without a build step:
+// TypeScript is transpiled on require, with decorator metadata, like ts-jest does.
+const fs = require('node:fs');
+const ts = require('typescript');
+const config = require('../../tsconfig.json').compilerOptions;
+
+require.extensions['.ts'] = (module, filename) => {
+  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+    fileName: filename,
+    compilerOptions: { ...config, module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, sourceMap: false, types: undefined, moduleResolution: undefined, lib: undefined, outDir: undefined, rootDir: undefined },
+  });
+  module._compile(outputText, filename);
+};
