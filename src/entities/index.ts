@@ -1,4 +1,5 @@
 import { AccessAuditEntry } from './access-audit-entry.entity';
+import { DocumentFormField } from './document-form-field.entity';
 import { DocumentItem } from './document-item.entity';
 import { DocumentSequence } from './document-sequence.entity';
 import { InventoryDocument } from './inventory-document.entity';
@@ -14,6 +15,6 @@ import { User } from './user.entity';
 import { Warehouse } from './warehouse.entity';
 
 export const ENTITIES = [
-  AccessAuditEntry, DocumentItem, DocumentSequence, InventoryDocument, Product, Reservation,
+  AccessAuditEntry, DocumentFormField, DocumentItem, DocumentSequence, InventoryDocument, Product, Reservation,
   Role, RoleAssignment, RoleGrant, Settings, StockLevel, StockMovement, User, Warehouse,
 ];

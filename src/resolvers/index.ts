@@ -4,18 +4,26 @@ import { ExplainAccessResolver } from './explain-access.resolver';
 import { GrantResolver, RoleResolver } from './role.resolver';
 import { RoleAssignmentResolver } from './role-assignment.resolver';
 import { UserAdminResolver } from './user-admin.resolver';
+import { FormLayoutResolver } from './form-layout.resolver';
 import { PermissionCatalogResolver } from './permission-catalog.resolver';
+import { ProductMutationResolver } from './product-mutation.resolver';
 import { ProductResolver } from './product.resolver';
 import { ReportResolver } from './report.resolver';
+import { SettingsResolver } from './settings.resolver';
 import { ViewerResolver } from './viewer.resolver';
+import { WarehouseMutationResolver } from './warehouse-mutation.resolver';
 import { WarehouseResolver } from './warehouse.resolver';
 
 /** Every resolver class of the API. New ones are added here. */
 export const RESOLVERS: NonEmptyArray<Function> = [
+  FormLayoutResolver,
   PermissionCatalogResolver,
+  ProductMutationResolver,
   ProductResolver,
   ReportResolver,
+  SettingsResolver,
   ViewerResolver,
+  WarehouseMutationResolver,
   WarehouseResolver,
   // access administration (issue 4)
   AccessAuditResolver, ExplainAccessResolver, GrantResolver, RoleResolver, RoleAssignmentResolver, UserAdminResolver,

@@ -4,6 +4,7 @@ import { GuardMap, RuleMap } from './rule';
 import { accessRules, userAdminRules } from './rules/access.rules';
 import { catalogRules } from './rules/catalog.rules';
 import { coreRules } from './rules/core.rules';
+import { managementRules } from './rules/management.rules';
 import { reportRules } from './rules/report.rules';
 import { warehouseGuards, warehouseRules } from './rules/warehouse.rules';
 
@@ -23,7 +24,7 @@ export function mergeRules(...maps: RuleMap[]): RuleMap {
 }
 
 export const RULES: RuleMap = mergeRules(
-  coreRules, catalogRules, warehouseRules, reportRules, accessRules, userAdminRules,
+  coreRules, catalogRules, warehouseRules, reportRules, accessRules, userAdminRules, managementRules,
 );
 export const GUARDS: GuardMap = { ...warehouseGuards };
 

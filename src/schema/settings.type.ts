@@ -1,0 +1,13 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+
+@ObjectType('InventorySettings')
+export class InventorySettingsType {
+  @Field({ description: 'Processing may take stock below zero (off by default).' }) allowNegativeStock: boolean;
+  @Field(() => Int, { description: 'Default reservation period in days (3 by default).' }) reservationDays: number;
+}
+
+@InputType('UpdateSettingsInput', { description: 'Omitted fields stay as they are.' })
+export class UpdateSettingsInput {
+  @Field(() => Boolean, { nullable: true }) allowNegativeStock?: boolean | null;
+  @Field(() => Int, { nullable: true, description: '1 to 365.' }) reservationDays?: number | null;
+}

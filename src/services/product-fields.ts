@@ -1,0 +1,47 @@
+import Decimal from 'decimal.js';
+
+/**
+ * Validation of product fields shared by the product mutations and the CSV import, so a
+ * value the form accepts is exactly a value the import accepts. Each check returns the
+ * reason a value is refused, or null.
+ */
+export type Check<T> = (value: T) => string | null;
+
+const SKU = /^[^\s,;]{1,64}$/;
+
+export const checkSku: Check<string> = (sku) =>
+  SKU.test(sku) ? null : 'must be 1–64 characters without spaces, commas or semicolons';
+
+export const checkName: Check<string> = (name) =>
+  name.length >= 1 && name.length <= 255 ? null : 'must be 1–255 characters';
+
+export const checkUnit: Check<string> = (unit) =>
+  unit.length >= 1 && unit.length <= 16 ? null : 'must be 1–16 characters';
+
+/** Matches the MONEY columns: DECIMAL(18, 4). */
+export const checkPrice: Check<Decimal> = (price) => {
+  if (price.isNegative()) return 'must not be negative';
+  if (price.decimalPlaces() > 4 || price.abs().gte('1e14')) return 'must have at most 14 integer and 4 fractional digits';
+  return null;
+};
+
+export const checkAttributes: Check<Array<{ name: string; value: string }>> = (attributes) => {
+  const names = new Set<string>();
+  for (const { name, value } of attributes) {
+    if (name.length < 1 || name.length > 64) return 'attribute names must be 1–64 characters';
+    if (value.length < 1 || value.length > 255) return `attribute "${name}" needs a value of 1–255 characters`;
+    const key = name.toLowerCase();
+    if (names.has(key)) return `attribute "${name}" is given twice`;
+    names.add(key);
+  }
+  return null;
+};
+
+export const toAttributeRecord = (attributes: Array<{ name: string; value: string }>): Record<string, string> =>
+  Object.fromEntries(attributes.map(({ name, value }) => [name.trim(), value.trim()]));
+
+/** Canonical text of an attribute set, to find two variants of one parent that do not differ. */
+export const attributesKey = (attributes: Record<string, string> | null): string =>
+  JSON.stringify(Object.entries(attributes ?? {})
+    .map(([name, value]) => [name.toLowerCase(), value.toLowerCase()])
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

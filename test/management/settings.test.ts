@@ -1,0 +1,61 @@
+import { AccessAuditEntry } from '../../src/entities/access-audit-entry.entity';
+import { codes, startApi, TestApi } from '../support/api';
+import { firstError, managementSpec } from './fixtures';
+
+describe('inventory settings (SETTINGS_EDIT)', () => {
+  let api: TestApi;
+  const audit = () => api.db.getRepository(AccessAuditEntry).find({ where: { subjectType: 'SETTINGS' }, order: { id: 'ASC' } });
+  const read = async () => (await api.gql('admin', '{ settings { allowNegativeStock reservationDays } }')).data.settings;
+
+  beforeAll(async () => { api = await startApi(managementSpec()); });
+  afterAll(() => api.close());
+
+  it('defaults: negative stock off, reservations for 3 days; readable with INVENTORY_VIEW or SETTINGS_EDIT', async () => {
+    for (const login of ['clerk', 'settings']) {
+      const res = await api.gql(login, '{ settings { allowNegativeStock reservationDays } }');
+      expect(res.errors).toBeUndefined();
+      expect(res.data.settings).toEqual({ allowNegativeStock: false, reservationDays: 3 });
+    }
+    const denied = await api.gql('nobody', '{ settings { reservationDays } }');
+    expect(denied.data.settings).toBeNull();
+    expect(firstError(denied)).toMatchObject({ code: 'FORBIDDEN', permission: 'INVENTORY_VIEW' });
+    expect(codes(await api.gql(null, '{ settings { reservationDays } }'))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('a settings editor changes them; each change is audited with who, before and after', async () => {
+    const res = await api.gql('settings', 'mutation { updateSettings(input: { allowNegativeStock: true, reservationDays: 7 }) { allowNegativeStock reservationDays } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.updateSettings).toEqual({ allowNegativeStock: true, reservationDays: 7 });
+    const partial = await api.gql('settings', 'mutation { updateSettings(input: { reservationDays: 14 }) { allowNegativeStock reservationDays } }');
+    expect(partial.data.updateSettings).toEqual({ allowNegativeStock: true, reservationDays: 14 });
+    const entries = await audit();
+    expect(entries.map((e) => ({ actorId: e.actorId, action: e.action, before: e.before, after: e.after }))).toEqual([
+      { actorId: api.ids.users.settings, action: 'SETTINGS_UPDATE', before: { allowNegativeStock: false, reservationDays: 3 }, after: { allowNegativeStock: true, reservationDays: 7 } },
+      { actorId: api.ids.users.settings, action: 'SETTINGS_UPDATE', before: { allowNegativeStock: true, reservationDays: 7 }, after: { allowNegativeStock: true, reservationDays: 14 } },
+    ]);
+  });
+
+  it('a change to the same values writes no audit entry', async () => {
+    const before = (await audit()).length;
+    await api.gql('settings', 'mutation { updateSettings(input: { reservationDays: 14 }) { reservationDays } }');
+    expect((await audit()).length).toBe(before);
+  });
+
+  it('reservationDays must be 1..365 (BAD_USER_INPUT naming it); nothing changes, nothing is audited', async () => {
+    const before = (await audit()).length;
+    for (const days of [0, 366, -5]) {
+      const res = await api.gql('settings', 'mutation($d: Int) { updateSettings(input: { allowNegativeStock: false, reservationDays: $d }) { reservationDays } }', { d: days });
+      expect(firstError(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reservationDays' });
+    }
+    const nullFlag = await api.gql('settings', 'mutation { updateSettings(input: { allowNegativeStock: null }) { reservationDays } }');
+    expect(firstError(nullFlag)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'allowNegativeStock' });
+    expect(await read()).toEqual({ allowNegativeStock: true, reservationDays: 14 });
+    expect((await audit()).length).toBe(before);
+  });
+
+  it('is FORBIDDEN without SETTINGS_EDIT, naming it', async () => {
+    const res = await api.gql('clerk', 'mutation { updateSettings(input: { reservationDays: 1 }) { reservationDays } }');
+    expect(firstError(res)).toMatchObject({ code: 'FORBIDDEN', permission: 'SETTINGS_EDIT' });
+    expect(await read()).toEqual({ allowNegativeStock: true, reservationDays: 14 });
+  });
+});
