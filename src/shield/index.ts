@@ -3,6 +3,8 @@ import { applyShield } from './apply-shield';
 import { GuardMap, RuleMap } from './rule';
 import { catalogRules } from './rules/catalog.rules';
 import { coreRules } from './rules/core.rules';
+import { documentMutationRules } from './rules/document-mutation.rules';
+import { provisionalDocumentTypeRules } from './rules/document-type.provisional.rules';
 import { warehouseGuards, warehouseRules } from './rules/warehouse.rules';
 
 /** Merges per-area rule maps; a coordinate defined twice is a programming error. */
@@ -20,7 +22,8 @@ export function mergeRules(...maps: RuleMap[]): RuleMap {
   return merged;
 }
 
-export const RULES: RuleMap = mergeRules(coreRules, catalogRules, warehouseRules);
+export const RULES: RuleMap = mergeRules(coreRules, catalogRules, warehouseRules, documentMutationRules,
+  provisionalDocumentTypeRules /* issue 5: delete when issue 3 (document read side) is merged */);
 export const GUARDS: GuardMap = { ...warehouseGuards };
 
 export const shieldSchema = (schema: GraphQLSchema) => applyShield(schema, RULES, GUARDS);
