@@ -15,16 +15,26 @@ export const RESERVE = `mutation($productId: ID!, $warehouseId: ID!, $quantity: 
     id quantity dealRef status expiresAt createdAt } }`;
 export const RELEASE = 'mutation($id: ID!) { releaseReservation(id: $id) { id status } }';
 
+const tokens = new WeakMap<TestApi, Map<string, Promise<string>>>();
+
+/** Runs an operation as `login` with a token minted once per test file (minting costs more than a small query). */
+export async function as(api: TestApi, login: string, query: string, variables?: Record<string, unknown>) {
+  if (!tokens.has(api)) tokens.set(api, new Map());
+  const cache = tokens.get(api)!;
+  if (!cache.has(login)) cache.set(login, api.token(login));
+  return api.gql({ header: `Bearer ${await cache.get(login)}` }, query, variables);
+}
+
 /** Creates a draft as `login` and returns it (fails the test on any error). */
 export async function createDraft(api: TestApi, login: string, input: Record<string, unknown>) {
-  const res = await api.gql(login, CREATE, { input });
+  const res = await as(api, login, CREATE, { input });
   if (res.errors) throw new Error(`createDocument failed: ${JSON.stringify(res.errors)}`);
   return res.data.createDocument as { id: string; version: number; number: string; status: string };
 }
 
 /** Processes a document as `login` and returns it (fails the test on any error). */
 export async function processDoc(api: TestApi, login: string, doc: { id: string; version: number }) {
-  const res = await api.gql(login, PROCESS, { id: doc.id, version: doc.version });
+  const res = await as(api, login, PROCESS, { id: doc.id, version: doc.version });
   if (res.errors) throw new Error(`processDocument failed: ${JSON.stringify(res.errors)}`);
   return res.data.processDocument as { id: string; version: number; status: string };
 }
