@@ -48,7 +48,7 @@ describe('allowedActions equals what the mutations allow, for every demo role (i
   /** A fresh document in the status, made by the admin. */
   async function fixture(type: DocumentType, lines: Array<{ from?: Side; to?: Side }>, status: DocumentStatus) {
     let doc = await createDraft(api, 'admin', input(type, lines));
-    if (status !== DocumentStatus.DRAFT) doc = await processDoc(api, 'admin', doc) as typeof doc;
+    if (status !== DocumentStatus.DRAFT) doc = await processDoc(api, 'admin', doc);
     if (status === DocumentStatus.CANCELLED) {
       const res = await as(api, 'admin', CANCEL, { id: doc.id, version: doc.version });
       doc = res.data.cancelDocument;

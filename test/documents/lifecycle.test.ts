@@ -68,7 +68,7 @@ describe('inventory documents: lifecycle, validation, ledger (issue 5 §1–3, �
     const stored = (await docRow(draft.id))!;
     const adminId = api.ids.users.admin;
     expect([stored.authorId, stored.processedById, stored.cancelledById]).toEqual([adminId, adminId, adminId]);
-    expect(stored.processedAt!.getTime()).toBe(new Date(processed.processedAt as unknown as string).getTime());
+    expect(stored.processedAt!.getTime()).toBe(new Date(processed.processedAt!).getTime());
     ledgerSnapshot = await api.db.getRepository(StockMovement).find({ order: { id: 'ASC' } });
   });
 

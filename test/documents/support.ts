@@ -15,6 +15,12 @@ export const RESERVE = `mutation($productId: ID!, $warehouseId: ID!, $quantity: 
     id quantity dealRef status expiresAt createdAt } }`;
 export const RELEASE = 'mutation($id: ID!) { releaseReservation(id: $id) { id status } }';
 
+/** A document as the mutations return it (DOC_FIELDS). */
+export interface Doc {
+  id: string; number: string; type: string; status: string; title: string; dealRef: string | null; version: number;
+  createdAt: string; updatedAt: string; processedAt: string | null; cancelledAt: string | null;
+}
+
 const tokens = new WeakMap<TestApi, Map<string, Promise<string>>>();
 
 /** Runs an operation as `login` with a token minted once per test file (minting costs more than a small query). */
@@ -29,14 +35,14 @@ export async function as(api: TestApi, login: string, query: string, variables?:
 export async function createDraft(api: TestApi, login: string, input: Record<string, unknown>) {
   const res = await as(api, login, CREATE, { input });
   if (res.errors) throw new Error(`createDocument failed: ${JSON.stringify(res.errors)}`);
-  return res.data.createDocument as { id: string; version: number; number: string; status: string };
+  return res.data.createDocument as Doc;
 }
 
 /** Processes a document as `login` and returns it (fails the test on any error). */
 export async function processDoc(api: TestApi, login: string, doc: { id: string; version: number }) {
   const res = await as(api, login, PROCESS, { id: doc.id, version: doc.version });
   if (res.errors) throw new Error(`processDocument failed: ${JSON.stringify(res.errors)}`);
-  return res.data.processDocument as { id: string; version: number; status: string };
+  return res.data.processDocument as Doc;
 }
 
 /** The cached level of (product, warehouse) as a decimal string ("0" when there is no row). */
