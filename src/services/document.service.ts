@@ -11,9 +11,8 @@ import { canActOnDocument } from '../shield/document-access';
 import { DocumentAction, DocumentType } from '../shield/permission-catalog';
 import { assertCanAct, assertVersion, documentNotFound, factsOf } from './document-lifecycle';
 import { nextDocumentNumber } from './document-number';
-import {
-  changedLine, Line, lineFromInput, lineOfItem, MAX_LINES, validateLines, validDealRef, validTitle,
-} from './document-validation';
+import { planLineEdit } from './document-edit';
+import { Line, lineFromInput, lineOfItem, MAX_LINES, validateLines, validDealRef, validTitle } from './document-validation';
 import { parseId } from './ids';
 import { isMysql, postMovements } from './ledger.service';
 import { movementsOf, reversalOf } from './movements';
@@ -61,38 +60,22 @@ export const documentService = {
 
       if (input.title !== undefined) doc.title = validTitle(input.title, 'input.title');
       if (input.dealRef !== undefined) doc.dealRef = validDealRef(input.dealRef, 'input.dealRef');
-      const byId = new Map(items.map((item) => [item.id, item]));
-      const removed = new Set<number>();
-      (input.removeItemIds ?? []).forEach((raw, i) => {
-        const itemId = parseId(raw);
-        if (itemId === null || !byId.has(itemId)) throw badInput(`input.removeItemIds[${i}]`, `no line ${raw} in this document.`);
-        removed.add(itemId);
-      });
-      const changed = new Map<number, Line>();
-      (input.changeItems ?? []).forEach((change, i) => {
-        const itemId = parseId(change.id);
-        if (itemId === null || !byId.has(itemId) || removed.has(itemId) || changed.has(itemId)) {
-          throw badInput(`input.changeItems[${i}].id`, `no line ${change.id} to change in this document.`);
-        }
-        changed.set(itemId, changedLine(byId.get(itemId)!, change, `input.changeItems[${i}]`));
-      });
-      const added = (input.addItems ?? []).map((item, i) => lineFromInput(item, `input.addItems[${i}]`));
-      const kept = items.filter((item) => !removed.has(item.id)).map((item, i) => changed.get(item.id) ?? lineOfItem(item, `items[${i}]`));
+      const edit = planLineEdit(items, input);
       // New and changed lines are validated in full; untouched ones are re-validated at processing.
-      await validateLines(tx, ctx.access, doc.type, [...changed.values(), ...added], 'input.addItems');
-      if (kept.length + added.length > MAX_LINES) throw badInput('input.addItems', `a document has at most ${MAX_LINES} lines.`);
+      await validateLines(tx, ctx.access, doc.type, [...edit.changed, ...edit.added], 'input.addItems');
+      if (edit.after.length > MAX_LINES) throw badInput('input.addItems', `a document has at most ${MAX_LINES} lines.`);
 
-      if (removed.size > 0) await tx.delete(DocumentItem, { id: In([...removed]) });
-      for (const line of changed.values()) {
+      if (edit.removed.length > 0) await tx.delete(DocumentItem, { id: In(edit.removed) });
+      for (const line of edit.changed) {
         await tx.update(DocumentItem, { id: line.id }, {
           productId: line.productId, quantity: line.quantity, purchasePrice: line.purchasePrice,
           fromWarehouseId: line.fromWarehouseId, toWarehouseId: line.toWarehouseId,
         });
       }
-      await insertLines(tx, doc.id, added);
+      await insertLines(tx, doc.id, edit.added);
       doc.version += 1;
       const saved = await tx.save(InventoryDocument, doc);
-      return result(saved, [...kept, ...added]);
+      return result(saved, edit.after);
     });
   },
 
