@@ -5,11 +5,13 @@ import { GrantResolver, RoleResolver } from './role.resolver';
 import { RoleAssignmentResolver } from './role-assignment.resolver';
 import { UserAdminResolver } from './user-admin.resolver';
 import { FormLayoutResolver } from './form-layout.resolver';
+import { DocumentMutationResolver } from './document-mutation.resolver';
 import { PermissionCatalogResolver } from './permission-catalog.resolver';
 import { ProductMutationResolver } from './product-mutation.resolver';
 import { ProductResolver } from './product.resolver';
 import { ReportResolver } from './report.resolver';
 import { SettingsResolver } from './settings.resolver';
+import { ReservationMutationResolver } from './reservation-mutation.resolver';
 import { ViewerResolver } from './viewer.resolver';
 import { WarehouseMutationResolver } from './warehouse-mutation.resolver';
 import { WarehouseResolver } from './warehouse.resolver';
@@ -17,11 +19,13 @@ import { WarehouseResolver } from './warehouse.resolver';
 /** Every resolver class of the API. New ones are added here. */
 export const RESOLVERS: NonEmptyArray<Function> = [
   FormLayoutResolver,
+  DocumentMutationResolver,
   PermissionCatalogResolver,
   ProductMutationResolver,
   ProductResolver,
   ReportResolver,
   SettingsResolver,
+  ReservationMutationResolver,
   ViewerResolver,
   WarehouseMutationResolver,
   WarehouseResolver,

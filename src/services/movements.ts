@@ -63,3 +63,16 @@ export function netChanges(movements: StockMovement[]): Array<{ productId: numbe
   }
   return [...byKey.values()].sort((a, b) => a.productId - b.productId || a.warehouseId - b.warehouseId);
 }
+
+/**
+ * The reversing rows of a cancellation, built from the ledger rows the processing wrote
+ * (not recomputed from the items), so quantity, unit cost and value cancel exactly. Dated
+ * at cancellation: reports of the processing's period never change.
+ */
+export function reversalOf(posted: StockMovement[], at: Date): StockMovement[] {
+  return posted.map((m) => Object.assign(new StockMovement(), {
+    documentId: m.documentId, itemId: m.itemId, documentType: m.documentType, productId: m.productId,
+    warehouseId: m.warehouseId, kind: m.kind, quantity: m.quantity.negated(), unitCost: m.unitCost,
+    value: m.value.negated(), reversal: true, occurredAt: at,
+  }));
+}

@@ -1,7 +1,6 @@
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { DocumentItem } from '../entities/document-item.entity';
-import { DocumentSequence } from '../entities/document-sequence.entity';
 import { DocumentStatus, InventoryDocument } from '../entities/inventory-document.entity';
 import { Product } from '../entities/product.entity';
 import { Role } from '../entities/role.entity';
@@ -9,7 +8,8 @@ import { RoleAssignment } from '../entities/role-assignment.entity';
 import { RoleGrant } from '../entities/role-grant.entity';
 import { User } from '../entities/user.entity';
 import { Warehouse } from '../entities/warehouse.entity';
-import { DocumentType } from '../shield/permission-catalog';
+import { DocumentType, Permission } from '../shield/permission-catalog';
+import { nextDocumentNumber } from './document-number';
 import { postMovements } from './ledger.service';
 import { movementsOf } from './movements';
 import { toGrantRows } from './grant-spec';
@@ -135,20 +135,4 @@ async function seedDocument(tx: EntityManager, d: NonNullable<SeedSpec['document
   }
   await tx.save(InventoryDocument, doc);
   return doc.id;
-}
-
-const PREFIX: Record<DocumentType, string> = {
-  STOCK_RECEIPT: 'RC', STOCK_ADJUSTMENT: 'AD', STOCK_TRANSFER: 'TR', WRITE_OFF: 'WO', SALES_ORDER: 'SO',
-};
-
-/** Takes the next number of a type under the sequence row's lock: unique and human-readable, e.g. "SO-000042". */
-export async function nextDocumentNumber(tx: EntityManager, type: DocumentType): Promise<string> {
-  const repo = tx.getRepository(DocumentSequence);
-  const qb = repo.createQueryBuilder('s').where('s.type = :type', { type });
-  if (tx.connection.options.type === 'mysql') qb.setLock('pessimistic_write');
-  const seq = await qb.getOne();
-  if (!seq) throw new Error(`document_sequence has no row for ${type}`);
-  const next = seq.next;
-  await repo.update({ type }, { next: next + 1 });
-  return `${PREFIX[type]}-${String(next).padStart(6, '0')}`;
 }

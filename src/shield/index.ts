@@ -6,6 +6,8 @@ import { catalogRules } from './rules/catalog.rules';
 import { coreRules } from './rules/core.rules';
 import { managementRules } from './rules/management.rules';
 import { reportRules } from './rules/report.rules';
+import { documentMutationRules } from './rules/document-mutation.rules';
+import { provisionalDocumentTypeRules } from './rules/document-type.provisional.rules';
 import { warehouseGuards, warehouseRules } from './rules/warehouse.rules';
 
 /** Merges per-area rule maps; a coordinate defined twice is a programming error. */
@@ -25,6 +27,7 @@ export function mergeRules(...maps: RuleMap[]): RuleMap {
 
 export const RULES: RuleMap = mergeRules(
   coreRules, catalogRules, warehouseRules, reportRules, accessRules, userAdminRules, managementRules,
+  documentMutationRules, provisionalDocumentTypeRules,
 );
 export const GUARDS: GuardMap = { ...warehouseGuards };
 

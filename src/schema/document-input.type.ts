@@ -1,0 +1,44 @@
+import Decimal from 'decimal.js';
+import { Field, ID, InputType } from 'type-graphql';
+import { DecimalScalar } from './decimal.scalar';
+import { DocumentType } from './enums';
+
+@InputType({ description: 'A document line. Which warehouse sides are required depends on the document type (DESIGN §1).' })
+export class DocumentItemInput {
+  @Field(() => ID) productId: string;
+  @Field(() => DecimalScalar, { description: 'Greater than zero.' }) quantity: Decimal;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Purchase price of the line; when omitted, the product\'s purchase price is captured at processing.' })
+  purchasePrice?: Decimal | null;
+  @Field(() => ID, { nullable: true, description: 'Required for STOCK_TRANSFER, WRITE_OFF, SALES_ORDER; not allowed otherwise.' })
+  fromWarehouseId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Required for STOCK_RECEIPT, STOCK_ADJUSTMENT, STOCK_TRANSFER; not allowed otherwise.' })
+  toWarehouseId?: string | null;
+}
+
+@InputType({ description: 'A change to an existing line of a draft: omitted fields stay as they are.' })
+export class DocumentItemChangeInput {
+  @Field(() => ID) id: string;
+  @Field(() => ID, { nullable: true }) productId?: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) quantity?: Decimal | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'null clears the line price.' }) purchasePrice?: Decimal | null;
+  @Field(() => ID, { nullable: true }) fromWarehouseId?: string | null;
+  @Field(() => ID, { nullable: true }) toWarehouseId?: string | null;
+}
+
+@InputType()
+export class CreateDocumentInput {
+  @Field(() => DocumentType) type: DocumentType;
+  @Field(() => String, { nullable: true }) title?: string | null;
+  @Field(() => String, { nullable: true, description: 'Deal reference; processing a sales order consumes the deal\'s reservations.' })
+  dealRef?: string | null;
+  @Field(() => [DocumentItemInput], { nullable: true }) items?: DocumentItemInput[] | null;
+}
+
+@InputType({ description: 'Edits a draft: header fields that are present change; lines are added, changed and removed in one step.' })
+export class UpdateDocumentInput {
+  @Field(() => String, { nullable: true }) title?: string | null;
+  @Field(() => String, { nullable: true, description: 'null clears it.' }) dealRef?: string | null;
+  @Field(() => [DocumentItemInput], { nullable: true }) addItems?: DocumentItemInput[] | null;
+  @Field(() => [DocumentItemChangeInput], { nullable: true }) changeItems?: DocumentItemChangeInput[] | null;
+  @Field(() => [ID], { nullable: true }) removeItemIds?: string[] | null;
+}

@@ -1,0 +1,33 @@
+import { parseId } from '../../services/ids';
+import { DocumentAction, Permission } from '../permission-catalog';
+import { RuleMap } from '../rule';
+import { allOf, requires, requiresDocumentAction, rule } from '../rules';
+
+const inventory = requires(Permission.INVENTORY_VIEW);
+
+/**
+ * Document and reservation mutations. The field rule checks what the arguments alone decide;
+ * the document-specific check (its type, status and every item's warehouse) runs in the service
+ * through canActOnDocument, the same function `allowedActions` asks (services/document-lifecycle.ts).
+ */
+export const documentMutationRules: RuleMap = {
+  Mutation: {
+    createDocument: allOf(inventory, requiresDocumentAction(DocumentAction.EDIT, (_parent, args) => args.input.type)),
+    updateDocument: inventory,
+    processDocument: inventory,
+    cancelDocument: inventory,
+    deleteDocument: inventory,
+    reserveProduct: allOf(
+      requires(Permission.INVENTORY_VIEW, Permission.PRODUCT_RESERVE),
+      rule('reserve-warehouse', (access, _parent, args) => {
+        const warehouseId = parseId(args.warehouseId);
+        if (warehouseId !== null && access.canSelectWarehouse(warehouseId)) return null;
+        return {
+          code: 'FORBIDDEN', permission: Permission.WAREHOUSE_SELECT,
+          message: `You lack authority over warehouse ${args.warehouseId}: reserving there needs WAREHOUSE_SELECT on it.`,
+        };
+      }),
+    ),
+    releaseReservation: requires(Permission.INVENTORY_VIEW, Permission.PRODUCT_RESERVE),
+  },
+};
