@@ -7,7 +7,7 @@ import { ledgerMismatches, level } from './support';
 
 /** The README's walk-through, run as written (each operation by name, as the playground's ▶ does): the operations and variables a new user pastes. */
 const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-const section = readme.split('## Walk-through')[1].split('\n## ')[0];
+const section = readme.split('## Walk-through: receipt')[1].split('\n## ')[0];
 const variables = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]);
 const operations = /```graphql\n([\s\S]*?)```/.exec(section)![1];
 const names = [...operations.matchAll(/^(?:query|mutation) (\w+)/gm)].map((m) => m[1]);
