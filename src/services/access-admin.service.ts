@@ -11,7 +11,7 @@ import { Permission } from '../shield/permission-catalog';
 import { recordAudit } from './audit.service';
 import { effectiveGrants, fromGrantRows, GrantSpecInput, ValidGrant, validateGrantSpecs } from './grant-spec';
 import { parseId } from './ids';
-import { serialTransaction } from './serial-transaction';
+import { inTransaction } from './transaction';
 
 /** What the audit log names as subjects of access changes. */
 export enum AuditSubject {
@@ -26,7 +26,7 @@ export enum AuditSubject {
  * user must still hold ACCESS_MANAGE, else everything rolls back (DESIGN §2).
  */
 export async function accessChange<T>(ctx: RequestContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-  return serialTransaction(ctx.db, async (tx) => {
+  return inTransaction(ctx.db, async (tx) => {
     const lock = tx.getRepository(Settings).createQueryBuilder('s').where('s.id = 1');
     if (tx.connection.options.type === 'mysql') lock.setLock('pessimistic_write');
     await lock.getOne();

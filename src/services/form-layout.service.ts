@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { inTransaction } from './transaction';
 import { RequestContext } from '../context';
 import { DocumentFormField } from '../entities/document-form-field.entity';
 import { Settings } from '../entities/settings.entity';
@@ -60,7 +61,7 @@ export const formLayoutService = {
 
   async set(ctx: RequestContext, type: DocumentType, fields: DocumentFormFieldInput[] | null): Promise<DocumentFormLayoutType> {
     const ordered = fields === null ? null : validate(type, fields);
-    return ctx.db.transaction(async (tx) => {
+    return inTransaction(ctx.db, async (tx) => {
       // Layout changes queue on the settings row, so two editors replacing one type's rows never interleave.
       await forUpdate(tx.getRepository(Settings).createQueryBuilder('s').where('s.id = 1')).getOneOrFail();
       const before = await layoutOf(tx, type);

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { inTransaction } from './transaction';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../context';
 import { DocumentItem } from '../entities/document-item.entity';
@@ -66,7 +67,7 @@ export const productAdminService = {
     const parentKey = input.parentId === undefined || input.parentId === null ? null : parseId(input.parentId);
     if (input.parentId && parentKey === null) throw badInput('parentId', 'no such product');
 
-    return ctx.db.transaction(async (tx) => {
+    return inTransaction(ctx.db, async (tx) => {
       await assertSkuFree(tx, sku, null);
       if (parentKey !== null) {
         const parent = await lockProduct(tx, parentKey);
@@ -92,7 +93,7 @@ export const productAdminService = {
     if (input.purchasePrice !== undefined) changes.purchasePrice = priceOf('purchasePrice', input.purchasePrice);
     if (input.salePrice !== undefined) changes.salePrice = priceOf('salePrice', input.salePrice);
 
-    return ctx.db.transaction(async (tx) => {
+    return inTransaction(ctx.db, async (tx) => {
       // A variant's new attributes are checked against its siblings under the parent's lock, taken
       // before the variant's own (parents before variants, as archiving a parent does).
       const parentId = (await tx.getRepository(Product).findOne({ where: { id: key }, select: { id: true, parentId: true } }))?.parentId ?? null;
@@ -114,7 +115,7 @@ export const productAdminService = {
   async setArchived(ctx: RequestContext, id: string, archived: boolean): Promise<Product> {
     const key = parseId(id);
     if (key === null) throw notFound('product', id);
-    return ctx.db.transaction(async (tx) => {
+    return inTransaction(ctx.db, async (tx) => {
       const product = await lockProduct(tx, key);
       if (!product) throw notFound('product', id);
       if (!archived && product.parentId !== null) {
@@ -135,7 +136,7 @@ export const productAdminService = {
   async delete(ctx: RequestContext, id: string): Promise<boolean> {
     const key = parseId(id);
     if (key === null) throw notFound('product', id);
-    return ctx.db.transaction(async (tx) => {
+    return inTransaction(ctx.db, async (tx) => {
       const product = await lockProduct(tx, key);
       if (!product) throw notFound('product', id);
       const [movements, items, reservations, variants] = await Promise.all([

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { inTransaction } from './transaction';
 import { RequestContext } from '../context';
 import { Product } from '../entities/product.entity';
 import { forbidden } from '../errors';
@@ -97,7 +98,7 @@ export const productImportService = {
         permission: Permission.PURCHASE_PRICE_VIEW,
       });
     }
-    return unlessTaken(() => ctx.db.transaction(async (tx) => {
+    return unlessTaken(() => inTransaction(ctx.db, async (tx) => {
       const errors = [...parsed.errors, ...(await catalogErrors(tx, parsed.rows))].sort((a, b) => a.line - b.line);
       if (errors.length) return { ok: false, imported: 0, errors };
       const parents = parsed.rows.filter((r) => !r.parentSku);

@@ -1,4 +1,5 @@
 import { RequestContext } from '../context';
+import { inTransaction } from './transaction';
 import { Settings } from '../entities/settings.entity';
 import { badInput } from '../errors';
 import { UpdateSettingsInput } from '../schema/settings.type';
@@ -25,7 +26,7 @@ export const settingsAdminService = {
       if (days === null || !Number.isInteger(days) || days < 1 || days > 365) throw badInput('reservationDays', 'must be a whole number of days from 1 to 365');
       changes.reservationDays = days;
     }
-    return ctx.db.transaction(async (tx) => {
+    return inTransaction(ctx.db, async (tx) => {
       const settings = await forUpdate(tx.getRepository(Settings).createQueryBuilder('s').where('s.id = 1')).getOneOrFail();
       const before = snapshot(settings);
       const after = { ...before, ...changes };

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { inTransaction } from './transaction';
 import { RequestContext } from '../context';
 import { Reservation, ReservationStatus } from '../entities/reservation.entity';
 import { StockLevel } from '../entities/stock-level.entity';
@@ -71,7 +72,7 @@ export const warehouseAdminService = {
     const code = validCode(input.code.trim());
     const name = validName(input.name.trim());
     const address = validAddress(input.address);
-    return ctx.db.transaction(async (tx) => {
+    return inTransaction(ctx.db, async (tx) => {
       await assertCodeFree(tx, code, null);
       // The very first warehouse becomes the default, so there is always exactly one.
       const hasDefault = await tx.getRepository(Warehouse).existsBy({ isDefault: true });
@@ -84,7 +85,7 @@ export const warehouseAdminService = {
     if (input.code !== undefined) changes.code = validCode((input.code ?? '').trim());
     if (input.name !== undefined) changes.name = validName((input.name ?? '').trim());
     if (input.address !== undefined) changes.address = validAddress(input.address);
-    return ctx.db.transaction(async (tx) => {
+    return inTransaction(ctx.db, async (tx) => {
       const warehouse = await lockSelectable(ctx, tx, id);
       if (changes.code !== undefined) await assertCodeFree(tx, changes.code, warehouse.id);
       return save(tx, Object.assign(warehouse, changes));
@@ -92,7 +93,7 @@ export const warehouseAdminService = {
   },
 
   async deactivate(ctx: RequestContext, id: string): Promise<Warehouse> {
-    return ctx.db.transaction(async (tx) => {
+    return inTransaction(ctx.db, async (tx) => {
       const warehouse = await lockSelectable(ctx, tx, id);
       if (!warehouse.active) return warehouse;
       const { blockers, productsInStock, activeReservations } = await deactivationBlockers(tx, warehouse);
@@ -111,7 +112,7 @@ export const warehouseAdminService = {
   },
 
   async reactivate(ctx: RequestContext, id: string): Promise<Warehouse> {
-    return ctx.db.transaction(async (tx) => {
+    return inTransaction(ctx.db, async (tx) => {
       const warehouse = await lockSelectable(ctx, tx, id);
       return warehouse.active ? warehouse : save(tx, Object.assign(warehouse, { active: true }));
     });
@@ -122,7 +123,7 @@ export const warehouseAdminService = {
    * Changing the default edits the current default too, so the viewer must be able to select both.
    */
   async setDefault(ctx: RequestContext, id: string): Promise<Warehouse> {
-    return ctx.db.transaction(async (tx) => {
+    return inTransaction(ctx.db, async (tx) => {
       // The current default first: this locking read scans (and on MariaDB locks) the rows in key order, so two
       // concurrent calls queue up here instead of each holding its target and deadlocking on the other's.
       const current = await forUpdate(tx.getRepository(Warehouse).createQueryBuilder('w').where('w.isDefault = :yes', { yes: true })).getMany();
