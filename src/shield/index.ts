@@ -3,6 +3,7 @@ import { applyShield } from './apply-shield';
 import { GuardMap, RuleMap } from './rule';
 import { catalogRules } from './rules/catalog.rules';
 import { coreRules } from './rules/core.rules';
+import { inventoryGuards, inventoryRules } from './rules/inventory.rules';
 import { warehouseGuards, warehouseRules } from './rules/warehouse.rules';
 
 /** Merges per-area rule maps; a coordinate defined twice is a programming error. */
@@ -20,7 +21,7 @@ export function mergeRules(...maps: RuleMap[]): RuleMap {
   return merged;
 }
 
-export const RULES: RuleMap = mergeRules(coreRules, catalogRules, warehouseRules);
-export const GUARDS: GuardMap = { ...warehouseGuards };
+export const RULES: RuleMap = mergeRules(coreRules, catalogRules, warehouseRules, inventoryRules);
+export const GUARDS: GuardMap = { ...warehouseGuards, ...inventoryGuards };
 
 export const shieldSchema = (schema: GraphQLSchema) => applyShield(schema, RULES, GUARDS);
