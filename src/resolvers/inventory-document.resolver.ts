@@ -4,8 +4,7 @@ import { RequestContext } from '../context';
 import { DecimalScalar } from '../schema/decimal.scalar';
 import { DocumentAction, DocumentFilterArgs, DocumentItemType, InventoryDocumentConnection, InventoryDocumentType } from '../schema/document.type';
 import { UserType } from '../schema/user.type';
-import { DocumentView, documentQueryService, lineTotal } from '../services/document-query.service';
-import { sumOf } from '../services/stock-query.service';
+import { DocumentView, documentQueryService } from '../services/document-query.service';
 import { allowedActions } from '../shield/document-access';
 
 @Resolver(() => InventoryDocumentType)
@@ -29,8 +28,8 @@ export class InventoryDocumentResolver {
     nullable: true,
     description: 'Σ quantity × purchase price over the items the viewer can see (a line without a price counts 0). Needs PURCHASE_PRICE_VIEW.',
   })
-  async total(@Root() doc: DocumentView, @Ctx() ctx: RequestContext): Promise<Decimal> {
-    return sumOf((await ctx.loaders.documentItems.load(doc.id)).map(lineTotal));
+  total(@Root() doc: DocumentView, @Ctx() ctx: RequestContext): Promise<Decimal> {
+    return documentQueryService.visibleTotal(ctx, doc.id);
   }
 
   @FieldResolver(() => [DocumentAction], { description: 'What this viewer may do with this document now (DESIGN §3.9).' })

@@ -5,7 +5,7 @@ import { Product } from '../entities/product.entity';
 import { DecimalScalar } from '../schema/decimal.scalar';
 import { ProductType } from '../schema/product.type';
 import { StockLevelType } from '../schema/stock-level.type';
-import { reservedIn, sumOf } from '../services/stock-query.service';
+import { reservedIn, sumOf, visibleLevelsOf } from '../services/stock-query.service';
 
 /** A product's stock, over the warehouses the viewer can select only (DESIGN §3.8). */
 @Resolver(() => ProductType)
@@ -17,7 +17,7 @@ export class ProductStockResolver {
 
   @FieldResolver(() => DecimalScalar, { nullable: true, description: 'On hand in the selectable warehouses. Needs INVENTORY_VIEW.' })
   async quantity(@Root() product: Product, @Ctx() ctx: RequestContext): Promise<Decimal> {
-    return sumOf((await ctx.loaders.productLevels.load(product.id)).map((level) => level.quantity));
+    return sumOf((await visibleLevelsOf(ctx, product.id)).map((level) => level.quantity));
   }
 
   @FieldResolver(() => DecimalScalar, { nullable: true, description: 'Reserved in the selectable warehouses. Needs INVENTORY_VIEW.' })

@@ -6,6 +6,7 @@ import { Page } from '../schema/connection';
 import { DocumentFilterArgs } from '../schema/document.type';
 import { DocumentFacts } from '../shield/document-access';
 import { restrictToVisibleDocuments } from '../shield/document-scope';
+import { inventoryGuards } from '../shield/rules/inventory.rules';
 import { parseId } from './ids';
 import { paginate } from './paginate';
 
@@ -15,6 +16,12 @@ export type DocumentView = InventoryDocument & Pick<DocumentFacts, 'warehouseIds
 /** Money of a line: quantity × purchase price; a line without a price counts 0. */
 export const lineTotal = (item: Pick<DocumentItem, 'quantity' | 'purchasePrice'>): Decimal =>
   item.purchasePrice === null ? new Decimal(0) : item.quantity.times(item.purchasePrice);
+
+/** Σ line totals over the items the viewer may see; the items pass the row guard again before summing (DESIGN §3.1, §3.4). */
+async function visibleTotal(ctx: RequestContext, documentId: number): Promise<Decimal> {
+  const items = (await ctx.loaders.documentItems.load(documentId)).filter((item) => inventoryGuards.DocumentItem(ctx.access, item));
+  return items.reduce((sum, item) => sum.plus(lineTotal(item)), new Decimal(0));
+}
 
 /**
  * Every warehouse the items of these documents touch, visible or not: `allowedActions` needs
@@ -39,6 +46,8 @@ async function withFacts(ctx: RequestContext, docs: InventoryDocument[]): Promis
 
 /** Documents as the viewer may see them (DESIGN §3.4), filtered in SQL; hidden ones look missing. */
 export const documentQueryService = {
+  visibleTotal,
+
   async list(ctx: RequestContext, args: DocumentFilterArgs): Promise<Page<DocumentView>> {
     const qb = restrictToVisibleDocuments(ctx.db.getRepository(InventoryDocument).createQueryBuilder('doc'), ctx.access, 'doc');
     if (args.type) qb.andWhere('doc.type = :type', { type: args.type });

@@ -5,6 +5,7 @@ import { StockLevel } from '../entities/stock-level.entity';
 import { Page } from '../schema/connection';
 import { ReservationFilterArgs } from '../schema/reservation.type';
 import { StockLevelFilterArgs } from '../schema/stock-level.type';
+import { inventoryGuards } from '../shield/rules/inventory.rules';
 import { restrictToWarehouses } from '../shield/scoped-query';
 import { parseId } from './ids';
 import { paginate } from './paginate';
@@ -15,10 +16,19 @@ const idFilter = (value: string | null | undefined): number | undefined =>
 
 export const sumOf = (values: Decimal[]) => values.reduce((sum, v) => sum.plus(v), new Decimal(0));
 
-/** What counts as reserved of a product in one warehouse: active, unexpired reservations (no stored column). */
+/**
+ * Aggregates cannot be filtered by a row guard after the fact, so the rows they sum pass the
+ * guards here first — the second check behind the scoped loaders (DESIGN §3.1).
+ */
+export async function visibleLevelsOf(ctx: RequestContext, productId: number): Promise<StockLevel[]> {
+  return (await ctx.loaders.productLevels.load(productId)).filter((level) => inventoryGuards.StockLevel(ctx.access, level));
+}
+
+/** What counts as reserved of a product (in one warehouse, or in all selectable ones): active, unexpired reservations. */
 export async function reservedIn(ctx: RequestContext, productId: number, warehouseId: number | null): Promise<Decimal> {
-  const active = await ctx.loaders.activeReservations.load(productId);
-  return sumOf(active.filter((r) => warehouseId === null || r.warehouseId === warehouseId).map((r) => r.quantity));
+  const active = (await ctx.loaders.activeReservations.load(productId))
+    .filter((r) => inventoryGuards.Reservation(ctx.access, r) && (warehouseId === null || r.warehouseId === warehouseId));
+  return sumOf(active.map((r) => r.quantity));
 }
 
 /** Stock levels and reservations in the selectable warehouses only (DESIGN §3.1), filtered in SQL. */
