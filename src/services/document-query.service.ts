@@ -47,6 +47,8 @@ async function withFacts(ctx: RequestContext, docs: InventoryDocument[]): Promis
 /** Documents as the viewer may see them (DESIGN §3.4), filtered in SQL; hidden ones look missing. */
 export const documentQueryService = {
   visibleTotal,
+  /** For anything else that returns documents (e.g. mutations): the InventoryDocument row guard needs these facts. */
+  withFacts,
 
   async list(ctx: RequestContext, args: DocumentFilterArgs): Promise<Page<DocumentView>> {
     const qb = restrictToVisibleDocuments(ctx.db.getRepository(InventoryDocument).createQueryBuilder('doc'), ctx.access, 'doc');
