@@ -1,9 +1,13 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { Brackets, DataSource, In } from 'typeorm';
+import { DocumentItem } from '../entities/document-item.entity';
 import { Product } from '../entities/product.entity';
+import { Reservation, ReservationStatus } from '../entities/reservation.entity';
+import { StockLevel } from '../entities/stock-level.entity';
 import { User } from '../entities/user.entity';
 import { Warehouse } from '../entities/warehouse.entity';
 import { Access } from '../shield/access';
+import { itemTouchesSelectable } from '../shield/document-scope';
 import { restrictToWarehouses } from '../shield/scoped-query';
 import { accessLoaders } from './access.loaders';
 
@@ -23,7 +27,9 @@ export function groupLoader<T>(fetch: (keys: number[]) => Promise<T[]>, keyOf: (
     const groups = new Map<number, T[]>();
     for (const row of rows) {
       const key = keyOf(row);
-      groups.set(key, [...(groups.get(key) ?? []), row]);
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
     }
     return keys.map((key) => groups.get(key) ?? []);
   });
@@ -31,6 +37,8 @@ export function groupLoader<T>(fetch: (keys: number[]) => Promise<T[]>, keyOf: (
 
 /** One set per request; warehouse-located loaders apply the viewer's scope in SQL. */
 export function createLoaders(db: DataSource, access: Access) {
+  // One "now" per request: every reserved/available figure of a response agrees.
+  const now = new Date();
   return {
     warehouse: byIdLoader((ids) =>
       restrictToWarehouses(db.getRepository(Warehouse).createQueryBuilder('w').where('w.id IN (:...ids)', { ids }), access, 'w.id')
@@ -43,6 +51,34 @@ export function createLoaders(db: DataSource, access: Access) {
     ),
     user: byIdLoader((ids) => db.getRepository(User).findBy({ id: In(ids) })),
     ...accessLoaders(db),
+    /** The items of a document the viewer may see: those with a side in a selectable warehouse (DESIGN §3.4). */
+    documentItems: groupLoader((documentIds) => {
+      const touches = itemTouchesSelectable(access, 'item');
+      return db.getRepository(DocumentItem).createQueryBuilder('item')
+        .where('item.documentId IN (:...documentIds)', { documentIds })
+        .andWhere(touches.sql, touches.params)
+        .orderBy('item.id', 'ASC')
+        .getMany();
+    }, (item) => item.documentId),
+    /** Stock levels of a product in the selectable warehouses. */
+    productLevels: groupLoader((productIds) =>
+      restrictToWarehouses(
+        db.getRepository(StockLevel).createQueryBuilder('level').where('level.productId IN (:...productIds)', { productIds }),
+        access, 'level.warehouseId',
+      ).orderBy('level.warehouseId', 'ASC').getMany(),
+    (level) => level.productId),
+    /**
+     * Reservations of a product that count against stock now (ACTIVE and not expired), in the
+     * selectable warehouses; reserved figures are sums of these, never a stored column.
+     */
+    activeReservations: groupLoader((productIds) =>
+      restrictToWarehouses(
+        db.getRepository(Reservation).createQueryBuilder('r')
+          .where('r.productId IN (:...productIds)', { productIds })
+          .andWhere(new Brackets((w) => w.where('r.status = :active', { active: ReservationStatus.ACTIVE }).andWhere('r.expiresAt > :now', { now }))),
+        access, 'r.warehouseId',
+      ).getMany(),
+    (r) => r.productId),
   };
 }
 

@@ -6,12 +6,17 @@ import { RoleAssignmentResolver } from './role-assignment.resolver';
 import { UserAdminResolver } from './user-admin.resolver';
 import { FormLayoutResolver } from './form-layout.resolver';
 import { DocumentMutationResolver } from './document-mutation.resolver';
+import { DocumentItemResolver } from './document-item.resolver';
+import { InventoryDocumentResolver } from './inventory-document.resolver';
 import { PermissionCatalogResolver } from './permission-catalog.resolver';
 import { ProductMutationResolver } from './product-mutation.resolver';
 import { ProductResolver } from './product.resolver';
 import { ReportResolver } from './report.resolver';
 import { SettingsResolver } from './settings.resolver';
 import { ReservationMutationResolver } from './reservation-mutation.resolver';
+import { ProductStockResolver } from './product-stock.resolver';
+import { ReservationReadResolver } from './reservation-read.resolver';
+import { StockLevelResolver } from './stock-level.resolver';
 import { ViewerResolver } from './viewer.resolver';
 import { WarehouseMutationResolver } from './warehouse-mutation.resolver';
 import { WarehouseResolver } from './warehouse.resolver';
@@ -20,12 +25,17 @@ import { WarehouseResolver } from './warehouse.resolver';
 export const RESOLVERS: NonEmptyArray<Function> = [
   FormLayoutResolver,
   DocumentMutationResolver,
+  DocumentItemResolver,
+  InventoryDocumentResolver,
   PermissionCatalogResolver,
   ProductMutationResolver,
   ProductResolver,
   ReportResolver,
   SettingsResolver,
   ReservationMutationResolver,
+  ProductStockResolver,
+  ReservationReadResolver,
+  StockLevelResolver,
   ViewerResolver,
   WarehouseMutationResolver,
   WarehouseResolver,

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
+import { Connection, PageArgs } from './connection';
 import { DecimalScalar } from './decimal.scalar';
 import { ReservationStatus } from './enums';
 
@@ -12,4 +13,13 @@ export class ReservationType {
   @Field(() => Date) expiresAt: Date;
   @Field(() => ReservationStatus, { description: 'ACTIVE, RELEASED or CONSUMED; an ACTIVE one past expiresAt no longer counts.' }) status: ReservationStatus;
   @Field(() => Date) createdAt: Date;
+}
+
+export const ReservationConnection = Connection(ReservationType, 'Reservation');
+
+@ArgsType()
+export class ReservationFilterArgs extends PageArgs {
+  @Field(() => ID, { nullable: true }) productId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only this warehouse (empty when it is not selectable).' }) warehouseId?: string | null;
+  @Field(() => ReservationStatus, { nullable: true }) status?: ReservationStatus | null;
 }

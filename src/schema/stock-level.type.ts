@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
+import { Connection, PageArgs } from './connection';
 import { DecimalScalar } from './decimal.scalar';
 
 /** Balance of one product in one warehouse; `product`, `warehouse`, `reserved`, `available` are field resolvers. */
@@ -7,4 +8,12 @@ import { DecimalScalar } from './decimal.scalar';
 export class StockLevelType {
   @Field(() => ID) id: number;
   @Field(() => DecimalScalar) quantity: Decimal;
+}
+
+export const StockLevelConnection = Connection(StockLevelType, 'StockLevel');
+
+@ArgsType()
+export class StockLevelFilterArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'Only this warehouse (empty when it is not selectable).' }) warehouseId?: string | null;
+  @Field(() => ID, { nullable: true }) productId?: string | null;
 }

@@ -1,7 +1,10 @@
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { defaultFieldResolver, getNamedType, GraphQLError, GraphQLFieldResolver, GraphQLSchema } from 'graphql';
+import {
+  defaultFieldResolver, getNamedType, GraphQLError, GraphQLFieldResolver, GraphQLResolveInfo, GraphQLSchema, responsePathAsArray,
+} from 'graphql';
 import { RequestContext } from '../context';
 import { logger } from '../logger';
+import { comparePaths } from './denial-errors';
 import { Denial, FieldRule, GuardMap, RuleMap } from './rule';
 
 const NO_RULE: Denial = { code: 'FORBIDDEN', message: 'This field has no authorization rule and is denied.' };
@@ -35,7 +38,7 @@ function guarded(
 ): GraphQLFieldResolver<unknown, RequestContext> {
   return (parent, args, ctx, info) => {
     const denial = evaluate(coordinate, rule, ctx, parent, args);
-    if (denial) return deny(ctx, coordinate, denial);
+    if (denial) return deny(ctx, coordinate, denial, info);
     // The resolver runs outside the check: its own errors are never relabelled as authorization errors.
     const result = resolve(parent, args, ctx, info);
     if (!guard) return result;
@@ -60,10 +63,22 @@ function evaluate(coordinate: string, rule: FieldRule | undefined, ctx: RequestC
   }
 }
 
-/** The field is null; the first denial of a coordinate in a response carries the error. */
-function deny(ctx: RequestContext, coordinate: string, denial: Denial): null {
-  if (ctx.deniedCoordinates.has(coordinate)) return null;
+/** Per request: the smallest response path at which each coordinate has been reported denied. */
+const reportedAt = new WeakMap<RequestContext, Map<string, ReadonlyArray<string | number>>>();
+
+/**
+ * The field is null, and the response carries one error per coordinate (DESIGN §3.5) at the
+ * coordinate's smallest path, whatever order resolvers finish in: an error is raised only when a
+ * denial beats the smallest path seen so far, and canonicalErrors (denial-errors.ts) keeps that one.
+ */
+function deny(ctx: RequestContext, coordinate: string, denial: Denial, info: GraphQLResolveInfo): null {
   ctx.deniedCoordinates.add(coordinate);
+  const paths = reportedAt.get(ctx) ?? new Map<string, ReadonlyArray<string | number>>();
+  reportedAt.set(ctx, paths);
+  const path = responsePathAsArray(info.path);
+  const smallest = paths.get(coordinate);
+  if (smallest && comparePaths(path, smallest) >= 0) return null;
+  paths.set(coordinate, path);
   throw new GraphQLError(denial.message, {
     extensions: { code: denial.code, coordinate, ...(denial.permission ? { permission: denial.permission } : {}) },
   });

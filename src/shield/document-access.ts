@@ -1,6 +1,6 @@
 import { DocumentStatus } from '../entities/inventory-document.entity';
 import { Access } from './access';
-import { DocumentAction, DocumentType } from './permission-catalog';
+import { DocumentAction, DocumentType, Permission } from './permission-catalog';
 
 export interface DocumentFacts {
   type: DocumentType;
@@ -20,9 +20,11 @@ const ACTION_STATUSES: Record<DocumentAction, DocumentStatus[]> = {
 
 /**
  * DESIGN §3.4: a document is visible with DOCUMENT VIEW for its type when it has no items
- * or at least one item touching a selectable warehouse.
+ * or at least one item touching a selectable warehouse; like everything in the inventory
+ * area it also needs INVENTORY_VIEW (DESIGN §2). The SQL form is document-scope.ts.
  */
 export function canViewDocument(access: Access, doc: Pick<DocumentFacts, 'type' | 'warehouseIds'>): boolean {
+  if (!access.has(Permission.INVENTORY_VIEW)) return false;
   if (!access.canDocument(doc.type, DocumentAction.VIEW)) return false;
   return doc.warehouseIds.length === 0 || doc.warehouseIds.some((id) => access.canSelectWarehouse(id));
 }

@@ -7,7 +7,7 @@ import { coreRules } from './rules/core.rules';
 import { managementRules } from './rules/management.rules';
 import { reportRules } from './rules/report.rules';
 import { documentMutationRules } from './rules/document-mutation.rules';
-import { provisionalDocumentTypeRules } from './rules/document-type.provisional.rules';
+import { inventoryGuards, inventoryRules } from './rules/inventory.rules';
 import { warehouseGuards, warehouseRules } from './rules/warehouse.rules';
 
 /** Merges per-area rule maps; a coordinate defined twice is a programming error. */
@@ -26,9 +26,9 @@ export function mergeRules(...maps: RuleMap[]): RuleMap {
 }
 
 export const RULES: RuleMap = mergeRules(
-  coreRules, catalogRules, warehouseRules, reportRules, accessRules, userAdminRules, managementRules,
-  documentMutationRules, provisionalDocumentTypeRules,
+  coreRules, catalogRules, warehouseRules, inventoryRules, reportRules, accessRules, userAdminRules, managementRules,
+  documentMutationRules,
 );
-export const GUARDS: GuardMap = { ...warehouseGuards };
+export const GUARDS: GuardMap = { ...warehouseGuards, ...inventoryGuards };
 
 export const shieldSchema = (schema: GraphQLSchema) => applyShield(schema, RULES, GUARDS);

@@ -1,0 +1,31 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../context';
+import { DocumentItem } from '../entities/document-item.entity';
+import { DecimalScalar } from '../schema/decimal.scalar';
+import { DocumentItemType } from '../schema/document.type';
+import { ProductType } from '../schema/product.type';
+import { WarehouseType } from '../schema/warehouse.type';
+import { lineTotal } from '../services/document-query.service';
+
+@Resolver(() => DocumentItemType)
+export class DocumentItemResolver {
+  @FieldResolver(() => ProductType, { nullable: true })
+  product(@Root() item: DocumentItem, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.product.load(item.productId);
+  }
+
+  @FieldResolver(() => WarehouseType, { nullable: true, description: 'null when the type has no source side or the viewer cannot select it.' })
+  fromWarehouse(@Root() item: DocumentItem, @Ctx() ctx: RequestContext) {
+    return item.fromWarehouseId === null ? null : ctx.loaders.warehouse.load(item.fromWarehouseId);
+  }
+
+  @FieldResolver(() => WarehouseType, { nullable: true, description: 'null when the type has no target side or the viewer cannot select it.' })
+  toWarehouse(@Root() item: DocumentItem, @Ctx() ctx: RequestContext) {
+    return item.toWarehouseId === null ? null : ctx.loaders.warehouse.load(item.toWarehouseId);
+  }
+
+  @FieldResolver(() => DecimalScalar, { nullable: true, description: 'quantity × purchasePrice (0 without a price). Needs PURCHASE_PRICE_VIEW.' })
+  lineTotal(@Root() item: DocumentItem) {
+    return lineTotal(item);
+  }
+}

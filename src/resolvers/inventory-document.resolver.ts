@@ -1,0 +1,54 @@
+import Decimal from 'decimal.js';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../context';
+import { DecimalScalar } from '../schema/decimal.scalar';
+import { DocumentAction, DocumentFilterArgs, DocumentItemType, InventoryDocumentConnection, InventoryDocumentType } from '../schema/document.type';
+import { UserType } from '../schema/user.type';
+import { DocumentView, documentQueryService } from '../services/document-query.service';
+import { allowedActions } from '../shield/document-access';
+
+@Resolver(() => InventoryDocumentType)
+export class InventoryDocumentResolver {
+  @Query(() => InventoryDocumentConnection, { nullable: true, description: 'Documents the viewer may see, oldest first.' })
+  documents(@Ctx() ctx: RequestContext, @Args() args: DocumentFilterArgs) {
+    return documentQueryService.list(ctx, args);
+  }
+
+  @Query(() => InventoryDocumentType, { nullable: true, description: 'null when missing or not visible to the viewer.' })
+  document(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return documentQueryService.byId(ctx, id);
+  }
+
+  @FieldResolver(() => [DocumentItemType], { description: 'The items in the viewer\'s warehouses only.' })
+  items(@Root() doc: DocumentView, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.documentItems.load(doc.id);
+  }
+
+  @FieldResolver(() => DecimalScalar, {
+    nullable: true,
+    description: 'Σ quantity × purchase price over the items the viewer can see (a line without a price counts 0). Needs PURCHASE_PRICE_VIEW.',
+  })
+  total(@Root() doc: DocumentView, @Ctx() ctx: RequestContext): Promise<Decimal> {
+    return documentQueryService.visibleTotal(ctx, doc.id);
+  }
+
+  @FieldResolver(() => [DocumentAction], { description: 'What this viewer may do with this document now (DESIGN §3.9).' })
+  allowedActions(@Root() doc: DocumentView, @Ctx() ctx: RequestContext): DocumentAction[] {
+    return allowedActions(ctx.access, doc);
+  }
+
+  @FieldResolver(() => UserType, { nullable: true })
+  author(@Root() doc: DocumentView, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.user.load(doc.authorId);
+  }
+
+  @FieldResolver(() => UserType, { nullable: true })
+  processedBy(@Root() doc: DocumentView, @Ctx() ctx: RequestContext) {
+    return doc.processedById === null ? null : ctx.loaders.user.load(doc.processedById);
+  }
+
+  @FieldResolver(() => UserType, { nullable: true })
+  cancelledBy(@Root() doc: DocumentView, @Ctx() ctx: RequestContext) {
+    return doc.cancelledById === null ? null : ctx.loaders.user.load(doc.cancelledById);
+  }
+}

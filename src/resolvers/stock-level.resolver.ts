@@ -1,0 +1,37 @@
+import Decimal from 'decimal.js';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../context';
+import { StockLevel } from '../entities/stock-level.entity';
+import { DecimalScalar } from '../schema/decimal.scalar';
+import { ProductType } from '../schema/product.type';
+import { StockLevelConnection, StockLevelFilterArgs, StockLevelType } from '../schema/stock-level.type';
+import { WarehouseType } from '../schema/warehouse.type';
+import { reservedIn, stockQueryService } from '../services/stock-query.service';
+
+@Resolver(() => StockLevelType)
+export class StockLevelResolver {
+  @Query(() => StockLevelConnection, { nullable: true, description: 'Stock levels in the selectable warehouses, by warehouse and/or product.' })
+  stockLevels(@Ctx() ctx: RequestContext, @Args() args: StockLevelFilterArgs) {
+    return stockQueryService.levels(ctx, args);
+  }
+
+  @FieldResolver(() => ProductType, { nullable: true })
+  product(@Root() level: StockLevel, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.product.load(level.productId);
+  }
+
+  @FieldResolver(() => WarehouseType, { nullable: true })
+  warehouse(@Root() level: StockLevel, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.warehouse.load(level.warehouseId);
+  }
+
+  @FieldResolver(() => DecimalScalar, { description: 'Active, unexpired reservations.' })
+  reserved(@Root() level: StockLevel, @Ctx() ctx: RequestContext): Promise<Decimal> {
+    return reservedIn(ctx, level.productId, level.warehouseId);
+  }
+
+  @FieldResolver(() => DecimalScalar, { description: 'quantity − reserved.' })
+  async available(@Root() level: StockLevel, @Ctx() ctx: RequestContext): Promise<Decimal> {
+    return level.quantity.minus(await reservedIn(ctx, level.productId, level.warehouseId));
+  }
+}

@@ -1,0 +1,72 @@
+import { canViewDocument } from '../document-access';
+import { DocumentAction, DocumentType } from '../permission-catalog';
+import { GuardMap, RuleMap } from '../rule';
+import { allOf, canSelect, Permission, requires, rule, visibleWithParent } from '../rules';
+
+const inventory = requires(Permission.INVENTORY_VIEW);
+const catalog = requires(Permission.CATALOG_VIEW);
+const purchasePrices = requires(Permission.PURCHASE_PRICE_VIEW);
+
+/** Asking for one document type by name needs DOCUMENT VIEW on it; without the filter the list is simply filtered. */
+const viewsFilteredType = rule('document(VIEW) of the type filter', (access, _parent, args: { type?: DocumentType | null }) => {
+  if (!args.type || access.canDocument(args.type, DocumentAction.VIEW)) return null;
+  return { code: 'FORBIDDEN', permission: `DOCUMENT:${args.type}:VIEW`, message: `Missing permission DOCUMENT:${args.type}:VIEW: documents of this type need it.` };
+});
+
+/**
+ * The inventory area's read side (DESIGN §3): everything needs INVENTORY_VIEW, documents
+ * DOCUMENT VIEW for their type, products CATALOG_VIEW, money from purchase prices
+ * PURCHASE_PRICE_VIEW. Rows are scoped in SQL (document-scope.ts, scoped-query.ts) and
+ * checked again by the guards below.
+ */
+export const inventoryRules: RuleMap = {
+  Query: {
+    documents: allOf(inventory, viewsFilteredType),
+    document: inventory,
+    stockLevels: inventory,
+    reservations: inventory,
+  },
+  InventoryDocument: {
+    ...visibleWithParent('id', 'type', 'status', 'number', 'title', 'dealRef', 'createdAt', 'updatedAt', 'processedAt',
+      'cancelledAt', 'version', 'items', 'allowedActions', 'author', 'processedBy', 'cancelledBy'),
+    total: purchasePrices,
+  },
+  DocumentItem: {
+    ...visibleWithParent('id', 'quantity', 'fromWarehouse', 'toWarehouse'),
+    product: catalog,
+    purchasePrice: purchasePrices,
+    lineTotal: purchasePrices,
+  },
+  StockLevel: {
+    ...visibleWithParent('id', 'quantity', 'reserved', 'available', 'warehouse'),
+    product: catalog,
+  },
+  Reservation: {
+    ...visibleWithParent('id', 'quantity', 'dealRef', 'expiresAt', 'status', 'createdAt', 'warehouse', 'createdBy'),
+    product: catalog,
+  },
+  Product: {
+    stockLevels: inventory,
+    quantity: inventory,
+    reserved: inventory,
+    available: inventory,
+  },
+  InventoryDocumentConnection: visibleWithParent('edges', 'nodes', 'pageInfo', 'totalCount'),
+  InventoryDocumentEdge: visibleWithParent('cursor', 'node'),
+  StockLevelConnection: visibleWithParent('edges', 'nodes', 'pageInfo', 'totalCount'),
+  StockLevelEdge: visibleWithParent('cursor', 'node'),
+  ReservationConnection: visibleWithParent('edges', 'nodes', 'pageInfo', 'totalCount'),
+  ReservationEdge: visibleWithParent('cursor', 'node'),
+};
+
+/** Row guards: the GraphQL-layer check behind the SQL scoping (DESIGN §3.1, defense in depth). */
+export const inventoryGuards: GuardMap = {
+  InventoryDocument: (access, doc: { type: DocumentType; warehouseIds?: number[] }) =>
+    Array.isArray(doc.warehouseIds) && canViewDocument(access, { type: doc.type, warehouseIds: doc.warehouseIds }),
+  DocumentItem: (access, item: { fromWarehouseId: number | null; toWarehouseId: number | null }) =>
+    access.has(Permission.INVENTORY_VIEW) && (canSelect(access, item.fromWarehouseId) || canSelect(access, item.toWarehouseId)),
+  StockLevel: (access, level: { warehouseId: number }) =>
+    access.has(Permission.INVENTORY_VIEW) && canSelect(access, level.warehouseId),
+  Reservation: (access, reservation: { warehouseId: number }) =>
+    access.has(Permission.INVENTORY_VIEW) && canSelect(access, reservation.warehouseId),
+};
