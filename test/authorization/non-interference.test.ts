@@ -9,7 +9,7 @@ import { Warehouse } from '../../src/entities/warehouse.entity';
 import { WAREHOUSE_SIDES } from '../../src/services/movements';
 import { applySeed, SeedResult, SeedSpec } from '../../src/services/seed.service';
 import { GrantSpec } from '../../src/services/standard-roles';
-import { DocumentAction, DocumentType, Permission } from '../../src/shield/permission-catalog';
+import { DocumentAction, DocumentType, Permission, ReportKind } from '../../src/shield/permission-catalog';
 import { startApi, TestApi } from '../support/api';
 
 /**
@@ -47,6 +47,8 @@ const roleArb = fc.record({
   catalog: chance(90), inventory: chance(92), prices: chance(50), select: chance(92),
   /** null: ALL warehouses. */
   scope: fc.option(fc.subarray([0, 1, 2, 3, 4], { minLength: 1 }), { nil: null, freq: 8 }),
+  /** REPORT_VIEW: none, all kinds, or one kind (DESIGN §4). */
+  reports: fc.constantFrom(null, 'ALL', ReportKind.MOVEMENT, ReportKind.SALES, ReportKind.STOCK_BALANCE),
   /** The assignment's narrowing; null: as the role says. */
   narrow: fc.option(fc.subarray([0, 1, 2, 3, 4]), { nil: null, freq: 3 }),
   // Mostly VIEW plus some other actions, so documents show up and allowedActions vary.
@@ -92,7 +94,7 @@ const DAY = 86_400_000;
  */
 const EXAMPLES: World[] = [{
   warehouses: 3, products: 2,
-  roles: [{ catalog: true, inventory: true, prices: true, select: true, scope: [0], narrow: null,
+  roles: [{ catalog: true, inventory: true, prices: true, select: true, scope: [0], narrow: null, reports: 'ALL',
     documents: [{ type: DocumentType.STOCK_RECEIPT, actions: [DocumentAction.VIEW] }] }],
   documents: [{ type: DocumentType.STOCK_RECEIPT, status: DocumentStatus.DRAFT, daysAgo: 3,
     items: [{ p: 0, from: 0, to: 0, qty: 1, price: '3' }, { p: 1, from: 0, to: 1, qty: 2, price: '3' }] }],
@@ -122,6 +124,7 @@ function specOf(world: World, now: number): SeedSpec {
     if (role.inventory) grants.push({ permission: Permission.INVENTORY_VIEW });
     if (role.prices) grants.push({ permission: Permission.PURCHASE_PRICE_VIEW });
     if (role.select) grants.push({ permission: Permission.WAREHOUSE_SELECT, warehouses: role.scope === null ? null : [...new Set(role.scope.map((x) => w[x % w.length]))] });
+    if (role.reports) grants.push({ permission: Permission.REPORT_VIEW, reportKinds: role.reports === 'ALL' ? null : [role.reports] });
     for (const d of role.documents) grants.push({ permission: Permission.DOCUMENT, documentType: d.type, actions: d.actions });
     return { key: `role${i}`, grants: dedupeDocumentGrants(grants) };
   });
@@ -218,6 +221,20 @@ async function snapshot(api: TestApi, probe: { warehouseIds: number[]; productId
     pl${id}: stockLevels(productId: "${id}") { totalCount nodes { id } }
     pr${id}: reservations(productId: "${id}", status: ACTIVE) { totalCount nodes { id quantity } }`).join('')} }`);
   await ask(`{ ${probe.documentIds.map((id) => `doc${id}: document(id: "${id}") { ${DOCUMENT} }`).join('\n')} }`);
+  // Reports (DESIGN §4), every section, with each warehouse (hidden ones included) as drill-down.
+  // totalStockValue is the one declared exception (§3.8) and is not asked for.
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const AMOUNT = '{ quantity value }';
+  const FIGURES = `opening ${AMOUNT} received ${AMOUNT} shipped ${AMOUNT} otherOutgoing ${AMOUNT} closing ${AMOUNT}`;
+  await ask(`{ ${[null, ...warehouses].map((id) => `
+    report${id ?? 'All'}: inventoryReport(from: "${day(probe.now - 60 * DAY)}", to: "${day(probe.now)}"${id ? `, drillDownWarehouseId: "${id}"` : ''}) {
+      from to
+      movement { total { ${FIGURES} } warehouses { warehouse { id code } ${FIGURES} } products { product { id sku } ${FIGURES} } }
+      sales { receivedValue shippedValue sellThroughPercent daily { day receivedValue shippedValue }
+        warehouses { warehouse { id } receivedValue shippedValue sellThroughPercent shippedSharePercent } }
+      stockBalance { total ${AMOUNT} warehouses { warehouse { id } quantity value } products { product { id } quantity value } } }`).join('')}
+    recent: inventoryReport(from: "${day(probe.now - 10 * DAY)}", to: "${day(probe.now)}", productSearch: "p") {
+      movement { total { ${FIGURES} } warehouses { warehouse { id } ${FIGURES} } } } }`);
   // Walk the documents three by three: cursors and page boundaries must not move either.
   let after: string | null = null;
   for (let page = 0; page < 20; page++) {
