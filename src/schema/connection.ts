@@ -18,7 +18,8 @@ export interface Page<T> {
   edges: Array<{ cursor: string; node: T }>;
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** Called by GraphQL's default resolver only when the field is selected. */
+  totalCount: () => Promise<number>;
 }
 
 /** A cursor connection type `<Name>Connection` with `<Name>Edge`, for any node type. */
@@ -34,7 +35,8 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
     @Field(() => [Edge]) edges: Edge[];
     @Field(() => [node]) nodes: T[];
     @Field(() => PageInfo) pageInfo: PageInfo;
-    @Field(() => Int, { description: 'All matching items visible to the viewer.' }) totalCount: number;
+    // `simple`: GraphQL's default resolver, which calls a function-valued property (lazy COUNT).
+    @Field(() => Int, { simple: true, description: 'All matching items visible to the viewer.' }) totalCount: () => Promise<number>;
   }
   return ConnectionType;
 }

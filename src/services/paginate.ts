@@ -11,8 +11,8 @@ function decodeCursor(cursor: string): number {
 }
 
 /**
- * Keyset pagination by id over an already scoped query: one COUNT and one page query,
- * whatever the page size.
+ * Keyset pagination by id over an already scoped query: one page query, plus one COUNT when
+ * `totalCount` is selected, whatever the page size.
  */
 export async function paginate<T extends ObjectLiteral & { id: number }>(
   qb: SelectQueryBuilder<T>,
@@ -22,7 +22,8 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
     throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
   }
-  const totalCount = await qb.clone().getCount();
+  // COUNT is the expensive part on large tables; it runs only when a client selects totalCount.
+  const totalCount = () => qb.clone().getCount();
   const page = qb.clone().orderBy(`${alias}.id`, 'ASC').take(args.first + 1);
   if (args.after) page.andWhere(`${alias}.id > :afterId`, { afterId: decodeCursor(args.after) });
   const rows = await page.getMany();

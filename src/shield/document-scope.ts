@@ -19,9 +19,11 @@ export function restrictToVisibleDocuments<T extends ObjectLiteral>(
   const types = access.has(Permission.INVENTORY_VIEW) ? access.viewableDocumentTypes().sort() : [];
   if (types.length === 0) return qb.andWhere('1 = 0');
   const param = `docTypes${++paramSeq}`;
+  qb.andWhere(`${alias}.type IN (:...${param})`, { [param]: types });
+  // With every warehouse selectable the item condition is always true (every item has a warehouse side).
+  if (access.warehouses.all) return qb;
   const touches = itemTouchesSelectable(access, 'vis_item');
   return qb
-    .andWhere(`${alias}.type IN (:...${param})`, { [param]: types })
     .andWhere(
       `(NOT EXISTS (SELECT 1 FROM document_item any_item WHERE any_item.documentId = ${alias}.id)` +
         ` OR EXISTS (SELECT 1 FROM document_item vis_item WHERE vis_item.documentId = ${alias}.id AND ${touches.sql}))`,
