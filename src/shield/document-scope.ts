@@ -22,13 +22,15 @@ export function restrictToVisibleDocuments<T extends ObjectLiteral>(
   qb.andWhere(`${alias}.type IN (:...${param})`, { [param]: types });
   // With every warehouse selectable the item condition is always true (every item has a warehouse side).
   if (access.warehouses.all) return qb;
+  // One correlated scalar subquery on document_item(documentId): NULL when the document has no
+  // items (visible), else whether any item touches a selectable warehouse. EXISTS / NOT EXISTS say
+  // the same, but MariaDB materializes them over the whole item table (seconds at 1M items).
   const touches = itemTouchesSelectable(access, 'vis_item');
-  return qb
-    .andWhere(
-      `(NOT EXISTS (SELECT 1 FROM document_item any_item WHERE any_item.documentId = ${alias}.id)` +
-        ` OR EXISTS (SELECT 1 FROM document_item vis_item WHERE vis_item.documentId = ${alias}.id AND ${touches.sql}))`,
-      touches.params,
-    );
+  return qb.andWhere(
+    `COALESCE((SELECT MAX(CASE WHEN ${touches.sql} THEN 1 ELSE 0 END) FROM document_item vis_item` +
+      ` WHERE vis_item.documentId = ${alias}.id), 1) = 1`,
+    touches.params,
+  );
 }
 
 /** "This document item has a side in a selectable warehouse", for the item alias given. */
