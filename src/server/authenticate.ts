@@ -25,7 +25,7 @@ export async function authenticate(
     if (error instanceof InvalidToken) throw unauthenticated(`The bearer token is not valid (${error.message}).`);
     throw error;
   }
-  const access = await loadAccess(db, identity.login);
+  const access = await loadAccess(db, identity.login, identity.clientId);
   if (!access) throw unauthenticated('The token names an unknown or deactivated user.');
   return access;
 }
