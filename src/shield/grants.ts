@@ -56,12 +56,13 @@ export function combineGrants(rows: GrantRow[]): Grants {
  */
 export function intersectGrants(a: Grants, b: Grants): Grants {
   const permissions = new Set([...a.permissions].filter((p) => b.permissions.has(p)));
-  const hasReportView = a.hasReportView && b.hasReportView;
   let reportKinds: Set<ReportKind> | null = new Set();
-  if (hasReportView) {
+  if (a.hasReportView && b.hasReportView) {
     if (a.reportKinds === null) reportKinds = b.reportKinds === null ? null : new Set(b.reportKinds);
     else reportKinds = new Set([...a.reportKinds].filter((k) => b.reportKinds === null || b.reportKinds.has(k)));
   }
+  // No kind in common: no REPORT_VIEW at all (rather than REPORT_VIEW on nothing).
+  const hasReportView = reportKinds === null || reportKinds.size > 0;
   const documentActions = new Map<DocumentType, Set<DocumentAction>>();
   for (const [type, actions] of a.documentActions) {
     const other = b.documentActions.get(type);
