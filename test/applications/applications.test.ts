@@ -106,7 +106,7 @@ describe('applications: registered, shown, installed and revoked by an admin; en
     const pending = await viaApp(api, 'admin', 'shop-sync', VIEWER);
     expect(pending.status).toBe(403);
     expect(codes(pending)).toEqual(['FORBIDDEN']);
-    expect(pending.errors![0].extensions).toMatchObject({ reason: 'APPLICATION_REQUESTED', clientId: 'shop-sync' });
+    expect(pending.errors![0].extensions).toEqual({ code: 'FORBIDDEN', reason: 'APPLICATION_REQUESTED', clientId: 'shop-sync' });
     const unknown = await viaApp(api, 'admin', 'no-such-app', VIEWER);
     expect(unknown.status).toBe(401);
     expect(codes(unknown)).toEqual(['UNAUTHENTICATED']);
