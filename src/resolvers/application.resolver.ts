@@ -6,6 +6,7 @@ import { UserType } from '../schema/user.type';
 import { WarehouseType } from '../schema/warehouse.type';
 import { applicationAdminService } from '../services/application-admin.service';
 import { ValidGrant } from '../services/grant-spec';
+import { warehouseService } from '../services/warehouse.service';
 import { DOCUMENT_ACTION_DESCRIPTIONS, Permission, PERMISSION_CATALOG } from '../shield/permission-catalog';
 
 /** A stored grant as the installing admin reads it: with the catalog's descriptions. */
@@ -80,8 +81,7 @@ export class ApplicationResolver {
 @Resolver(() => ApplicationPermissionType)
 export class ApplicationPermissionResolver {
   @FieldResolver(() => [WarehouseType], { nullable: true, description: 'The listed warehouses the viewer can select (see warehouseIds).' })
-  async warehouses(@Root() permission: ApplicationPermissionType, @Ctx() ctx: RequestContext) {
-    if (!permission.warehouseIds) return null;
-    return (await ctx.loaders.warehouse.loadMany(permission.warehouseIds)).filter((w) => w && !(w instanceof Error));
+  warehouses(@Root() permission: ApplicationPermissionType, @Ctx() ctx: RequestContext) {
+    return warehouseService.listed(ctx, permission.warehouseIds);
   }
 }

@@ -154,6 +154,24 @@ describe('applications: registered, shown, installed and revoked by an admin; en
     expect(direct.data.viewer).toEqual({ application: null, allWarehouses: true });
   });
 
+  it('an app request costs one statement more than a direct one (the application row, read on every request)', async () => {
+    const count = async (run: () => Promise<unknown>) => {
+      const logger = api.db.logger;
+      let statements = 0;
+      (api.db as any).logger = Object.assign(Object.create(Object.getPrototypeOf(logger)), logger, { logQuery: () => { statements++; } });
+      try {
+        await run();
+      } finally {
+        (api.db as any).logger = logger;
+      }
+      return statements;
+    };
+    const token = await api.token('clerk', { clientId: 'shop-sync' });
+    const direct = await count(() => api.gql('clerk', VIEWER));
+    const viaShopSync = await count(() => api.gql({ header: `Bearer ${token}` }, VIEWER));
+    expect(viaShopSync).toBe(direct + 1);
+  });
+
   it('through the app, a clerk sees only the intersection: warehouse A (not B, not C), no reports, no documents', async () => {
     const res = await viaApp(api, 'clerk', 'shop-sync', VIEWER);
     expect(res.errors).toBeUndefined();
