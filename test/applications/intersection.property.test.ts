@@ -77,7 +77,8 @@ function toValidGrants(m: Model, ids: Record<string, number>): ValidGrant[] {
 }
 
 const QUERY = `{ viewer { application { clientId } permissions allWarehouses warehouses { code } reportKinds documentPermissions { type actions } }
-  warehouses { code } products(first: 10) { nodes { sku purchasePrice } } }`;
+  warehouses { code } products(first: 10) { nodes { sku purchasePrice } }
+  inventoryReport(from: "2026-01-01", to: "2026-01-31") { movement { total { closing { quantity } } } sales { shippedValue } stockBalance { asOf } } }`;
 
 describe('applications: an app request sees exactly user ∩ app (property)', () => {
   let api: TestApi;
@@ -108,7 +109,7 @@ describe('applications: an app request sees exactly user ∩ app (property)', ()
     return { login: saved.login, clientId: `app-${run}` };
   }
 
-  it('viewer, warehouses, products and purchase prices equal the reference intersection', async () => {
+  it('viewer, warehouses, products, purchase prices and report sections equal the reference intersection', async () => {
     await fc.assert(fc.asyncProperty(model, model, async (user, app) => {
       const { login, clientId } = await arrange(user, app);
       const token = await api.token(login, { clientId });
@@ -121,7 +122,8 @@ describe('applications: an app request sees exactly user ∩ app (property)', ()
       });
       expect(res.data.warehouses).toEqual(want.warehouses.map((code) => ({ code })));
 
-      const denied = (res.errors ?? []).map((e) => e.extensions?.permission).sort();
+      const deniedUnder = (root: string) => (res.errors ?? []).filter((e) => e.path?.[0] === root).map((e) => e.extensions?.permission).sort();
+      const denied = deniedUnder('products');
       if (!want.permissions.includes(Permission.CATALOG_VIEW)) {
         expect(res.data.products).toBeNull();
         expect(denied).toEqual([Permission.CATALOG_VIEW]);
@@ -130,7 +132,20 @@ describe('applications: an app request sees exactly user ∩ app (property)', ()
         expect(denied).toEqual([Permission.PURCHASE_PRICE_VIEW]);
       } else {
         expect(res.data.products.nodes).toEqual([{ sku: 'DRESS', purchasePrice: '18.5' }]);
-        expect(res.errors).toBeUndefined();
+        expect(denied).toEqual([]);
+      }
+
+      // Report sections: exactly the intersected kinds; no common kind, no report at all.
+      const report = res.data.inventoryReport;
+      if (!want.reportKinds.length) {
+        expect(report).toBeNull();
+        expect(deniedUnder('inventoryReport')).toEqual([Permission.REPORT_VIEW]);
+      } else {
+        const sections = { MOVEMENT: report.movement, SALES: report.sales, STOCK_BALANCE: report.stockBalance };
+        expect(Object.entries(sections).filter(([, value]) => value !== null).map(([kind]) => kind).sort())
+          .toEqual([...want.reportKinds].sort());
+        expect(deniedUnder('inventoryReport'))
+          .toEqual(REPORTS.filter((k) => !want.reportKinds.includes(k)).map((k) => `REPORT_VIEW:${k}`).sort());
       }
     }), { seed: 20261125, numRuns: 60, endOnFailure: true });
   }, 30_000);
