@@ -1,4 +1,5 @@
 import { AccessAuditEntry } from './access-audit-entry.entity';
+import { Application } from './application.entity';
 import { DocumentFormField } from './document-form-field.entity';
 import { DocumentItem } from './document-item.entity';
 import { DocumentSequence } from './document-sequence.entity';
@@ -15,6 +16,6 @@ import { User } from './user.entity';
 import { Warehouse } from './warehouse.entity';
 
 export const ENTITIES = [
-  AccessAuditEntry, DocumentFormField, DocumentItem, DocumentSequence, InventoryDocument, Product, Reservation,
+  AccessAuditEntry, Application, DocumentFormField, DocumentItem, DocumentSequence, InventoryDocument, Product, Reservation,
   Role, RoleAssignment, RoleGrant, Settings, StockLevel, StockMovement, User, Warehouse,
 ];

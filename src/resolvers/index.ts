@@ -1,5 +1,6 @@
 import { NonEmptyArray } from 'type-graphql';
 import { AccessAuditResolver } from './access-audit.resolver';
+import { ApplicationPermissionResolver, ApplicationResolver } from './application.resolver';
 import { ExplainAccessResolver } from './explain-access.resolver';
 import { GrantResolver, RoleResolver } from './role.resolver';
 import { RoleAssignmentResolver } from './role-assignment.resolver';
@@ -41,4 +42,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   WarehouseResolver,
   // access administration (issue 4)
   AccessAuditResolver, ExplainAccessResolver, GrantResolver, RoleResolver, RoleAssignmentResolver, UserAdminResolver,
+  // applications (issue 10)
+  ApplicationResolver, ApplicationPermissionResolver,
 ];

@@ -5,6 +5,7 @@ import { CreateRoleInput, GrantInput, GrantType, RoleAssignmentType, RoleType, U
 import { WarehouseType } from '../schema/warehouse.type';
 import { fromGrantRows, ValidGrant } from '../services/grant-spec';
 import { roleAdminService } from '../services/role-admin.service';
+import { warehouseService } from '../services/warehouse.service';
 import { Permission } from '../shield/permission-catalog';
 
 const toGrantType = (g: ValidGrant): GrantType => ({
@@ -68,8 +69,7 @@ export class RoleResolver {
 @Resolver(() => GrantType)
 export class GrantResolver {
   @FieldResolver(() => [WarehouseType], { nullable: true, description: 'The listed warehouses the viewer can select (see warehouseIds).' })
-  async warehouses(@Root() grant: GrantType, @Ctx() ctx: RequestContext) {
-    if (!grant.warehouseIds) return null;
-    return (await ctx.loaders.warehouse.loadMany(grant.warehouseIds)).filter((w) => w && !(w instanceof Error));
+  warehouses(@Root() grant: GrantType, @Ctx() ctx: RequestContext) {
+    return warehouseService.listed(ctx, grant.warehouseIds);
   }
 }

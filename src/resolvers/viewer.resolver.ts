@@ -11,6 +11,7 @@ export class ViewerResolver {
     const { access } = ctx;
     return {
       user: access.user!,
+      application: access.application,
       permissions: access.permissionList(),
       allWarehouses: access.warehouses.all,
       warehouses: await warehouseService.list(ctx, true),

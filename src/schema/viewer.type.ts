@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DocumentAction, DocumentType, Permission, ReportKind } from './enums';
+import { ViewerApplicationType } from './application.type';
 import { UserType } from './user.type';
 import { WarehouseType } from './warehouse.type';
 
@@ -12,7 +13,12 @@ export class DocumentPermissionType {
 @ObjectType('Viewer', { description: 'Who is asking and what they may do (DESIGN §3.9): front-ends ask instead of guessing.' })
 export class ViewerType {
   @Field(() => UserType) user: UserType;
-  @Field(() => [Permission], { description: 'Effective permissions: the union over the role assignments.' }) permissions: Permission[];
+  @Field(() => ViewerApplicationType, {
+    nullable: true,
+    description: 'The application the token names (azp/client_id); null for a direct request. Everything below is then already intersected with its approved permissions.',
+  })
+  application: ViewerApplicationType | null;
+  @Field(() => [Permission], { description: 'Effective permissions: the union over the role assignments (∩ the application\'s, if any).' }) permissions: Permission[];
   @Field({ description: 'True when WAREHOUSE_SELECT covers all warehouses, including future ones.' }) allWarehouses: boolean;
   @Field(() => [WarehouseType], { description: 'The warehouses the viewer can select.' }) warehouses: WarehouseType[];
   @Field(() => [ReportKind]) reportKinds: ReportKind[];

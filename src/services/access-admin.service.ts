@@ -17,6 +17,7 @@ import { inTransaction } from './transaction';
 export enum AuditSubject {
   ROLE = 'ROLE',
   USER = 'USER',
+  APPLICATION = 'APPLICATION',
 }
 
 /**

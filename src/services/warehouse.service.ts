@@ -15,4 +15,10 @@ export const warehouseService = {
     const key = parseId(id);
     return key === null ? null : ctx.loaders.warehouse.load(key);
   },
+
+  /** The listed warehouses the viewer can select (a grant's or an application's scope); null: no list. */
+  async listed(ctx: RequestContext, ids: number[] | null): Promise<Warehouse[] | null> {
+    if (!ids) return null;
+    return (await ctx.loaders.warehouse.loadMany(ids)).filter((w): w is Warehouse => w !== null && !(w instanceof Error));
+  },
 };

@@ -1,15 +1,20 @@
 import { DataSource } from 'typeorm';
+import { Application, ApplicationStatus } from '../entities/application.entity';
 import { User } from '../entities/user.entity';
+import { forbidden, unauthenticated } from '../errors';
+import { effectiveGrants } from '../services/grant-spec';
 import { Access } from './access';
-import { combineGrants, GrantRow } from './grants';
+import { combineGrants, GrantRow, intersectGrants } from './grants';
 
 /**
  * Builds the per-request access object in two statements (the user, then all grants
- * of all their assignments in one join), whatever the number of roles. Nothing is
- * cached across requests, so an admin's change applies on the very next request on
- * every instance (issue 4).
+ * of all their assignments in one join), whatever the number of roles — plus one for the
+ * application when the token names one. Nothing is cached across requests, so an admin's
+ * change (a role edit, a revoked application) applies on the very next request on every
+ * instance (issues 4, 10).
  */
-export async function loadAccess(db: DataSource, login: string): Promise<Access | null> {
+export async function loadAccess(db: DataSource, login: string, clientId?: string): Promise<Access | null> {
+  const application = clientId === undefined ? null : await loadApplication(db, clientId);
   const user = await db.getRepository(User).findOne({ where: { login } });
   if (!user || !user.active) return null;
   const rows: Array<Omit<GrantRow, 'scope' | 'assignmentWarehouseScope'> & { scope: string | null; assignmentScope: string | null }> =
@@ -30,5 +35,26 @@ export async function loadAccess(db: DataSource, login: string): Promise<Access 
       assignmentWarehouseScope: r.assignmentScope === null ? null : JSON.parse(r.assignmentScope),
     })),
   );
-  return new Access(user, grants);
+  if (!application) return new Access(user, grants);
+  // DESIGN §2: an application never sees more than both the user and its approved grants allow.
+  const { id, name, vendor } = application;
+  return new Access(user, intersectGrants(grants, effectiveGrants(application.approvedGrants ?? [])),
+    { id, clientId: application.clientId, name, vendor });
+}
+
+/**
+ * The installed application a token names. Unknown: UNAUTHENTICATED (the token is not one we
+ * issued for an integration we know); registered but not installed, or revoked: FORBIDDEN
+ * (HTTP 403) for the whole request.
+ */
+async function loadApplication(db: DataSource, clientId: string): Promise<Application> {
+  const application = await db.getRepository(Application).findOne({ where: { clientId } });
+  if (!application) throw unauthenticated(`The token names an unknown application "${clientId}".`);
+  if (application.status !== ApplicationStatus.INSTALLED) {
+    const error = forbidden(`The application "${application.name}" is ${application.status === ApplicationStatus.REVOKED
+      ? 'revoked' : 'not installed'}; an administrator must install it before it can call the API.`,
+    { reason: `APPLICATION_${application.status}`, clientId, http: { status: 403 } });
+    throw error;
+  }
+  return application;
 }

@@ -23,8 +23,16 @@ export const NO_GRANTS: Grants = {
  * What the viewer of one request may do: loaded once per request (access.loader.ts)
  * and read by every rule and scoped query. Pure data, no I/O.
  */
+/** The application a request comes through (token claim `azp`/`client_id`); its grants are already intersected in. */
+export interface AccessApplication {
+  id: number;
+  clientId: string;
+  name: string;
+  vendor: string;
+}
+
 export class Access {
-  constructor(readonly user: User | null, readonly grants: Grants) {}
+  constructor(readonly user: User | null, readonly grants: Grants, readonly application: AccessApplication | null = null) {}
 
   static anonymous(): Access {
     return new Access(null, NO_GRANTS);

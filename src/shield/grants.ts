@@ -47,3 +47,27 @@ export function combineGrants(rows: GrantRow[]): Grants {
   }
   return { permissions, warehouses, reportKinds, hasReportView, documentActions };
 }
+
+/**
+ * What both grant sets allow (DESIGN §2 "Applications"): a request made by an application on a
+ * user's behalf holds the user's grants intersected with the application's approved ones.
+ * Every rule and scoped query reads only the access object, so this one function is the
+ * whole enforcement.
+ */
+export function intersectGrants(a: Grants, b: Grants): Grants {
+  const permissions = new Set([...a.permissions].filter((p) => b.permissions.has(p)));
+  let reportKinds: Set<ReportKind> | null = new Set();
+  if (a.hasReportView && b.hasReportView) {
+    if (a.reportKinds === null) reportKinds = b.reportKinds === null ? null : new Set(b.reportKinds);
+    else reportKinds = new Set([...a.reportKinds].filter((k) => b.reportKinds === null || b.reportKinds.has(k)));
+  }
+  // No kind in common: no REPORT_VIEW at all (rather than REPORT_VIEW on nothing).
+  const hasReportView = reportKinds === null || reportKinds.size > 0;
+  const documentActions = new Map<DocumentType, Set<DocumentAction>>();
+  for (const [type, actions] of a.documentActions) {
+    const other = b.documentActions.get(type);
+    const both = new Set([...actions].filter((action) => other?.has(action)));
+    if (both.size) documentActions.set(type, both);
+  }
+  return { permissions, warehouses: a.warehouses.intersect(b.warehouses), reportKinds, hasReportView, documentActions };
+}

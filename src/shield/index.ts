@@ -2,6 +2,7 @@ import { GraphQLSchema } from 'graphql';
 import { applyShield } from './apply-shield';
 import { GuardMap, RuleMap } from './rule';
 import { accessRules, userAdminRules } from './rules/access.rules';
+import { applicationRules } from './rules/application.rules';
 import { catalogRules } from './rules/catalog.rules';
 import { coreRules } from './rules/core.rules';
 import { managementRules } from './rules/management.rules';
@@ -27,7 +28,7 @@ export function mergeRules(...maps: RuleMap[]): RuleMap {
 
 export const RULES: RuleMap = mergeRules(
   coreRules, catalogRules, warehouseRules, inventoryRules, reportRules, accessRules, userAdminRules, managementRules,
-  documentMutationRules,
+  documentMutationRules, applicationRules,
 );
 export const GUARDS: GuardMap = { ...warehouseGuards, ...inventoryGuards };
 
