@@ -29,7 +29,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   maxDepth: 12,
   maxAliases: 30,
-  maxCost: 5000,
+  maxCost: 20000,
   maxTokens: 3000,
   maxDirectives: 20,
   maxPageSize: 200,

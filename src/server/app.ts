@@ -13,7 +13,7 @@ import { createLoaders } from '../loaders';
 import { buildShieldedSchema } from '../schema/build-schema';
 import { authenticate } from './authenticate';
 import { guardDatabase } from './database-guard';
-import { isDatabaseUnavailable, serviceUnavailable } from './error-mapping';
+import { unavailableError } from './error-mapping';
 import { createFormatError } from './format-error';
 import { createTokenVerifier } from './identity';
 import { batchLimit, bodyErrors, jsonBody, lastResort, queryLimits } from './limits';
@@ -97,7 +97,7 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
           record.viewerId = access.user?.id;
           return { db, access, loaders: createLoaders(db, access), deniedCoordinates: new Set(), requestId: record.requestId };
         } catch (error) {
-          const typed = error instanceof GraphQLError ? error : isDatabaseUnavailable(error) ? serviceUnavailable() : error;
+          const typed = error instanceof GraphQLError ? error : unavailableError(error) ?? error;
           record.codes.push(typed instanceof GraphQLError ? String(typed.extensions.code) : 'INTERNAL_SERVER_ERROR');
           throw typed;
         }

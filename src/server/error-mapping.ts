@@ -10,8 +10,6 @@ export type LimitName = 'depth' | 'aliases' | 'cost' | 'tokens' | 'directives' |
 export const limitError = (limit: LimitName, message: string, status = 400) =>
   new GraphQLError(message, { extensions: { code: 'LIMIT_EXCEEDED', limit, http: { status } } });
 
-export const serviceUnavailable = () =>
-  new GraphQLError('The database is unavailable; retry later.', { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
 
 // Driver errors that mean "the database cannot be reached", not "this statement is wrong".
 const UNAVAILABLE_CODES = new Set([
@@ -48,4 +46,8 @@ export function classifyUnexpected(error: unknown): { code: ServerErrorCode; mes
   return undefined;
 }
 
-export const isDatabaseUnavailable = (error: unknown) => classifyUnexpected(error)?.code === 'SERVICE_UNAVAILABLE';
+/** Outside a resolver (context creation) a database failure answers the whole request with HTTP 503. */
+export function unavailableError(error: unknown): GraphQLError | undefined {
+  const known = classifyUnexpected(error);
+  return known && new GraphQLError(known.message, { extensions: { code: known.code, ...known.extensions, http: { status: 503 } } });
+}

@@ -13,7 +13,7 @@ const PUBLIC_CODES = new Set([
 ]);
 
 // graphql-js reports the token limit as a syntax error; it is a limit like the others.
-const TOO_MANY_TOKENS = /^Syntax Error: Document contains more than \d+ tokens/;
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more (than|that) \d+ tokens/;
 // graphql-js hints ("Did you mean "sku"?", "Did you mean the enum value …?") reveal the schema.
 const SUGGESTION = /\s*Did you mean .*$/s;
 
