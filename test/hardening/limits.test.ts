@@ -98,10 +98,10 @@ describe('time budget', () => {
   (usingMysql() ? it : it.skip)('MariaDB kills a statement that runs past the budget (max_statement_time)', async () => {
     api = await startApi(smallCompany, { limits: { ...DEFAULT_LIMITS, timeBudgetMs: 800 } });
     const token = await api.token('clerk');
-    // Another session holds a write lock on products: the API's SELECT waits on it until the server kills it.
+    // Another session holds a write lock on the product table: the API's SELECT waits on it until the server kills it.
     const locker = await api.db.createQueryRunner();
     await locker.connect();
-    await locker.query('LOCK TABLES products WRITE');
+    await locker.query('LOCK TABLES product WRITE');
     try {
       const started = Date.now();
       const res = await api.gql({ header: `Bearer ${token}` }, '{ products(first: 5) { totalCount } }');
