@@ -18,7 +18,8 @@ const UNAVAILABLE_CODES = new Set([
   'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN', 'ER_CONNECTION_KILLED', 'ER_QUERY_INTERRUPTED', 'POOL_ACQUIRE_TIMEOUT',
   'POOL_CLOSED', 'SQLITE_BUSY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR',
 ]);
-const UNAVAILABLE_MESSAGES = /connection is in closed state|Pool is closed|Connection lost/i;
+const UNAVAILABLE_MESSAGES = /connection is in closed state|Pool is closed|Connection lost|database connection is not open/i;
+const UNAVAILABLE_TYPES = new Set(['ConnectionIsNotSetError', 'CannotExecuteNotConnectedError']);
 
 /** The error and what it wraps (TypeORM's driverError, cause, GraphQL's originalError). */
 function* chain(error: unknown): Generator<Record<string, unknown>> {
@@ -39,7 +40,8 @@ export function classifyUnexpected(error: unknown): { code: ServerErrorCode; mes
     if (e.code === 'ER_STATEMENT_TIMEOUT' || e.errno === 1969) {
       return { code: 'TIMEOUT', message: 'A database statement exceeded the operation time budget.' };
     }
-    if ((typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) || (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message))) {
+    if ((typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) || (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message))
+      || (e instanceof Error && UNAVAILABLE_TYPES.has(e.name))) {
       return { code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; retry later.' };
     }
   }
