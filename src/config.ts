@@ -114,6 +114,15 @@ export function loadLimits(env: NodeJS.ProcessEnv = process.env): Limits {
   return limits;
 }
 
+/** The page-size limit for schema modules loaded before loadConfig runs (a bad value is refused there, with its reason). */
+export function configuredMaxPageSize(env: NodeJS.ProcessEnv = process.env): number {
+  try {
+    return loadLimits(env).maxPageSize;
+  } catch {
+    return DEFAULT_LIMITS.maxPageSize;
+  }
+}
+
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return value === '1' || value.toLowerCase() === 'true';

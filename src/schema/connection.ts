@@ -1,5 +1,5 @@
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
-import { loadLimits } from '../config';
+import { configuredMaxPageSize } from '../config';
 
 @ObjectType()
 export class PageInfo {
@@ -8,7 +8,7 @@ export class PageInfo {
 }
 
 /** Largest `first` of every connection: LIMIT_PAGE_SIZE, default 200 (docs/operations.md). */
-export const MAX_PAGE_SIZE = loadLimits().maxPageSize;
+export const MAX_PAGE_SIZE = configuredMaxPageSize();
 
 @ArgsType()
 export class PageArgs {

@@ -18,7 +18,7 @@ const UNAVAILABLE_CODES = new Set([
   'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN', 'ER_CONNECTION_KILLED', 'ER_QUERY_INTERRUPTED', 'POOL_ACQUIRE_TIMEOUT',
   'POOL_CLOSED', 'SQLITE_BUSY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR',
 ]);
-const UNAVAILABLE_MESSAGES = /connection is in closed state|Pool is closed|Connection lost|database connection is not open/i;
+const UNAVAILABLE_MESSAGES = /connection is in closed state|Pool is closed|Connection lost|database connection is not open|not established/i;
 const UNAVAILABLE_TYPES = new Set(['ConnectionIsNotSetError', 'CannotExecuteNotConnectedError']);
 
 /** The error and what it wraps (TypeORM's driverError, cause, GraphQL's originalError). */
