@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { getIntrospectionQuery } from 'graphql';
 import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../../src/config';
 import { operationHash } from '../../src/server/trusted-operations';
 import { codes, startApi, TEST_SECRET, TestApi } from '../support/api';
@@ -81,6 +82,8 @@ describe('a development server keeps the helpers', () => {
   it('suggests fields and allows introspection', async () => {
     expect((await api.gql('clerk', '{ product(id: "1") { skuu } }')).errors![0].message).toMatch(/Did you mean "sku"/);
     expect((await api.gql('clerk', '{ __schema { queryType { name } } }')).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    // The playground's full introspection query fits within the default limits.
+    expect((await api.gql(null, getIntrospectionQuery())).errors).toBeUndefined();
   });
 });
 
