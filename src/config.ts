@@ -1,7 +1,54 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** The development JWT secret: fine on a laptop, refused in production (DESIGN §5 identity). */
 export const DEV_JWT_SECRET = 'stockgate-development-secret-do-not-use-in-production';
+
+/** Query limits (docs/operations.md lists the variables and why these defaults). */
+export interface Limits {
+  /** Deepest field nesting of an operation (graphql-armor maxDepth). */
+  maxDepth: number;
+  /** Aliases per operation (graphql-armor maxAliases). */
+  maxAliases: number;
+  /** Static cost of an operation (graphql-armor costLimit: objects 2, scalars 1, ×1.5 per level). */
+  maxCost: number;
+  /** Lexical tokens of a document (graphql-js parser maxTokens). */
+  maxTokens: number;
+  /** Directives per operation (graphql-armor maxDirectives). */
+  maxDirectives: number;
+  /** Largest `first` of every connection. */
+  maxPageSize: number;
+  /** Largest request body in bytes (express.json limit). */
+  maxBodyBytes: number;
+  /** Wall-clock budget of one operation in ms: no SQL statement starts after it, and none runs longer (MariaDB). */
+  timeBudgetMs: number;
+  /** Operations per batched HTTP request; 0 = batching off. */
+  maxBatchSize: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxCost: 20000,
+  maxTokens: 3000,
+  maxDirectives: 20,
+  maxPageSize: 200,
+  maxBodyBytes: 100 * 1024,
+  timeBudgetMs: 10_000,
+  maxBatchSize: 0,
+};
+
+const LIMIT_ENV: Record<keyof Limits, string> = {
+  maxDepth: 'LIMIT_DEPTH',
+  maxAliases: 'LIMIT_ALIASES',
+  maxCost: 'LIMIT_COST',
+  maxTokens: 'LIMIT_TOKENS',
+  maxDirectives: 'LIMIT_DIRECTIVES',
+  maxPageSize: 'LIMIT_PAGE_SIZE',
+  maxBodyBytes: 'LIMIT_BODY_BYTES',
+  timeBudgetMs: 'LIMIT_TIME_BUDGET_MS',
+  maxBatchSize: 'LIMIT_BATCH_SIZE',
+};
 
 export interface Config {
   production: boolean;
@@ -16,6 +63,13 @@ export interface Config {
   jwtAudience?: string;
   playground: boolean;
   introspection: boolean;
+  /** "Did you mean …" hints in validation errors (they reveal schema to clients that cannot introspect). */
+  fieldSuggestions: boolean;
+  /** Prometheus metrics at /metrics. */
+  metrics: boolean;
+  /** When set, only operations whose sha256 is listed in this file run (trusted-operations mode). */
+  trustedOperationsFile?: string;
+  limits: Limits;
 }
 
 export class ConfigError extends Error {}
@@ -35,9 +89,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtAudience: env.JWT_AUDIENCE || undefined,
     playground: flag(env.PLAYGROUND, !production),
     introspection: flag(env.INTROSPECTION, !production),
+    fieldSuggestions: flag(env.FIELD_SUGGESTIONS, !production),
+    metrics: flag(env.METRICS, true),
+    trustedOperationsFile: env.TRUSTED_OPERATIONS_FILE || undefined,
+    limits: loadLimits(env),
   };
-  assertSafe(config);
+  assertSafe(config, env);
   return config;
+}
+
+/** Limits from LIMIT_* variables over the defaults; a value that is not a non-negative integer refuses startup. */
+export function loadLimits(env: NodeJS.ProcessEnv = process.env): Limits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(LIMIT_ENV) as Array<keyof Limits>) {
+    const raw = env[LIMIT_ENV[key]];
+    if (raw === undefined || raw === '') continue;
+    const value = Number(raw);
+    const min = key === 'maxBatchSize' ? 0 : 1;
+    if (!Number.isInteger(value) || value < min) {
+      throw new ConfigError(`Refusing to start: ${LIMIT_ENV[key]} must be an integer >= ${min} (got "${raw}").`);
+    }
+    limits[key] = value;
+  }
+  return limits;
+}
+
+/** The page-size limit for schema modules loaded before loadConfig runs (a bad value is refused there, with its reason). */
+export function configuredMaxPageSize(env: NodeJS.ProcessEnv = process.env): number {
+  try {
+    return loadLimits(env).maxPageSize;
+  } catch {
+    return DEFAULT_LIMITS.maxPageSize;
+  }
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -46,7 +129,7 @@ function flag(value: string | undefined, fallback: boolean): boolean {
 }
 
 /** Startup refuses insecure or incomplete configuration with a one-line reason. */
-function assertSafe(config: Config): void {
+function assertSafe(config: Config, env: NodeJS.ProcessEnv): void {
   if (!config.jwtSecret && !config.jwksUrl) {
     throw new ConfigError('Refusing to start: set JWT_SECRET (HS256) or JWKS_URL (RS256/ES256).');
   }
@@ -56,8 +139,18 @@ function assertSafe(config: Config): void {
   if (config.production && config.jwtSecret && config.jwtSecret.length < 32) {
     throw new ConfigError('Refusing to start: JWT_SECRET must be at least 32 characters in production.');
   }
+  // Production data lives in MySQL/MariaDB (DESIGN §5); the embedded file is for laptops and demos.
+  if (config.production && !config.databaseUrl && !flag(env.ALLOW_EMBEDDED_DATABASE, false)) {
+    throw new ConfigError('Refusing to start: DATABASE_URL is required in production (ALLOW_EMBEDDED_DATABASE=1 accepts the embedded SQLite file).');
+  }
   if (config.databaseUrl && !/^(mysql|mariadb):\/\//.test(config.databaseUrl)) {
     throw new ConfigError('Refusing to start: DATABASE_URL must be mysql://user:pass@host:port/db.');
+  }
+  if (config.jwksUrl && config.production && !config.jwksUrl.startsWith('https://')) {
+    throw new ConfigError('Refusing to start: JWKS_URL must be https:// in production.');
+  }
+  if (config.trustedOperationsFile && !fs.existsSync(config.trustedOperationsFile)) {
+    throw new ConfigError(`Refusing to start: TRUSTED_OPERATIONS_FILE ${config.trustedOperationsFile} does not exist.`);
   }
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
     throw new ConfigError('Refusing to start: PORT must be an integer between 0 and 65535.');

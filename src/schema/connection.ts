@@ -1,4 +1,5 @@
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { configuredMaxPageSize } from '../config';
 
 @ObjectType()
 export class PageInfo {
@@ -6,7 +7,8 @@ export class PageInfo {
   @Field(() => String, { nullable: true }) endCursor: string | null;
 }
 
-export const MAX_PAGE_SIZE = 200;
+/** Largest `first` of every connection: LIMIT_PAGE_SIZE, default 200 (docs/operations.md). */
+export const MAX_PAGE_SIZE = configuredMaxPageSize();
 
 @ArgsType()
 export class PageArgs {

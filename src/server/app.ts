@@ -1,12 +1,11 @@
 import http from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
-import { GraphQLSchema } from 'graphql';
+import express, { RequestHandler } from 'express';
+import { GraphQLError, GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Config } from '../config';
 import { RequestContext } from '../context';
@@ -14,9 +13,16 @@ import { createLoaders } from '../loaders';
 import { buildShieldedSchema } from '../schema/build-schema';
 import { canonicalErrorsPlugin } from '../shield/denial-errors';
 import { authenticate } from './authenticate';
-import { formatError } from './format-error';
+import { guardDatabase } from './database-guard';
+import { unavailableError } from './error-mapping';
+import { createFormatError } from './format-error';
 import { createTokenVerifier } from './identity';
+import { batchLimit, bodyErrors, jsonBody, lastResort, queryLimits } from './limits';
+import { loggingPlugin, observeRequests } from './logging.plugin';
+import { createMetrics } from './metrics';
 import { playgroundRouter } from './playground';
+import { RequestRecord, runInRequestScope } from './request-scope';
+import { readTrustedOperations, trustedOperations } from './trusted-operations';
 
 export interface StockgateServer {
   httpServer: http.Server;
@@ -25,17 +31,27 @@ export interface StockgateServer {
   stop(): Promise<void>;
 }
 
+const READY_TIMEOUT_MS = 2000;
+
 export async function createServer(config: Config, db: DataSource, schema: GraphQLSchema = buildShieldedSchema()): Promise<StockgateServer> {
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const verify = createTokenVerifier(config);
+  const { limits } = config;
+  const metrics = createMetrics(db);
+  guardDatabase(db, { budgetMs: limits.timeBudgetMs, acquireTimeoutMs: Math.min(limits.timeBudgetMs, 5000) });
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    formatError,
+    formatError: createFormatError({ fieldSuggestions: config.fieldSuggestions }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // Automatic persisted queries would let any client register documents; trusted operations replace them.
+    persistedQueries: false,
+    allowBatchedHttpRequests: limits.maxBatchSize > 0,
+    ...queryLimits(limits),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -43,6 +59,7 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
       ApolloServerPluginCacheControlDisabled(),
       // One error per denied coordinate, in an order that does not depend on timing (DESIGN §3.5, §3.8).
       canonicalErrorsPlugin,
+      loggingPlugin(metrics),
     ],
   });
   await apollo.start();
@@ -50,28 +67,46 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
   app.get('/health', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/ready', async (_req, res) => {
     try {
-      await db.query('SELECT 1');
+      await withTimeout(db.query('SELECT 1'), READY_TIMEOUT_MS);
       res.json({ status: 'ready' });
     } catch {
       res.status(503).json({ status: 'unavailable' });
     }
   });
+  if (config.metrics) {
+    app.get('/metrics', async (_req, res) => {
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+  }
   if (config.playground) app.use(playgroundRouter());
+
+  const observe = observeRequests(metrics, limits.timeBudgetMs);
+  const inRequestScope: RequestHandler = (_req, res, next) => runInRequestScope(res.locals.record as RequestRecord, next);
+
+  const trusted = config.trustedOperationsFile ? [trustedOperations(readTrustedOperations(config.trustedOperationsFile))] : [];
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    observe,
+    jsonBody(limits),
+    bodyErrors(limits),
+    batchLimit(limits),
+    ...trusted,
+    inRequestScope,
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<RequestContext> => {
-        const access = await authenticate(db, verify, req.headers.authorization);
-        return {
-          db,
-          access,
-          loaders: createLoaders(db, access),
-          deniedCoordinates: new Set(),
-          requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
-        };
+      context: async ({ req, res }): Promise<RequestContext> => {
+        const record = res.locals.record as RequestRecord;
+        try {
+          const access = await authenticate(db, verify, req.headers.authorization);
+          record.viewerId = access.user?.id;
+          return { db, access, loaders: createLoaders(db, access), deniedCoordinates: new Set(), requestId: record.requestId };
+        } catch (error) {
+          const typed = error instanceof GraphQLError ? error : unavailableError(error) ?? error;
+          record.codes.push(typed instanceof GraphQLError ? String(typed.extensions.code) : 'INTERNAL_SERVER_ERROR');
+          throw typed;
+        }
       },
     }),
+    lastResort,
   );
 
   return {
@@ -86,4 +121,10 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
       }),
     stop: () => apollo.stop(),
   };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_resolve, reject) => { timer = setTimeout(() => reject(new Error('timed out')), ms); });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
