@@ -81,7 +81,7 @@ describe('configuration refuses insecure production setups', () => {
 
   it('uses the development secret only outside production, and turns playground and introspection off in production', () => {
     expect(loadConfig({} as NodeJS.ProcessEnv).jwtSecret).toBe(DEV_JWT_SECRET);
-    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: TEST_SECRET } as NodeJS.ProcessEnv);
+    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: TEST_SECRET, DATABASE_URL: 'mysql://u@db/x' } as NodeJS.ProcessEnv);
     expect([prod.playground, prod.introspection]).toEqual([false, false]);
   });
 });
