@@ -3,6 +3,7 @@ import { SeedSpec } from '../../src/services/seed.service';
 import { DOCUMENT_ACTION_DESCRIPTIONS, DocumentAction, DocumentType, Permission, PERMISSION_CATALOG } from '../../src/shield/permission-catalog';
 import { codes, startApi, TestApi } from '../support/api';
 import { APP_FIELDS, INSTALL, REGISTER, REVOKE, installedApp, viaApp } from './support';
+import { statementsDuring } from '../support/statement-counter';
 
 const SPEC: SeedSpec = {
   standardRoles: true,
@@ -155,17 +156,7 @@ describe('applications: registered, shown, installed and revoked by an admin; en
   });
 
   it('an app request costs one statement more than a direct one (the application row, read on every request)', async () => {
-    const count = async (run: () => Promise<unknown>) => {
-      const logger = api.db.logger;
-      let statements = 0;
-      (api.db as any).logger = Object.assign(Object.create(Object.getPrototypeOf(logger)), logger, { logQuery: () => { statements++; } });
-      try {
-        await run();
-      } finally {
-        (api.db as any).logger = logger;
-      }
-      return statements;
-    };
+    const count = async (run: () => Promise<unknown>) => (await statementsDuring(api.db, run)).length;
     const token = await api.token('clerk', { clientId: 'shop-sync' });
     const direct = await count(() => api.gql('clerk', VIEWER));
     const viaShopSync = await count(() => api.gql({ header: `Bearer ${token}` }, VIEWER));

@@ -124,7 +124,7 @@ function specOf(world: World, now: number): SeedSpec {
     if (role.inventory) grants.push({ permission: Permission.INVENTORY_VIEW });
     if (role.prices) grants.push({ permission: Permission.PURCHASE_PRICE_VIEW });
     if (role.select) grants.push({ permission: Permission.WAREHOUSE_SELECT, warehouses: role.scope === null ? null : [...new Set(role.scope.map((x) => w[x % w.length]))] });
-    if (role.reports) grants.push({ permission: Permission.REPORT_VIEW, reportKinds: role.reports === 'ALL' ? null : [role.reports] });
+    if (role.reports) grants.push({ permission: Permission.REPORT_VIEW, reportKinds: role.reports === 'ALL' ? null : [role.reports as ReportKind] });
     for (const d of role.documents) grants.push({ permission: Permission.DOCUMENT, documentType: d.type, actions: d.actions });
     return { key: `role${i}`, grants: dedupeDocumentGrants(grants) };
   });

@@ -1,7 +1,7 @@
-import { Logger } from 'typeorm';
 import { SeedSpec } from '../../src/services/seed.service';
 import { DocumentAction, DocumentType, Permission } from '../../src/shield/permission-catalog';
 import { startApi, TestApi } from '../support/api';
+import { countStatements } from '../support/statement-counter';
 
 /** 60 transfers A→B and receipts into C, so items, products and both warehouse sides vary per document. */
 const spec: SeedSpec = {
@@ -25,27 +25,20 @@ const QUERY = 'query($first: Int) { documents(first: $first) { totalCount nodes 
 
 describe('authorization does not cost a query per item (DESIGN §3, end)', () => {
   let api: TestApi;
-  const statements: string[] = [];
+  let counter: ReturnType<typeof countStatements>;
 
   beforeAll(async () => {
     api = await startApi(spec);
-    const original = api.db.logger;
-    const counting: Logger = Object.assign(Object.create(original), {
-      logQuery: (query: string, ...rest: unknown[]) => {
-        statements.push(query);
-        return (original.logQuery as (...args: unknown[]) => unknown).call(original, query, ...rest);
-      },
-    });
-    (api.db as { logger: Logger }).logger = counting;
+    counter = countStatements(api.db);
   });
   afterAll(() => api.close());
 
   const count = async (login: string, first: number) => {
-    statements.length = 0;
+    counter.reset();
     const res = await api.gql(login, QUERY, { first });
     expect(res.errors).toBeUndefined();
     expect(res.data.documents.nodes).toHaveLength(first);
-    return [...statements];
+    return [...counter.statements];
   };
 
   it.each(['clerk', 'all'])('documents { items { product fromWarehouse toWarehouse } } issues as many statements at page size 5 as at 50 (%s)', async (login) => {

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
 import { codes, startApi, TEST_SECRET, TestApi } from '../support/api';
 import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../../src/config';
 import { Permission } from '../../src/shield/permission-catalog';
@@ -52,11 +52,11 @@ describe('identity: Authorization: Bearer <JWT>', () => {
 describe('identity with a JWKS URL (RS256)', () => {
   let api: TestApi;
   let jwks: http.Server;
-  let privateKey: CryptoKey;
+  let privateKey: KeyLike;
 
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256');
-    privateKey = pair.privateKey as CryptoKey;
+    privateKey = pair.privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     jwks = http.createServer((_req, res) => { res.setHeader('content-type', 'application/json'); res.end(JSON.stringify({ keys: [jwk] })); });
     await new Promise<void>((resolve) => jwks.listen(0, resolve));

@@ -1,10 +1,10 @@
 import Decimal from 'decimal.js';
-import { Logger } from 'typeorm';
 import { DocumentItem } from '../../src/entities/document-item.entity';
 import { InventoryDocument } from '../../src/entities/inventory-document.entity';
 import { postMovements } from '../../src/services/ledger.service';
 import { movementsOf } from '../../src/services/movements';
 import { DocumentType } from '../../src/shield/permission-catalog';
+import { statementsDuring } from '../support/statement-counter';
 import { TestApi } from '../support/api';
 
 const AMOUNT = 'quantity value';
@@ -66,19 +66,4 @@ export async function receive(api: TestApi, warehouseId: number, productId: numb
 }
 
 /** Counts the SQL statements the DataSource runs while `fn` runs. */
-export async function countStatements(api: TestApi, fn: () => Promise<unknown>): Promise<string[]> {
-  const statements: string[] = [];
-  const original = api.db.logger;
-  const counting: Logger = {
-    logQuery: (query) => void statements.push(query),
-    logQueryError: () => undefined, logQuerySlow: () => undefined, logSchemaBuild: () => undefined,
-    logMigration: () => undefined, log: () => undefined,
-  };
-  (api.db as { logger: Logger }).logger = counting;
-  try {
-    await fn();
-  } finally {
-    (api.db as { logger: Logger }).logger = original;
-  }
-  return statements;
-}
+export const countStatements = (api: TestApi, fn: () => Promise<unknown>): Promise<string[]> => statementsDuring(api.db, fn);
