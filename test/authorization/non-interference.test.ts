@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
+import { Application, ApplicationStatus } from '../../src/entities/application.entity';
 import { DocumentItem } from '../../src/entities/document-item.entity';
 import { DocumentStatus, InventoryDocument } from '../../src/entities/inventory-document.entity';
 import { Reservation, ReservationStatus } from '../../src/entities/reservation.entity';
@@ -7,9 +8,11 @@ import { StockLevel } from '../../src/entities/stock-level.entity';
 import { StockMovement } from '../../src/entities/stock-movement.entity';
 import { Warehouse } from '../../src/entities/warehouse.entity';
 import { WAREHOUSE_SIDES } from '../../src/services/movements';
+import { ValidGrant } from '../../src/services/grant-spec';
 import { applySeed, SeedResult, SeedSpec } from '../../src/services/seed.service';
 import { GrantSpec } from '../../src/services/standard-roles';
 import { DocumentAction, DocumentType, Permission, ReportKind } from '../../src/shield/permission-catalog';
+import { DEFAULT_LIMITS } from '../../src/config';
 import { startApi, TestApi } from '../support/api';
 
 /**
@@ -17,6 +20,12 @@ import { startApi, TestApi } from '../support/api';
  * reservations), a random viewer (random roles, grants and warehouse scopes) and a set of
  * representative queries, random changes to data located ONLY in warehouses the viewer cannot
  * select leave every response byte-identical.
+ *
+ * Application viewers (DESIGN §2 "Applications", issue 10): in some worlds the viewer's requests
+ * carry an installed application's client id (token `azp`) with random approved grants (simple
+ * permissions, warehouse scope, report kinds, document actions). Such a request may select only
+ * the warehouses in BOTH the user's and the app's scope; every other warehouse is hidden — also
+ * those the user alone could select — and changes there must not show either.
  *
  * "Located only in hidden warehouses" (docs/authorization.md): warehouses themselves, stock levels
  * and reservations there, documents all of whose items are there, and items of documents that
@@ -26,7 +35,7 @@ import { startApi, TestApi } from '../support/api';
  *
  * CI: fixed seed, bounded runs. By hand: NONINTERFERENCE_RUNS=1000 [NONINTERFERENCE_SEED=n].
  */
-const RUNS = Number(process.env.NONINTERFERENCE_RUNS ?? 32);
+const RUNS = Number(process.env.NONINTERFERENCE_RUNS ?? 64);
 const SEED = Number(process.env.NONINTERFERENCE_SEED ?? 20261125);
 
 const TYPES = Object.values(DocumentType);
@@ -48,7 +57,7 @@ const roleArb = fc.record({
   /** null: ALL warehouses. */
   scope: fc.option(fc.subarray([0, 1, 2, 3, 4], { minLength: 1 }), { nil: null, freq: 8 }),
   /** REPORT_VIEW: none, all kinds, or one kind (DESIGN §4). */
-  reports: fc.constantFrom(null, 'ALL', ReportKind.MOVEMENT, ReportKind.SALES, ReportKind.STOCK_BALANCE),
+  reports: fc.constantFrom<'ALL' | ReportKind | null>(null, 'ALL', ReportKind.MOVEMENT, ReportKind.SALES, ReportKind.STOCK_BALANCE),
   /** The assignment's narrowing; null: as the role says. */
   narrow: fc.option(fc.subarray([0, 1, 2, 3, 4]), { nil: null, freq: 3 }),
   // Mostly VIEW plus some other actions, so documents show up and allowedActions vary.
@@ -74,6 +83,20 @@ const changeArb = fc.oneof(
     status: fc.constantFrom(...Object.values(ReservationStatus)) }),
   fc.record({ kind: fc.constant('renameWarehouse' as const), w: fc.nat(), name: fc.string({ maxLength: 20 }) }),
 );
+/** An installed application's approved grants (DESIGN §2 "Applications"). */
+const appArb = fc.record({
+  catalog: chance(85), inventory: chance(85), prices: chance(60), select: chance(92),
+  /** null: ALL warehouses. */
+  scope: fc.option(fc.subarray([0, 1, 2, 3, 4], { minLength: 1 }), { nil: null, freq: 4 }),
+  reports: fc.oneof(fc.constant(null), fc.constant('ALL' as const), fc.subarray(Object.values(ReportKind), { minLength: 1 })),
+  /** Per document type: the approved actions, mostly with VIEW; null: no grant for the type. */
+  documents: fc.tuple(...TYPES.map(() => fc.option(
+    fc.tuple(chance(85), fc.subarray(ACTIONS)).map(([view, rest]) => [...new Set([...(view ? [DocumentAction.VIEW] : []), ...rest])]),
+    { nil: null, freq: 4 }))),
+});
+type AppModel = typeof appArb extends fc.Arbitrary<infer T> ? T : never;
+const CLIENT_ID = 'noninterference-app';
+
 const worldArb = fc.record({
   warehouses: fc.integer({ min: 2, max: 5 }),
   products: fc.integer({ min: 2, max: 4 }),
@@ -81,6 +104,8 @@ const worldArb = fc.record({
   documents: fc.array(docArb, { minLength: 1, maxLength: 6 }),
   reservations: fc.array(reservationArb, { maxLength: 4 }),
   changes: fc.array(changeArb, { minLength: 1, maxLength: 6 }),
+  /** The application the viewer's requests go through; null: the user's own token. */
+  app: fc.option(appArb, { nil: null, freq: 2 }),
 });
 type World = typeof worldArb extends fc.Arbitrary<infer T> ? T : never;
 type ItemArb = World['documents'][number]['items'][number];
@@ -101,6 +126,21 @@ const EXAMPLES: World[] = [{
   reservations: [],
   changes: [{ kind: 'moveItem', target: 1, item: { p: 0, from: 0, to: 1, qty: 1, price: null } },
     { kind: 'addItem', target: 1, item: { p: 1, from: 0, to: 0, qty: 4, price: '1.25' } }],
+  app: null,
+}, {
+  // The same through an app approved for w0 only, used by a user who may select every warehouse:
+  // w1 and w2 are hidden from the app's requests although the user alone sees them.
+  warehouses: 3, products: 2,
+  roles: [{ catalog: true, inventory: true, prices: true, select: true, scope: null, narrow: null, reports: 'ALL',
+    documents: [{ type: DocumentType.STOCK_RECEIPT, actions: [DocumentAction.VIEW, DocumentAction.EDIT] }] }],
+  documents: [{ type: DocumentType.STOCK_RECEIPT, status: DocumentStatus.DRAFT, daysAgo: 3,
+    items: [{ p: 0, from: 0, to: 0, qty: 1, price: '3' }, { p: 1, from: 0, to: 1, qty: 2, price: '3' }] },
+  { type: DocumentType.STOCK_RECEIPT, status: DocumentStatus.PROCESSED, daysAgo: 2, items: [{ p: 1, from: 2, to: 2, qty: 3, price: '1.25' }] }],
+  reservations: [{ p: 0, w: 1, qty: 2, status: ReservationStatus.ACTIVE, days: 2 }],
+  changes: [{ kind: 'moveItem', target: 1, item: { p: 0, from: 0, to: 2, qty: 1, price: null } },
+    { kind: 'level', p: 1, w: 0, qty: 77 }, { kind: 'renameWarehouse', w: 1, name: 'Gone' }],
+  app: { catalog: true, inventory: true, prices: true, select: true, scope: [0], reports: 'ALL',
+    documents: TYPES.map((type) => (type === DocumentType.STOCK_RECEIPT ? [DocumentAction.VIEW, DocumentAction.EDIT] : null)) },
 }];
 
 /** Places an abstract item into warehouses (from the given list) as the document type requires. */
@@ -166,7 +206,29 @@ function dedupeDocumentGrants(grants: GrantSpec[]): GrantSpec[] {
   return [...rest, ...[...byType].map(([documentType, actions]) => ({ permission: Permission.DOCUMENT, documentType, actions: [...actions] }))];
 }
 
-/** The viewer's selectable warehouses, computed from the spec (independently of the code under test). */
+/** The app's approved grants in the stored canonical form (grant-spec.ts ValidGrant), written directly. */
+function appGrants(app: AppModel, world: World, ids: SeedResult): ValidGrant[] {
+  const grant = (permission: Permission, more: Partial<ValidGrant> = {}): ValidGrant =>
+    ({ permission, warehouseIds: null, reportKinds: null, documentType: null, actions: [], ...more });
+  const grants: ValidGrant[] = [];
+  if (app.catalog) grants.push(grant(Permission.CATALOG_VIEW));
+  if (app.inventory) grants.push(grant(Permission.INVENTORY_VIEW));
+  if (app.prices) grants.push(grant(Permission.PURCHASE_PRICE_VIEW));
+  if (app.select) grants.push(grant(Permission.WAREHOUSE_SELECT, { warehouseIds: app.scope === null ? null
+    : [...new Set(app.scope.map((x) => ids.warehouses[`w${x % world.warehouses}`]))].sort((a, b) => a - b) }));
+  if (app.reports) grants.push(grant(Permission.REPORT_VIEW, { reportKinds: app.reports === 'ALL' ? null : [...app.reports].sort() }));
+  TYPES.forEach((documentType, i) => {
+    const actions = app.documents[i];
+    if (actions?.length) grants.push(grant(Permission.DOCUMENT, { documentType, actions: [...actions].sort() }));
+  });
+  return grants;
+}
+
+/**
+ * The warehouses the viewer's requests cannot select, computed from the spec (independently of
+ * the code under test): outside the user's scopes, or — through an application — outside the
+ * intersection of the user's scopes with the app's.
+ */
 function hiddenWarehouses(world: World, ids: SeedResult): number[] {
   const all = Object.values(ids.warehouses);
   const selectable = new Set<number>();
@@ -179,7 +241,10 @@ function hiddenWarehouses(world: World, ids: SeedResult): number[] {
     }
     scope.forEach((id) => selectable.add(id));
   });
-  return all.filter((id) => !selectable.has(id)).sort((a, b) => a - b);
+  const app = world.app;
+  const appScope = new Set(!app?.select ? [] : app.scope === null ? all : app.scope.map((x) => ids.warehouses[`w${x % world.warehouses}`]));
+  const visible = (id: number) => selectable.has(id) && (app === null || appScope.has(id));
+  return all.filter((id) => !visible(id)).sort((a, b) => a - b);
 }
 
 const LEVEL = 'id quantity reserved available warehouse { id code name } product { id sku }';
@@ -188,15 +253,16 @@ const DOCUMENT = `id type status number title dealRef createdAt updatedAt proces
   author { login } processedBy { login } cancelledBy { login }
   items { id quantity purchasePrice lineTotal product { id sku quantity reserved available } fromWarehouse { id code name } toWarehouse { id code name } }`;
 
-/** The representative queries a viewer can ask; every response body, in order. */
-async function snapshot(api: TestApi, probe: { warehouseIds: number[]; productIds: number[]; documentIds: number[]; now: number }): Promise<string[]> {
+/** The representative queries a viewer can ask (with this Authorization header); every response body, in order. */
+async function snapshot(api: TestApi, as: { header: string },
+  probe: { warehouseIds: number[]; productIds: number[]; documentIds: number[]; now: number }): Promise<string[]> {
   const bodies: string[] = [];
   const ask = async (query: string, variables?: Record<string, unknown>) => {
-    const res = await api.gql('viewer', query, variables);
+    const res = await api.gql(as, query, variables);
     bodies.push(res.body);
     return res;
   };
-  await ask(`{ viewer { permissions allWarehouses warehouses { id code name } documentPermissions { type actions } }
+  await ask(`{ viewer { application { clientId } permissions allWarehouses warehouses { id code name } reportKinds documentPermissions { type actions } }
     warehouses(includeInactive: true) { id code name address isDefault active }
     products(first: 50) { totalCount nodes { id sku purchasePrice quantity reserved available stockLevels { ${LEVEL} } variants { id quantity } } }
     stockLevels(first: 200) { totalCount pageInfo { hasNextPage endCursor } edges { cursor } nodes { ${LEVEL} } }
@@ -376,16 +442,22 @@ async function changeHiddenData(api: TestApi, world: World, ids: SeedResult, hid
   return applied;
 }
 
-const TABLES = ['stock_movement', 'stock_level', 'reservation', 'document_item', 'inventory_document', 'role_assignment',
+const TABLES = ['application', 'stock_movement', 'stock_level', 'reservation', 'document_item', 'inventory_document', 'role_assignment',
   'role_grant', 'role', 'app_user', 'product', 'warehouse', 'access_audit_entry'];
 
 describe('non-interference (DESIGN §3.8)', () => {
   let api: TestApi;
-  beforeAll(async () => { api = await startApi({}); });
+  // The probes are deliberately big (every warehouse, product and document id in one operation):
+  // the query limits (issue 8, tested in test/hardening/limits.test.ts) are raised so that they
+  // answer instead of being refused whole — a refusal is byte-identical too, and would prove nothing.
+  beforeAll(async () => {
+    api = await startApi({}, { limits: { ...DEFAULT_LIMITS, maxCost: 10_000_000, maxAliases: 10_000, maxTokens: 1_000_000, maxBodyBytes: 10_000_000 } });
+  });
   afterAll(() => api.close());
 
   it(`changing data only in warehouses the viewer cannot select leaves every response byte-identical (${RUNS} cases, seed ${SEED})`, async () => {
     const stats = { cases: 0, withChanges: 0, changes: 0, withVisibleDocuments: 0 };
+    const appStats = { cases: 0, withChanges: 0, withVisibleDocuments: 0, narrowedByApp: 0 };
     await fc.assert(
       fc.asyncProperty(worldArb, async (world) => {
         await api.db.transaction(async (tx) => {
@@ -394,7 +466,15 @@ describe('non-interference (DESIGN §3.8)', () => {
         });
         const now = Date.now();
         const ids = await applySeed(api.db, specOf(world, now));
+        if (world.app) {
+          const grants = appGrants(world.app, world, ids);
+          await api.db.getRepository(Application).save(Object.assign(new Application(), {
+            clientId: CLIENT_ID, name: 'Random app', status: ApplicationStatus.INSTALLED, requestedGrants: grants, approvedGrants: grants,
+            installedAt: new Date(now),
+          }));
+        }
         const hidden = hiddenWarehouses(world, ids);
+        const as = { header: `Bearer ${await api.token('viewer', world.app ? { clientId: CLIENT_ID } : {})}` };
         const documentIds = (await api.db.getRepository(InventoryDocument).find({ select: { id: true } })).map((d) => d.id);
         const lastId = Math.max(0, ...documentIds);
         const probe = {
@@ -405,22 +485,38 @@ describe('non-interference (DESIGN §3.8)', () => {
           documentIds: [...documentIds, ...Array.from({ length: 8 }, (_, i) => lastId + 1 + i)],
         };
 
-        const before = await snapshot(api, probe);
+        const before = await snapshot(api, as, probe);
+        // Every probe is answered (with data, partial at worst), never refused as a whole.
+        for (const body of before) expect(JSON.parse(body)).toEqual(expect.objectContaining({ data: expect.anything() }));
         const applied = await changeHiddenData(api, world, ids, hidden, now);
-        const after = await snapshot(api, probe);
+        const after = await snapshot(api, as, probe);
 
         stats.cases++;
         stats.changes += applied;
         if (applied > 0) stats.withChanges++;
         if (/"number":"/.test(before[1])) stats.withVisibleDocuments++;
+        if (world.app) {
+          expect(JSON.parse(before[0]).data?.viewer?.application).toEqual({ clientId: CLIENT_ID });
+          appStats.cases++;
+          if (applied > 0) appStats.withChanges++;
+          if (/"number":"/.test(before[1])) appStats.withVisibleDocuments++;
+          if (hidden.length > hiddenWarehouses({ ...world, app: null }, ids).length) appStats.narrowedByApp++;
+        }
         for (let i = 0; i < before.length; i++) expect(after[i]).toBe(before[i]);
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true, examples: EXAMPLES.map((world) => [world] as [World]) },
     );
     // eslint-disable-next-line no-console
-    console.log(`non-interference: ${stats.cases} cases, ${stats.withChanges} with hidden changes (${stats.changes} changes), ${stats.withVisibleDocuments} with visible documents`);
+    console.log(`non-interference: ${stats.cases} cases (${stats.cases - appStats.cases} user-only, ${appStats.cases} app-viewer), `
+      + `${stats.withChanges} with hidden changes (${stats.changes} changes), ${stats.withVisibleDocuments} with visible documents; `
+      + `app viewers: ${appStats.withChanges} with hidden changes, ${appStats.narrowedByApp} where the app hides warehouses the user sees, `
+      + `${appStats.withVisibleDocuments} with visible documents`);
     // Not vacuous: most cases change something and show the viewer something.
     expect(stats.withChanges).toBeGreaterThan(stats.cases / 2);
     expect(stats.withVisibleDocuments).toBeGreaterThan(stats.cases / 4);
+    // App viewers: a fair share of the cases, several of them hiding what the user alone would see.
+    expect(appStats.cases).toBeGreaterThan(stats.cases / 4);
+    expect(appStats.narrowedByApp).toBeGreaterThan(appStats.cases / 4);
+    expect(appStats.withVisibleDocuments).toBeGreaterThan(0);
   });
 });

@@ -20,10 +20,10 @@ const STATUSES = [DocumentStatus.DRAFT, DocumentStatus.PROCESSED, DocumentStatus
 const ACTIONS = [DocumentAction.EDIT, DocumentAction.PROCESS, DocumentAction.CANCEL, DocumentAction.DELETE];
 
 /**
- * Issue 5 §7: what `allowedActions` reports — computed by canActOnDocument, the function behind
- * the field (issue 3) — is exactly what the mutations accept, for every demo role, on documents
- * of every type, status and warehouse combination. (The `allowedActions` field itself is built on
- * the read-side branch; this compares the same function with the mutations' behaviour.)
+ * Issue 5 §7: what the `InventoryDocument.allowedActions` field reports — read through the API
+ * as each viewer — is exactly what the mutations accept, for every demo role, on documents of
+ * every type, status and warehouse combination. The field also agrees with `allowedActions()`,
+ * the function behind it and behind the mutations (shield/document-access.ts).
  */
 describe('allowedActions equals what the mutations allow, for every demo role (issue 5 §7)', () => {
   let api: TestApi;
@@ -73,9 +73,18 @@ describe('allowedActions equals what the mutations allow, for every demo role (i
   const actionsFor = (login: string, status: DocumentStatus) =>
     ACTIONS.filter((action) => login === 'admin' || ACTION_STATUSES[action].includes(status));
 
-  it('on existing documents: each action succeeds exactly when allowedActions lists it; hidden documents are NOT_FOUND', async () => {
+  /** `document(id) { allowedActions }` as `login`: null when the document is hidden from them. */
+  async function readAllowed(login: string, id: string): Promise<DocumentAction[] | null> {
+    const res = await as(api, login, 'query($id: ID!) { document(id: $id) { allowedActions } }', { id });
+    if (res.errors) throw new Error(`document(${id}) as ${login}: ${JSON.stringify(res.errors)}`);
+    return res.data.document?.allowedActions ?? null;
+  }
+  const sorted = (actions: DocumentAction[]) => [...actions].sort();
+
+  it('on existing documents: each action succeeds exactly when the allowedActions field lists it; hidden documents are NOT_FOUND', async () => {
     const mismatches: string[] = [];
     const outcomes = { allowed: 0, refused: 0, hidden: 0 };
+    const fieldReads = { visible: 0, hidden: 0 };
     const accessOf = Object.fromEntries(await Promise.all(USERS.map(async (login) => [login, (await loadAccess(api.db, login))!] as const)));
     for (const type of Object.values(DocumentType)) {
       for (const [t, lines] of TEMPLATES[type].entries()) {
@@ -83,13 +92,19 @@ describe('allowedActions equals what the mutations allow, for every demo role (i
           const facts = factsOf(type, status, lines);
           let doc = await fixture(type, lines, status);
           for (const login of USERS) {
-            const allowed = allowedActions(accessOf[login], facts);
-            const visible = allowed.includes(DocumentAction.VIEW);
+            const read = await readAllowed(login, doc.id);
+            const visible = read !== null;
+            const allowed = read ?? [];
+            const computed = allowedActions(accessOf[login], facts);
+            const where = `${login} ${status} ${type}#${t}`;
+            if (visible && !allowed.includes(DocumentAction.VIEW)) mismatches.push(`${where}: visible without VIEW in ${allowed}`);
+            if (sorted(allowed).join() !== sorted(computed).join()) mismatches.push(`${where}: field [${allowed}] ≠ allowedActions() [${computed}]`);
+            fieldReads[visible ? 'visible' : 'hidden']++;
             for (const action of actionsFor(login, status)) {
               const res = await attempt(login, action, doc);
               const succeeded = !res.errors;
               const label = `${login} ${action} ${status} ${type}#${t}`;
-              if (succeeded !== allowed.includes(action)) mismatches.push(`${label}: allowedActions ${allowed.includes(action)}, mutation ${codes(res).join() || 'ok'}`);
+              if (succeeded !== allowed.includes(action)) mismatches.push(`${label}: allowedActions field ${allowed.includes(action)}, mutation ${codes(res).join() || 'ok'}`);
               if (!succeeded && (codes(res)[0] === 'NOT_FOUND') === visible) mismatches.push(`${label}: visible ${visible} but ${codes(res)}`);
               outcomes[succeeded ? 'allowed' : visible ? 'refused' : 'hidden']++;
               if (!succeeded) continue;
@@ -103,15 +118,19 @@ describe('allowedActions equals what the mutations allow, for every demo role (i
     expect(mismatches).toEqual([]);
     // Every kind of outcome was exercised.
     expect(Math.min(outcomes.allowed, outcomes.refused, outcomes.hidden)).toBeGreaterThan(20);
+    expect(Math.min(fieldReads.visible, fieldReads.hidden)).toBeGreaterThan(20);
   });
 
-  it('creating drafts: allowed exactly when EDIT would be allowed on the draft with those lines', async () => {
+  it('creating drafts: allowed exactly when allowedActions lists EDIT on the same draft made by the admin', async () => {
     const mismatches: string[] = [];
-    for (const login of USERS) {
-      const access = (await loadAccess(api.db, login))!;
-      for (const type of Object.values(DocumentType)) {
-        for (const [t, lines] of TEMPLATES[type].entries()) {
-          const expected = allowedActions(access, factsOf(type, DocumentStatus.DRAFT, lines)).includes(DocumentAction.EDIT);
+    const accessOf = Object.fromEntries(await Promise.all(USERS.map(async (login) => [login, (await loadAccess(api.db, login))!] as const)));
+    for (const type of Object.values(DocumentType)) {
+      for (const [t, lines] of TEMPLATES[type].entries()) {
+        const twin = await createDraft(api, 'admin', input(type, lines));
+        for (const login of USERS) {
+          const expected = ((await readAllowed(login, twin.id)) ?? []).includes(DocumentAction.EDIT);
+          const computed = allowedActions(accessOf[login], factsOf(type, DocumentStatus.DRAFT, lines)).includes(DocumentAction.EDIT);
+          if (expected !== computed) mismatches.push(`${login} ${type}#${t}: field EDIT ${expected}, allowedActions() EDIT ${computed}`);
           const res = await as(api, login, CREATE, { input: input(type, lines) });
           if (!res.errors !== expected) mismatches.push(`${login} create ${type}#${t}: expected ${expected}, got ${codes(res).join() || 'ok'}`);
           if (!expected && codes(res)[0] !== 'FORBIDDEN') mismatches.push(`${login} create ${type}#${t}: ${codes(res)}`);
