@@ -41,6 +41,7 @@ async function main() {
   const result = (await res.json()) as { data?: unknown; errors?: unknown };
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   process.stdout.write(`${JSON.stringify(result.data ?? result.errors).slice(0, 200)}\n`);
+  if (result.errors) throw new Error('the import was refused; no timing to report');
   process.stdout.write(`${lines.length - 1} rows, ${(body.length / 1024).toFixed(0)} KiB request, ${db.options.type}: ${ms.toFixed(0)} ms\n`);
   await server.stop();
   await db.destroy();

@@ -33,7 +33,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxTokens: 3000,
   maxDirectives: 20,
   maxPageSize: 200,
-  maxBodyBytes: 100 * 1024,
+  // 2 MiB: a 10,000-row CSV import (~800 KiB) fits in one request (issue 9); the other limits bound the work.
+  maxBodyBytes: 2 * 1024 * 1024,
   timeBudgetMs: 10_000,
   maxBatchSize: 0,
 };
