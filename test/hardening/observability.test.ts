@@ -38,7 +38,7 @@ describe('logs: one structured line per operation', () => {
   });
 
   it('a request refused before any operation ran still gets its line', async () => {
-    await post(api, JSON.stringify({ query: `{ viewer { permissions } }${' '.repeat(200_000)}` }));
+    await post(api, JSON.stringify({ query: `{ viewer { permissions } }${' '.repeat(2_200_000)}` })); // over the 2 MiB default
     expect(operationLines()).toEqual([expect.objectContaining({ outcome: 'error', errorCodes: ['LIMIT_EXCEEDED'], viewerId: null })]);
   });
 
