@@ -44,4 +44,3 @@ export class DocumentFilterArgs extends PageArgs {
   @Field(() => Date, { nullable: true, description: 'Created before this moment (exclusive).' }) to?: Date | null;
 }
 
-export { DocumentAction };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import express, { Router } from 'express';
+import { Router } from 'express';
 
 const asset = (pkg: string, file: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
 
@@ -50,4 +50,3 @@ export function playgroundRouter(): Router {
   return router;
 }
 
-export { express };

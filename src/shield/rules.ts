@@ -57,9 +57,6 @@ export const allOf = (...rules: FieldRule[]): FieldRule => {
   });
 };
 
-/** Denies every request: for fields that exist only to be refused, and the fail-closed fallback. */
-export const denyAll = (reason: string): FieldRule =>
-  rule('deny', (): Denial => ({ code: 'FORBIDDEN', message: reason }));
 
 export const canSelect = (access: Access, warehouseId: number | null | undefined) => access.canSelectWarehouse(warehouseId);
 
