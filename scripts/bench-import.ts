@@ -7,7 +7,7 @@ import { openDatabase } from '../src/database';
 import { SystemRole } from '../src/entities/role.entity';
 import { createServer } from '../src/server/app';
 import { mintToken } from '../src/server/identity';
-import { applySeed } from '../src/services/seed.service';
+import { applySeed } from '../src/services/demo/seed.service';
 
 /**
  * Measures the CSV import through the HTTP API: 5,000 products and 5,000 variants in one

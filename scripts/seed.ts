@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/database';
-import { seedDemoIfEmpty } from '../src/services/demo-seed';
+import { seedDemoIfEmpty } from '../src/services/demo/demo-seed';
 
 /** `npm run seed`: the demo company, into an empty database (migrations first). */
 openDatabase(loadConfig())

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../ormconfig';
 import { Config } from './config';
-import { ensureStandardRoles } from './services/standard-roles.service';
+import { ensureStandardRoles } from './services/access/standard-roles.service';
 
 /** Opens the configured database, brings its schema up to date (migrations run on every start) and ensures the standard roles. */
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<DataSource> {

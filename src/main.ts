@@ -3,7 +3,7 @@ import { ConfigError, DEV_JWT_SECRET, loadConfig } from './config';
 import { openDatabase } from './database';
 import { logger } from './logger';
 import { createServer } from './server/app';
-import { seedDemoIfEmpty } from './services/demo-seed';
+import { seedDemoIfEmpty } from './services/demo/demo-seed';
 
 async function main() {
   const config = loadConfig();

@@ -4,7 +4,7 @@ import { createConnection, Connection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../ormconfig';
 import { SystemRole } from '../../src/entities/role.entity';
-import { applySeed } from '../../src/services/seed.service';
+import { applySeed } from '../../src/services/demo/seed.service';
 import { DocumentAction, DocumentType, Permission } from '../../src/shield/permission-catalog';
 import { BENCH_DATABASE_URL, BENCH_SIZE, BENCH_USERS } from './bench-config';
 

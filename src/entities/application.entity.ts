@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ValidGrant } from '../services/grant-spec';
+import type { ValidGrant } from '../services/access/grant-spec';
 
 /** REQUESTED: registered, waiting for an admin; INSTALLED: approved, its tokens work; REVOKED: refused or withdrawn. */
 export enum ApplicationStatus {

@@ -2,7 +2,7 @@ import { DataSource, In } from 'typeorm';
 import { Role } from '../entities/role.entity';
 import { RoleAssignment } from '../entities/role-assignment.entity';
 import { RoleGrant } from '../entities/role-grant.entity';
-import { byIdLoader, groupLoader } from './index';
+import { byIdLoader, groupLoader } from './loader-factories';
 
 /** Roles, their grants and assignments, batched per request (access administration, issue 4). */
 export function accessLoaders(db: DataSource) {

@@ -4,7 +4,7 @@ import { AccessAuditEntry } from '../entities/access-audit-entry.entity';
 import { AccessAuditEntryConnection, AccessAuditEntryType } from '../schema/access-audit.type';
 import { PageArgs } from '../schema/connection';
 import { UserType } from '../schema/user.type';
-import { accessAuditService } from '../services/access-audit.service';
+import { accessAuditService } from '../services/access/access-audit.service';
 
 @Resolver(() => AccessAuditEntryType)
 export class AccessAuditResolver {

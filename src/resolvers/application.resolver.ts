@@ -4,9 +4,9 @@ import { Application, ApplicationStatus } from '../entities/application.entity';
 import { ApplicationPermissionType, ApplicationType, RegisterApplicationInput } from '../schema/application.type';
 import { UserType } from '../schema/user.type';
 import { WarehouseType } from '../schema/warehouse.type';
-import { applicationAdminService } from '../services/application-admin.service';
-import { ValidGrant } from '../services/grant-spec';
-import { warehouseService } from '../services/warehouse.service';
+import { applicationAdminService } from '../services/applications/application-admin.service';
+import { ValidGrant } from '../services/access/grant-spec';
+import { warehouseService } from '../services/catalog/warehouse.service';
 import { DOCUMENT_ACTION_DESCRIPTIONS, Permission, PERMISSION_CATALOG } from '../shield/permission-catalog';
 
 /** A stored grant as the installing admin reads it: with the catalog's descriptions. */

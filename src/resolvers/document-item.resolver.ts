@@ -5,7 +5,7 @@ import { DecimalScalar } from '../schema/decimal.scalar';
 import { DocumentItemType } from '../schema/document.type';
 import { ProductType } from '../schema/product.type';
 import { WarehouseType } from '../schema/warehouse.type';
-import { lineTotal } from '../services/document-query.service';
+import { lineTotal } from '../services/documents/document-query.service';
 
 @Resolver(() => DocumentItemType)
 export class DocumentItemResolver {

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { RequestContext } from '../context';
 import { CreateDocumentInput, UpdateDocumentInput } from '../schema/document-input.type';
 import { InventoryDocumentType } from '../schema/document.type';
-import { documentService } from '../services/document.service';
+import { documentService } from '../services/documents/document.service';
 
 /** Document lifecycle mutations (DESIGN §1); each needs the DOCUMENT action and authority over every item's warehouses. */
 @Resolver()

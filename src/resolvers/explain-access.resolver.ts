@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../context';
 import { DocumentAction, DocumentType, Permission, ReportKind } from '../schema/enums';
 import { AccessExplanationType } from '../schema/explain-access.type';
-import { explainAccessService } from '../services/explain-access.service';
+import { explainAccessService } from '../services/access/explain-access.service';
 
 @Resolver()
 export class ExplainAccessResolver {

@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../context';
 import { DocumentType } from '../schema/enums';
 import { DocumentFormFieldInput, DocumentFormLayoutType } from '../schema/form-layout.type';
-import { formLayoutService } from '../services/form-layout.service';
+import { formLayoutService } from '../services/catalog/form-layout.service';
 
 @Resolver()
 export class FormLayoutResolver {

@@ -5,7 +5,7 @@ import { DecimalScalar } from '../schema/decimal.scalar';
 import { DocumentFilterArgs, DocumentItemType, InventoryDocumentConnection, InventoryDocumentType } from '../schema/document.type';
 import { DocumentAction } from '../schema/enums';
 import { UserType } from '../schema/user.type';
-import { DocumentView, documentQueryService } from '../services/document-query.service';
+import { DocumentView, documentQueryService } from '../services/documents/document-query.service';
 import { allowedActions } from '../shield/document-access';
 
 @Resolver(() => InventoryDocumentType)

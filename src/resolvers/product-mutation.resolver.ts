@@ -3,8 +3,8 @@ import { RequestContext } from '../context';
 import { ProductImportResultType } from '../schema/product-import.type';
 import { CreateProductInput, UpdateProductInput } from '../schema/product-input.type';
 import { ProductType } from '../schema/product.type';
-import { productAdminService } from '../services/product-admin.service';
-import { productImportService } from '../services/product-import.service';
+import { productAdminService } from '../services/catalog/product-admin.service';
+import { productImportService } from '../services/catalog/product-import.service';
 
 @Resolver()
 export class ProductMutationResolver {

@@ -5,7 +5,7 @@ import { Product } from '../entities/product.entity';
 import { DecimalScalar } from '../schema/decimal.scalar';
 import { ProductType } from '../schema/product.type';
 import { StockLevelType } from '../schema/stock-level.type';
-import { reservedIn, sumOf, visibleLevelsOf } from '../services/stock-query.service';
+import { reservedIn, sumOf, visibleLevelsOf } from '../services/documents/stock-query.service';
 
 /** A product's stock, over the warehouses the viewer can select only (DESIGN §3.8). */
 @Resolver(() => ProductType)

@@ -3,7 +3,7 @@ import { RequestContext } from '../context';
 import { Product } from '../entities/product.entity';
 import { PageArgs } from '../schema/connection';
 import { ProductAttributeType, ProductConnection, ProductType } from '../schema/product.type';
-import { productService } from '../services/product.service';
+import { productService } from '../services/catalog/product.service';
 
 @Resolver(() => ProductType)
 export class ProductResolver {

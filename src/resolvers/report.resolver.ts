@@ -3,8 +3,8 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import { RequestContext } from '../context';
 import { DecimalScalar } from '../schema/decimal.scalar';
 import { InventoryReportType, MovementReportType, SalesReportType, StockBalanceReportType } from '../schema/report.type';
-import { ReportPlan, reportService } from '../services/report.service';
-import { MAX_REPORT_DAYS } from '../services/report/report-period';
+import { ReportPlan, reportService } from '../services/reports/report.service';
+import { MAX_REPORT_DAYS } from '../services/reports/report-period';
 
 @Resolver(() => InventoryReportType)
 export class ReportResolver {

@@ -3,7 +3,7 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { RequestContext } from '../context';
 import { DecimalScalar } from '../schema/decimal.scalar';
 import { ReservationType } from '../schema/reservation.type';
-import { reservationService } from '../services/reservation.service';
+import { reservationService } from '../services/documents/reservation.service';
 
 @Resolver()
 export class ReservationMutationResolver {

@@ -5,7 +5,7 @@ import { ProductType } from '../schema/product.type';
 import { ReservationConnection, ReservationFilterArgs, ReservationType } from '../schema/reservation.type';
 import { UserType } from '../schema/user.type';
 import { WarehouseType } from '../schema/warehouse.type';
-import { stockQueryService } from '../services/stock-query.service';
+import { stockQueryService } from '../services/documents/stock-query.service';
 
 @Resolver(() => ReservationType)
 export class ReservationReadResolver {

@@ -4,7 +4,7 @@ import { RoleAssignment } from '../entities/role-assignment.entity';
 import { RoleAssignmentType, RoleType } from '../schema/role.type';
 import { UserType } from '../schema/user.type';
 import { WarehouseType } from '../schema/warehouse.type';
-import { assignmentAdminService } from '../services/assignment-admin.service';
+import { assignmentAdminService } from '../services/access/assignment-admin.service';
 
 @Resolver(() => RoleAssignmentType)
 export class RoleAssignmentResolver {

@@ -3,9 +3,9 @@ import { RequestContext } from '../context';
 import { Role, SystemRole } from '../entities/role.entity';
 import { CreateRoleInput, GrantInput, GrantType, RoleAssignmentType, RoleType, UpdateRoleInput } from '../schema/role.type';
 import { WarehouseType } from '../schema/warehouse.type';
-import { fromGrantRows, ValidGrant } from '../services/grant-spec';
-import { roleAdminService } from '../services/role-admin.service';
-import { warehouseService } from '../services/warehouse.service';
+import { fromGrantRows, ValidGrant } from '../services/access/grant-spec';
+import { roleAdminService } from '../services/access/role-admin.service';
+import { warehouseService } from '../services/catalog/warehouse.service';
 import { Permission } from '../shield/permission-catalog';
 
 const toGrantType = (g: ValidGrant): GrantType => ({

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../context';
 import { InventorySettingsType, UpdateSettingsInput } from '../schema/settings.type';
-import { settingsAdminService } from '../services/settings-admin.service';
+import { settingsAdminService } from '../services/catalog/settings-admin.service';
 
 @Resolver()
 export class SettingsResolver {

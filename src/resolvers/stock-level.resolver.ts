@@ -6,7 +6,7 @@ import { DecimalScalar } from '../schema/decimal.scalar';
 import { ProductType } from '../schema/product.type';
 import { StockLevelConnection, StockLevelFilterArgs, StockLevelType } from '../schema/stock-level.type';
 import { WarehouseType } from '../schema/warehouse.type';
-import { reservedIn, stockQueryService } from '../services/stock-query.service';
+import { reservedIn, stockQueryService } from '../services/documents/stock-query.service';
 
 @Resolver(() => StockLevelType)
 export class StockLevelResolver {

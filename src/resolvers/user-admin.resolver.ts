@@ -5,8 +5,8 @@ import { PageArgs } from '../schema/connection';
 import { RoleAssignmentType } from '../schema/role.type';
 import { CreateUserInput, UpdateUserInput, UserConnection } from '../schema/user-admin.type';
 import { UserType } from '../schema/user.type';
-import { parseId } from '../services/ids';
-import { userAdminService } from '../services/user-admin.service';
+import { parseId } from '../services/platform/ids';
+import { userAdminService } from '../services/access/user-admin.service';
 
 @Resolver(() => UserType)
 export class UserAdminResolver {

@@ -1,7 +1,7 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../context';
 import { ViewerType } from '../schema/viewer.type';
-import { warehouseService } from '../services/warehouse.service';
+import { warehouseService } from '../services/catalog/warehouse.service';
 import { ReportKind } from '../shield/permission-catalog';
 
 @Resolver(() => ViewerType)

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { RequestContext } from '../context';
 import { CreateWarehouseInput, UpdateWarehouseInput } from '../schema/warehouse-input.type';
 import { WarehouseType } from '../schema/warehouse.type';
-import { warehouseAdminService } from '../services/warehouse-admin.service';
+import { warehouseAdminService } from '../services/catalog/warehouse-admin.service';
 
 const NOTE = 'Needs WAREHOUSE_EDIT; warehouses the viewer cannot select are NOT_FOUND.';
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../context';
 import { WarehouseType } from '../schema/warehouse.type';
-import { warehouseService } from '../services/warehouse.service';
+import { warehouseService } from '../services/catalog/warehouse.service';
 
 @Resolver(() => WarehouseType)
 export class WarehouseResolver {

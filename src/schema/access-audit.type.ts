@@ -1,6 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { AuditSubject } from '../services/access-admin.service';
+import { AuditSubject } from '../services/access/access-admin.service';
 import { Connection } from './connection';
 
 registerEnumType(AuditSubject, { name: 'AuditSubject' });

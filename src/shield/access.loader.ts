@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Application, ApplicationStatus } from '../entities/application.entity';
 import { User } from '../entities/user.entity';
 import { forbidden, unauthenticated } from '../errors';
-import { effectiveGrants } from '../services/grant-spec';
+import { effectiveGrants } from '../services/access/grant-spec';
 import { Access } from './access';
 import { combineGrants, GrantRow, intersectGrants } from './grants';
 

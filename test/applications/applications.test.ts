@@ -1,5 +1,5 @@
 import { SystemRole } from '../../src/entities/role.entity';
-import { SeedSpec } from '../../src/services/seed.service';
+import { SeedSpec } from '../../src/services/demo/seed.service';
 import { DOCUMENT_ACTION_DESCRIPTIONS, DocumentAction, DocumentType, Permission, PERMISSION_CATALOG } from '../../src/shield/permission-catalog';
 import { codes, startApi, TestApi } from '../support/api';
 import { APP_FIELDS, INSTALL, REGISTER, REVOKE, installedApp, viaApp } from './support';

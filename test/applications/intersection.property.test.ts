@@ -4,7 +4,7 @@ import { Role } from '../../src/entities/role.entity';
 import { RoleAssignment } from '../../src/entities/role-assignment.entity';
 import { RoleGrant } from '../../src/entities/role-grant.entity';
 import { User } from '../../src/entities/user.entity';
-import { toGrantRows, ValidGrant } from '../../src/services/grant-spec';
+import { toGrantRows, ValidGrant } from '../../src/services/access/grant-spec';
 import { DocumentAction, DocumentType, Permission, ReportKind } from '../../src/shield/permission-catalog';
 import { startApi, TestApi } from '../support/api';
 

@@ -4,8 +4,8 @@ import { execute, parse } from 'graphql';
 import { createLoaders } from '../../src/loaders';
 import { buildShieldedSchema } from '../../src/schema/build-schema';
 import { loadAccess } from '../../src/shield/access.loader';
-import { DEMO_DATA } from '../../src/services/demo-data';
-import { SeedSpec } from '../../src/services/seed.service';
+import { DEMO_DATA } from '../../src/services/demo/demo-data';
+import { SeedSpec } from '../../src/services/demo/seed.service';
 import { DocumentAction, DocumentType, Permission } from '../../src/shield/permission-catalog';
 import { codes, startApi, TestApi } from '../support/api';
 

@@ -7,10 +7,10 @@ import { Reservation, ReservationStatus } from '../../src/entities/reservation.e
 import { StockLevel } from '../../src/entities/stock-level.entity';
 import { StockMovement } from '../../src/entities/stock-movement.entity';
 import { Warehouse } from '../../src/entities/warehouse.entity';
-import { WAREHOUSE_SIDES } from '../../src/services/movements';
-import { ValidGrant } from '../../src/services/grant-spec';
-import { applySeed, SeedResult, SeedSpec } from '../../src/services/seed.service';
-import { GrantSpec } from '../../src/services/standard-roles';
+import { WAREHOUSE_SIDES } from '../../src/services/documents/movements';
+import { ValidGrant } from '../../src/services/access/grant-spec';
+import { applySeed, SeedResult, SeedSpec } from '../../src/services/demo/seed.service';
+import { GrantSpec } from '../../src/services/access/standard-roles';
 import { DocumentAction, DocumentType, Permission, ReportKind } from '../../src/shield/permission-catalog';
 import { DEFAULT_LIMITS } from '../../src/config';
 import { startApi, TestApi } from '../support/api';

@@ -1,4 +1,4 @@
-import { SeedSpec } from '../../src/services/seed.service';
+import { SeedSpec } from '../../src/services/demo/seed.service';
 import { DocumentAction, DocumentType, Permission } from '../../src/shield/permission-catalog';
 import { startApi, TestApi } from '../support/api';
 import { countStatements } from '../support/statement-counter';

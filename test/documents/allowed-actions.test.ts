@@ -1,5 +1,5 @@
 import { DocumentStatus } from '../../src/entities/inventory-document.entity';
-import { DEMO_DATA } from '../../src/services/demo-data';
+import { DEMO_DATA } from '../../src/services/demo/demo-data';
 import { loadAccess } from '../../src/shield/access.loader';
 import { allowedActions, DocumentFacts } from '../../src/shield/document-access';
 import { DocumentAction, DocumentType } from '../../src/shield/permission-catalog';

@@ -1,7 +1,7 @@
 import { DocumentStatus } from '../../src/entities/inventory-document.entity';
 import { SystemRole } from '../../src/entities/role.entity';
 import { StockMovement } from '../../src/entities/stock-movement.entity';
-import { SeedSpec } from '../../src/services/seed.service';
+import { SeedSpec } from '../../src/services/demo/seed.service';
 import { DocumentType } from '../../src/shield/permission-catalog';
 import { codes, startApi, TestApi } from '../support/api';
 import { ledgerMismatches, level, PROCESS } from './support';

@@ -2,7 +2,7 @@ import { SystemRole } from '../../src/entities/role.entity';
 import { DocumentItem } from '../../src/entities/document-item.entity';
 import { InventoryDocument } from '../../src/entities/inventory-document.entity';
 import { StockMovement } from '../../src/entities/stock-movement.entity';
-import { SeedSpec } from '../../src/services/seed.service';
+import { SeedSpec } from '../../src/services/demo/seed.service';
 import { codes, startApi, TestApi } from '../support/api';
 import {
   CANCEL, CREATE, createDraft, DELETE, ledgerMismatches, level, PROCESS, processDoc, setAllowNegativeStock, UPDATE,

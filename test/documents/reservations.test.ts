@@ -1,7 +1,7 @@
 import { DocumentStatus } from '../../src/entities/inventory-document.entity';
 import { Reservation } from '../../src/entities/reservation.entity';
 import { SystemRole } from '../../src/entities/role.entity';
-import { SeedSpec } from '../../src/services/seed.service';
+import { SeedSpec } from '../../src/services/demo/seed.service';
 import { DocumentType, Permission } from '../../src/shield/permission-catalog';
 import { codes, startApi, TestApi } from '../support/api';
 import { ledgerMismatches, PROCESS, RELEASE, RESERVE } from './support';

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Warehouse } from '../../src/entities/warehouse.entity';
-import { inTransaction } from '../../src/services/transaction';
+import { inTransaction } from '../../src/services/platform/transaction';
 import { createTestDatabase, TestDatabase, usingMysql } from '../support/database';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

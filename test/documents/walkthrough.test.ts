@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Reservation } from '../../src/entities/reservation.entity';
-import { DEMO_DATA } from '../../src/services/demo-data';
+import { DEMO_DATA } from '../../src/services/demo/demo-data';
 import { startApi, TestApi } from '../support/api';
 import { ledgerMismatches, level } from './support';
 

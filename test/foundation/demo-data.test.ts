@@ -1,4 +1,4 @@
-import { DEMO_DATA } from '../../src/services/demo-data';
+import { DEMO_DATA } from '../../src/services/demo/demo-data';
 import { startApi, TestApi } from '../support/api';
 
 describe('demo data: the two-warehouse company', () => {

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Reservation } from '../../src/entities/reservation.entity';
 import { SystemRole } from '../../src/entities/role.entity';
-import { SeedSpec } from '../../src/services/seed.service';
+import { SeedSpec } from '../../src/services/demo/seed.service';
 import { DocumentType } from '../../src/shield/permission-catalog';
 import { startApi, TestApi } from '../support/api';
 import { countStatements } from '../support/statement-counter';

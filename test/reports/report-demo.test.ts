@@ -1,4 +1,4 @@
-import { DEMO_DATA } from '../../src/services/demo-data';
+import { DEMO_DATA } from '../../src/services/demo/demo-data';
 import { codes, startApi, TestApi } from '../support/api';
 import { expectIdentity, figuresOf, reportQuery, utcDay } from './report-support';
 

@@ -1,5 +1,5 @@
 import { DocumentStatus } from '../../src/entities/inventory-document.entity';
-import { SeedSpec } from '../../src/services/seed.service';
+import { SeedSpec } from '../../src/services/demo/seed.service';
 import { DocumentType, Permission, ReportKind } from '../../src/shield/permission-catalog';
 
 const at = (iso: string) => new Date(iso);

@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
 import { DocumentItem } from '../../src/entities/document-item.entity';
 import { InventoryDocument } from '../../src/entities/inventory-document.entity';
-import { postMovements } from '../../src/services/ledger.service';
-import { movementsOf } from '../../src/services/movements';
+import { postMovements } from '../../src/services/documents/ledger.service';
+import { movementsOf } from '../../src/services/documents/movements';
 import { DocumentType } from '../../src/shield/permission-catalog';
 import { statementsDuring } from '../support/statement-counter';
 import { TestApi } from '../support/api';

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Config, loadConfig } from '../../src/config';
 import { createServer, StockgateServer } from '../../src/server/app';
 import { mintToken } from '../../src/server/identity';
-import { applySeed, SeedResult, SeedSpec } from '../../src/services/seed.service';
+import { applySeed, SeedResult, SeedSpec } from '../../src/services/demo/seed.service';
 import { createTestDatabase, TestDatabase } from './database';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-production-0123456789';

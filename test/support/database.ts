@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../ormconfig';
+import { adminConnection, runId, serverUrl, TEST_DATABASE_PREFIX } from './mysql-admin';
 
 /** MariaDB when DATABASE_URL is set (CI runs the suite twice), else embedded SQLite. */
 export const usingMysql = () => /^(mysql|mariadb):/.test(process.env.DATABASE_URL ?? '');
@@ -23,12 +23,12 @@ export interface TestDatabase {
  * database (created here, dropped in drop()), on SQLite its own file in a temp dir.
  */
 export async function createTestDatabase(options: { logging?: boolean } = {}): Promise<TestDatabase> {
-  const name = `sg_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `${TEST_DATABASE_PREFIX}${runId()}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stockgate-test-'));
   let databaseUrl: string | undefined;
   if (usingMysql()) {
-    const server = new URL(process.env.DATABASE_URL!.replace(/^mariadb:/, 'mysql:'));
-    const admin = await createConnection({ host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username), password: decodeURIComponent(server.password) });
+    const server = serverUrl();
+    const admin = await adminConnection();
     await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await admin.end();
     server.pathname = `/${name}`;
@@ -40,10 +40,21 @@ export async function createTestDatabase(options: { logging?: boolean } = {}): P
   await db.runMigrations({ transaction: 'each' });
   const database: TestDatabase = {
     db, databaseUrl, dataDir, sqliteFile,
+    // Clean-up on a connection of its own: the pool's may carry a statement budget a test set.
     drop: async () => {
-      if (usingMysql()) await database.db.query(`DROP DATABASE \`${name}\``);
-      if (database.db.isInitialized) await database.db.destroy();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      try {
+        if (database.db.isInitialized) await database.db.destroy();
+      } finally {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        if (usingMysql()) {
+          const admin = await adminConnection();
+          try {
+            await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+          } finally {
+            await admin.end();
+          }
+        }
+      }
     },
   };
   return database;

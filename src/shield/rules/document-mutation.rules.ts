@@ -1,4 +1,4 @@
-import { parseId } from '../../services/ids';
+import { parseId } from '../../services/platform/ids';
 import { DocumentAction, Permission } from '../permission-catalog';
 import { RuleMap } from '../rule';
 import { allOf, requires, requiresDocumentAction, rule } from '../rules';

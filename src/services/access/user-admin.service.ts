@@ -1,0 +1,95 @@
+import { Brackets, EntityManager } from 'typeorm';
+import { RequestContext } from '../../context';
+import { User } from '../../entities/user.entity';
+import { badInput } from '../../errors';
+import { Page, PageArgs } from '../../schema/connection';
+import { accessChange, audit, AuditSubject, requireUser } from './access-admin.service';
+import { paginate } from '../platform/paginate';
+import { likePattern } from '../catalog/product.service';
+
+export interface UserInput {
+  login?: string | null;
+  name?: string | null;
+  email?: string | null;
+}
+
+const LOGIN = /^[A-Za-z0-9._@-]{1,64}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const snapshot = (u: User) => ({ login: u.login, name: u.name, email: u.email, active: u.active });
+
+function checkName(name: string | null | undefined): string {
+  const text = (name ?? '').trim();
+  if (!text) throw badInput('name', 'must not be empty');
+  if (text.length > 255) throw badInput('name', 'at most 255 characters');
+  return text;
+}
+
+function checkEmail(email: string | null | undefined): string | null {
+  const text = (email ?? '').trim();
+  if (!text) return null;
+  if (text.length > 255 || !EMAIL.test(text)) throw badInput('email', 'not an e-mail address');
+  return text;
+}
+
+async function checkLogin(tx: EntityManager, login: string | null | undefined): Promise<string> {
+  const text = (login ?? '').trim();
+  if (!LOGIN.test(text)) throw badInput('login', '1 to 64 letters, digits or . _ @ -');
+  const clash = await tx.getRepository(User).createQueryBuilder('u').where('LOWER(u.login) = :l', { l: text.toLowerCase() }).getOne();
+  if (clash) throw badInput('login', `the login "${clash.login}" is taken`);
+  return text;
+}
+
+/**
+ * Users: the login is the token's `sub` and cannot change (tokens would then name someone else).
+ * Deactivation refuses every later request of the user (authenticate.ts) and keeps their history.
+ */
+export const userAdminService = {
+  list(ctx: RequestContext, filter: { search?: string | null; includeInactive: boolean }, page: PageArgs): Promise<Page<User>> {
+    const qb = ctx.db.getRepository(User).createQueryBuilder('u');
+    if (!filter.includeInactive) qb.andWhere('u.active = :active', { active: true });
+    const search = filter.search?.trim();
+    if (search) {
+      const pattern = likePattern(search);
+      qb.andWhere(new Brackets((w) => {
+        w.where("LOWER(u.login) LIKE :pattern ESCAPE '!'", { pattern }).orWhere("LOWER(u.name) LIKE :pattern ESCAPE '!'", { pattern });
+      }));
+    }
+    return paginate(qb, 'u', page);
+  },
+
+  create(ctx: RequestContext, input: UserInput): Promise<User> {
+    return accessChange(ctx, async (tx) => {
+      const user = tx.create(User, {
+        login: await checkLogin(tx, input.login), name: checkName(input.name), email: checkEmail(input.email), active: true,
+      });
+      const saved = await tx.save(User, user);
+      await audit(ctx, tx, 'USER_CREATED', AuditSubject.USER, saved.id, null, snapshot(saved));
+      return saved;
+    });
+  },
+
+  update(ctx: RequestContext, id: string, input: UserInput): Promise<User> {
+    return accessChange(ctx, async (tx) => {
+      const user = await requireUser(tx, id, 'id');
+      const before = snapshot(user);
+      if (input.name !== undefined && input.name !== null) user.name = checkName(input.name);
+      if (input.email !== undefined) user.email = checkEmail(input.email);
+      const saved = await tx.save(User, user);
+      await audit(ctx, tx, 'USER_UPDATED', AuditSubject.USER, user.id, before, snapshot(saved));
+      return saved;
+    });
+  },
+
+  /** Deactivating the last active ACCESS_MANAGE holder is refused by accessChange. */
+  setActive(ctx: RequestContext, id: string, active: boolean): Promise<User> {
+    return accessChange(ctx, async (tx) => {
+      const user = await requireUser(tx, id, 'id');
+      const before = snapshot(user);
+      user.active = active;
+      const saved = await tx.save(User, user);
+      await audit(ctx, tx, active ? 'USER_REACTIVATED' : 'USER_DEACTIVATED', AuditSubject.USER, user.id, before, snapshot(saved));
+      return saved;
+    });
+  },
+};

@@ -1,0 +1,83 @@
+import { EntityManager } from 'typeorm';
+import { inTransaction } from '../platform/transaction';
+import { RequestContext } from '../../context';
+import { DocumentFormField } from '../../entities/document-form-field.entity';
+import { Settings } from '../../entities/settings.entity';
+import { badInput } from '../../errors';
+import { DocumentFormFieldInput, DocumentFormLayoutType } from '../../schema/form-layout.type';
+import { DocumentType } from '../../shield/permission-catalog';
+import { recordAudit } from '../access/audit.service';
+import { DOCUMENT_FORM_FIELDS } from './document-form-fields';
+import { forUpdate } from '../platform/row-lock';
+
+/**
+ * The layout of a type: saved rows in their order; fields without a saved row (none saved yet,
+ * or added to the registry later) follow in registry order, visible.
+ */
+async function layoutOf(manager: EntityManager, type: DocumentType): Promise<DocumentFormLayoutType> {
+  const saved = await manager.getRepository(DocumentFormField).find({ where: { documentType: type }, order: { position: 'ASC' } });
+  const definitions = DOCUMENT_FORM_FIELDS[type];
+  const byName = new Map(definitions.map((d) => [d.field, d]));
+  const ordered = [
+    ...saved.filter((row) => byName.has(row.field)).map((row) => ({ definition: byName.get(row.field)!, visible: row.visible })),
+    ...definitions.filter((d) => !saved.some((row) => row.field === d.field)).map((definition) => ({ definition, visible: true })),
+  ];
+  return {
+    type,
+    customized: saved.length > 0,
+    fields: ordered.map(({ definition, visible }, position) => ({
+      field: definition.field, label: definition.label, required: definition.required, visible: visible || definition.required, position,
+    })),
+  };
+}
+
+/** Every field of the type exactly once, distinct positions, required fields visible. */
+function validate(type: DocumentType, fields: DocumentFormFieldInput[]): DocumentFormFieldInput[] {
+  const definitions = DOCUMENT_FORM_FIELDS[type];
+  const seen = new Set<string>();
+  const positions = new Set<number>();
+  fields.forEach((f, i) => {
+    const definition = definitions.find((d) => d.field === f.field);
+    if (!definition) {
+      throw badInput(`fields[${i}].field`, `"${f.field}" is not a field of ${type}; its fields are ${definitions.map((d) => d.field).join(', ')}`);
+    }
+    if (seen.has(f.field)) throw badInput(`fields[${i}].field`, `"${f.field}" is listed twice`);
+    if (!Number.isInteger(f.position) || f.position < 0) throw badInput(`fields[${i}].position`, 'must be a whole number ≥ 0');
+    if (positions.has(f.position)) throw badInput(`fields[${i}].position`, `position ${f.position} is used twice`);
+    if (definition.required && !f.visible) throw badInput(`fields[${i}].visible`, `"${f.field}" is required and always visible`);
+    seen.add(f.field);
+    positions.add(f.position);
+  });
+  const missing = definitions.filter((d) => !seen.has(d.field)).map((d) => d.field);
+  if (missing.length) throw badInput('fields', `every field of ${type} must be listed; missing: ${missing.join(', ')}`);
+  return [...fields].sort((a, b) => a.position - b.position);
+}
+
+/** Document form layouts (FORM_EDIT to change, INVENTORY_VIEW to read; issue 9 §5). */
+export const formLayoutService = {
+  get(ctx: RequestContext, type: DocumentType): Promise<DocumentFormLayoutType> {
+    return layoutOf(ctx.db.manager, type);
+  },
+
+  async set(ctx: RequestContext, type: DocumentType, fields: DocumentFormFieldInput[] | null): Promise<DocumentFormLayoutType> {
+    const ordered = fields === null ? null : validate(type, fields);
+    return inTransaction(ctx.db, async (tx) => {
+      // Layout changes queue on the settings row, so two editors replacing one type's rows never interleave.
+      await forUpdate(tx.getRepository(Settings).createQueryBuilder('s').where('s.id = 1')).getOneOrFail();
+      const before = await layoutOf(tx, type);
+      await tx.getRepository(DocumentFormField).delete({ documentType: type });
+      if (ordered) {
+        await tx.getRepository(DocumentFormField).insert(ordered.map((f, position) => ({
+          documentType: type, field: f.field, visible: f.visible, position,
+        })));
+      }
+      const after = await layoutOf(tx, type);
+      const summary = (l: DocumentFormLayoutType) => (l.customized ? l.fields.map((f) => ({ field: f.field, visible: f.visible })) : null);
+      await recordAudit(tx, {
+        actorId: ctx.access.userId, action: ordered ? 'FORM_LAYOUT_SET' : 'FORM_LAYOUT_RESET', subjectType: 'DOCUMENT_FORM',
+        subjectId: type, before: summary(before), after: summary(after),
+      });
+      return after;
+    });
+  },
+};

@@ -1,0 +1,165 @@
+import Decimal from 'decimal.js';
+import { inTransaction } from '../platform/transaction';
+import { EntityManager } from 'typeorm';
+import { RequestContext } from '../../context';
+import { DocumentItem } from '../../entities/document-item.entity';
+import { Product } from '../../entities/product.entity';
+import { Reservation } from '../../entities/reservation.entity';
+import { StockMovement } from '../../entities/stock-movement.entity';
+import { badInput, invalidState } from '../../errors';
+import { CreateProductInput, ProductAttributeInput, UpdateProductInput } from '../../schema/product-input.type';
+import { parseId } from '../platform/ids';
+import { notFound, unlessTaken } from '../platform/management-errors';
+import {
+  attributesKey, checkAttributes, checkName, checkPrice, checkSku, checkUnit, Check, toAttributeRecord,
+} from './product-fields';
+import { forUpdate } from '../platform/row-lock';
+
+/** Runs a check on a present value; a refusal is BAD_USER_INPUT naming the field. */
+function valid<T>(field: string, value: T, check: Check<T>): T {
+  const reason = check(value);
+  if (reason) throw badInput(field, reason);
+  return value;
+}
+
+const trimmed = (value: string) => value.trim();
+
+async function lockProduct(tx: EntityManager, id: number): Promise<Product | null> {
+  return forUpdate(tx.getRepository(Product).createQueryBuilder('p').where('p.id = :id', { id })).getOne();
+}
+
+async function assertSkuFree(tx: EntityManager, sku: string, exceptId: number | null): Promise<void> {
+  const qb = tx.getRepository(Product).createQueryBuilder('p').where('LOWER(p.sku) = :sku', { sku: sku.toLowerCase() });
+  if (exceptId !== null) qb.andWhere('p.id <> :exceptId', { exceptId });
+  if (await qb.getExists()) throw badInput('sku', `a product with SKU "${sku}" already exists`);
+}
+
+/** Variants of one parent must differ by their attributes (DESIGN §1: variants differ by colour, size…). */
+async function assertVariantAttributes(tx: EntityManager, parentId: number, attributes: Record<string, string> | null, exceptId: number | null) {
+  if (!attributes || Object.keys(attributes).length === 0) throw badInput('attributes', 'a variant needs at least one attribute, e.g. colour');
+  const key = attributesKey(attributes);
+  const siblings = await tx.getRepository(Product).find({ where: { parentId } });
+  if (siblings.some((s) => s.id !== exceptId && attributesKey(s.attributes) === key)) {
+    throw badInput('attributes', 'another variant of this product has the same attributes');
+  }
+}
+
+const saveProduct = (tx: EntityManager, product: Product) =>
+  unlessTaken(() => tx.getRepository(Product).save(product), 'sku', `a product with SKU "${product.sku}" already exists`);
+
+const attributesOf = (input: ProductAttributeInput[]) =>
+  toAttributeRecord(valid('attributes', input.map((a) => ({ name: a.name.trim(), value: a.value.trim() })), checkAttributes));
+
+const priceOf = (field: string, value: Decimal | null) => (value === null ? null : valid(field, value, checkPrice));
+
+/**
+ * Products and variants (CATALOG_EDIT, issue 9 §2). The permission checks, including
+ * PURCHASE_PRICE_VIEW for setting a purchase price, are rules in shield/rules/management.rules.ts.
+ */
+export const productAdminService = {
+  async create(ctx: RequestContext, input: CreateProductInput): Promise<Product> {
+    const sku = valid('sku', trimmed(input.sku), checkSku);
+    const name = valid('name', trimmed(input.name), checkName);
+    const unit = valid('unit', trimmed(input.unit ?? 'pcs'), checkUnit);
+    const attributes = input.attributes?.length ? attributesOf(input.attributes) : null;
+    const purchasePrice = priceOf('purchasePrice', input.purchasePrice ?? null);
+    const salePrice = priceOf('salePrice', input.salePrice ?? null);
+    const parentKey = input.parentId === undefined || input.parentId === null ? null : parseId(input.parentId);
+    if (input.parentId && parentKey === null) throw badInput('parentId', 'no such product');
+
+    return inTransaction(ctx.db, async (tx) => {
+      await assertSkuFree(tx, sku, null);
+      if (parentKey !== null) {
+        const parent = await lockProduct(tx, parentKey);
+        if (!parent) throw badInput('parentId', 'no such product');
+        if (parent.parentId !== null) throw badInput('parentId', 'a variant cannot have variants of its own');
+        if (parent.archived) throw badInput('parentId', 'the parent product is archived');
+        await assertVariantAttributes(tx, parent.id, attributes, null);
+      }
+      return saveProduct(tx, tx.getRepository(Product).create({
+        sku, name, unit, attributes, purchasePrice, salePrice, parentId: parentKey, archived: false,
+      }));
+    });
+  },
+
+  async update(ctx: RequestContext, id: string, input: UpdateProductInput): Promise<Product> {
+    const key = parseId(id);
+    if (key === null) throw notFound('product', id);
+    const changes: Partial<Product> = {};
+    if (input.sku !== undefined) changes.sku = valid('sku', trimmed(input.sku ?? ''), checkSku);
+    if (input.name !== undefined) changes.name = valid('name', trimmed(input.name ?? ''), checkName);
+    if (input.unit !== undefined) changes.unit = valid('unit', trimmed(input.unit ?? ''), checkUnit);
+    if (input.attributes !== undefined) changes.attributes = input.attributes?.length ? attributesOf(input.attributes) : null;
+    if (input.purchasePrice !== undefined) changes.purchasePrice = priceOf('purchasePrice', input.purchasePrice);
+    if (input.salePrice !== undefined) changes.salePrice = priceOf('salePrice', input.salePrice);
+
+    return inTransaction(ctx.db, async (tx) => {
+      // A variant's new attributes are checked against its siblings under the parent's lock, taken
+      // before the variant's own (parents before variants, as archiving a parent does).
+      const parentId = (await tx.getRepository(Product).findOne({ where: { id: key }, select: { id: true, parentId: true } }))?.parentId ?? null;
+      if (changes.attributes !== undefined && parentId !== null) await lockProduct(tx, parentId);
+      const product = await lockProduct(tx, key);
+      if (!product) throw notFound('product', id);
+      if (changes.sku !== undefined) await assertSkuFree(tx, changes.sku, product.id);
+      if (changes.attributes !== undefined && parentId !== null) {
+        await assertVariantAttributes(tx, parentId, changes.attributes, product.id);
+      }
+      return saveProduct(tx, Object.assign(product, changes));
+    });
+  },
+
+  /**
+   * Archiving hides a product from lists and keeps its history; archiving a parent archives its
+   * variants too, and a variant cannot be restored while its parent is archived.
+   */
+  async setArchived(ctx: RequestContext, id: string, archived: boolean): Promise<Product> {
+    const key = parseId(id);
+    if (key === null) throw notFound('product', id);
+    return inTransaction(ctx.db, async (tx) => {
+      const product = await lockProduct(tx, key);
+      if (!product) throw notFound('product', id);
+      if (!archived && product.parentId !== null) {
+        const parent = await tx.getRepository(Product).findOneBy({ id: product.parentId });
+        if (parent?.archived) {
+          throw invalidState(`Product ${product.sku} cannot be unarchived while its parent ${parent.sku} is archived.`, {
+            reason: 'PARENT_ARCHIVED', parentId: String(parent.id),
+          });
+        }
+      }
+      await tx.getRepository(Product).update({ id: product.id }, { archived });
+      if (product.parentId === null) await tx.getRepository(Product).update({ parentId: product.id }, { archived });
+      return tx.getRepository(Product).findOneByOrFail({ id: product.id });
+    });
+  },
+
+  /** Only a product nothing refers to can be deleted; anything with history is archived instead. */
+  async delete(ctx: RequestContext, id: string): Promise<boolean> {
+    const key = parseId(id);
+    if (key === null) throw notFound('product', id);
+    return inTransaction(ctx.db, async (tx) => {
+      const product = await lockProduct(tx, key);
+      if (!product) throw notFound('product', id);
+      const [movements, items, reservations, variants] = await Promise.all([
+        tx.getRepository(StockMovement).countBy({ productId: key }),
+        tx.getRepository(DocumentItem).countBy({ productId: key }),
+        tx.getRepository(Reservation).countBy({ productId: key }),
+        tx.getRepository(Product).countBy({ parentId: key }),
+      ]);
+      const blockers = [
+        ...(movements ? ['MOVEMENTS'] : []), ...(items ? ['DOCUMENT_ITEMS'] : []), ...(reservations ? ['RESERVATIONS'] : []),
+      ];
+      if (blockers.length) {
+        throw invalidState(`Product ${product.sku} has stock history (${blockers.join(', ').toLowerCase()}); archive it instead.`, {
+          reason: 'HAS_HISTORY', blockers, hint: 'archiveProduct',
+        });
+      }
+      if (variants) {
+        throw invalidState(`Product ${product.sku} has ${variants} variant(s); delete or archive them first.`, {
+          reason: 'HAS_VARIANTS', blockers: ['VARIANTS'],
+        });
+      }
+      await tx.getRepository(Product).delete({ id: key });
+      return true;
+    });
+  },
+};

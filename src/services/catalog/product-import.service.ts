@@ -1,0 +1,112 @@
+import { EntityManager } from 'typeorm';
+import { inTransaction } from '../platform/transaction';
+import { RequestContext } from '../../context';
+import { Product } from '../../entities/product.entity';
+import { forbidden } from '../../errors';
+import { ProductImportResultType } from '../../schema/product-import.type';
+import { Permission } from '../../shield/permission-catalog';
+import { unlessTaken } from '../platform/management-errors';
+import { CsvRowError, parseProductCsv, ProductRow } from './product-csv';
+import { attributesKey } from './product-fields';
+
+/** Rows per INSERT / IN list: far below SQLite's and MySQL's parameter limits. */
+const CHUNK = 500;
+
+const chunked = <T>(list: T[]): T[][] =>
+  Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
+
+type Known = Pick<Product, 'id' | 'sku' | 'parentId' | 'archived'>;
+
+/** Products whose SKU is one of these, keyed by lower-case SKU (SKUs are unique case-insensitively). */
+async function productsBySku(tx: EntityManager, skus: string[]): Promise<Map<string, Known>> {
+  const found = new Map<string, Known>();
+  for (const part of chunked(skus)) {
+    const rows = await tx.getRepository(Product).createQueryBuilder('p')
+      .select(['p.id', 'p.sku', 'p.parentId', 'p.archived'])
+      .where('LOWER(p.sku) IN (:...part)', { part }).getMany();
+    for (const row of rows) found.set(row.sku.toLowerCase(), row);
+  }
+  return found;
+}
+
+/** Attribute sets of the existing variants of these parents, as "parent sku|attributes" keys. */
+async function existingVariantKeys(tx: EntityManager, parents: Known[]): Promise<Set<string>> {
+  const skuOf = new Map(parents.map((p) => [p.id, p.sku.toLowerCase()]));
+  const keys = new Set<string>();
+  for (const part of chunked([...skuOf.keys()])) {
+    const variants = await tx.getRepository(Product).createQueryBuilder('p')
+      .select(['p.id', 'p.parentId', 'p.attributes']).where('p.parentId IN (:...part)', { part }).getMany();
+    for (const v of variants) keys.add(`${skuOf.get(v.parentId!)}|${attributesKey(v.attributes)}`);
+  }
+  return keys;
+}
+
+/** The checks that need the catalog: SKUs new and unique in the file, parents that can have variants. */
+async function catalogErrors(tx: EntityManager, rows: ProductRow[]): Promise<CsvRowError[]> {
+  const errors: CsvRowError[] = [];
+  const lower = (sku: string) => sku.toLowerCase();
+  const inFile = new Map<string, ProductRow>();
+  for (const row of rows) {
+    const first = inFile.get(lower(row.sku));
+    if (first) errors.push({ line: row.line, column: 'sku', reason: `SKU ${row.sku} is also on line ${first.line}` });
+    else inFile.set(lower(row.sku), row);
+  }
+  const known = await productsBySku(tx, [...new Set(rows.flatMap((r) => [r.sku, r.parentSku ?? r.sku]).map(lower))]);
+  const dbParents = new Map<number, Known>();
+  for (const row of rows) {
+    if (known.has(lower(row.sku))) errors.push({ line: row.line, column: 'sku', reason: `a product with SKU ${row.sku} already exists` });
+    if (!row.parentSku) continue;
+    const key = lower(row.parentSku);
+    const fileParent = inFile.get(key);
+    const dbParent = known.get(key);
+    const fail = (reason: string) => errors.push({ line: row.line, column: 'parentSku', reason });
+    if (key === lower(row.sku)) fail('a product cannot be its own parent');
+    else if (dbParent) {
+      if (dbParent.parentId !== null) fail(`${row.parentSku} is itself a variant; variants cannot have variants`);
+      else if (dbParent.archived) fail(`${row.parentSku} is archived`);
+      else dbParents.set(dbParent.id, dbParent);
+    } else if (!fileParent) fail(`no product with SKU ${row.parentSku} in the catalog or in this file`);
+    else if (fileParent.parentSku) fail(`${row.parentSku} is itself a variant (line ${fileParent.line}); variants cannot have variants`);
+  }
+  const variantKeys = await existingVariantKeys(tx, [...dbParents.values()]);
+  for (const row of rows.filter((r) => r.parentSku)) {
+    const key = `${lower(row.parentSku!)}|${attributesKey(row.attributes)}`;
+    if (variantKeys.has(key)) errors.push({ line: row.line, column: 'attributes', reason: `another variant of ${row.parentSku} has the same attributes` });
+    variantKeys.add(key);
+  }
+  return errors;
+}
+
+async function insertRows(tx: EntityManager, rows: ProductRow[], parentIdOf: (row: ProductRow) => number | null) {
+  for (const part of chunked(rows)) {
+    await tx.createQueryBuilder().insert().into(Product).updateEntity(false).values(part.map((row) => ({
+      sku: row.sku, name: row.name, unit: row.unit, attributes: row.attributes, purchasePrice: row.purchasePrice,
+      salePrice: row.salePrice, parentId: parentIdOf(row), archived: false,
+    }))).execute();
+  }
+}
+
+/**
+ * Bulk import of products from CSV (issue 9 §3): every row is checked, every bad row reported,
+ * and either all rows are created or none. Parents go in first, then variants, in chunked INSERTs.
+ */
+export const productImportService = {
+  async importCsv(ctx: RequestContext, csv: string): Promise<ProductImportResultType> {
+    const parsed = parseProductCsv(csv);
+    if (!ctx.access.has(Permission.PURCHASE_PRICE_VIEW) && parsed.rows.some((r) => r.purchasePrice !== null)) {
+      throw forbidden(`Missing permission ${Permission.PURCHASE_PRICE_VIEW}: the file sets purchase prices.`, {
+        permission: Permission.PURCHASE_PRICE_VIEW,
+      });
+    }
+    return unlessTaken(() => inTransaction(ctx.db, async (tx) => {
+      const errors = [...parsed.errors, ...(await catalogErrors(tx, parsed.rows))].sort((a, b) => a.line - b.line);
+      if (errors.length) return { ok: false, imported: 0, errors };
+      const parents = parsed.rows.filter((r) => !r.parentSku);
+      const variants = parsed.rows.filter((r) => r.parentSku);
+      await insertRows(tx, parents, () => null);
+      const ids = await productsBySku(tx, [...new Set(variants.map((v) => v.parentSku!.toLowerCase()))]);
+      await insertRows(tx, variants, (row) => ids.get(row.parentSku!.toLowerCase())!.id);
+      return { ok: true, imported: parsed.rows.length, errors: [] };
+    }), 'csv', 'a SKU of the file was created meanwhile by someone else; import again to see which');
+  },
+};

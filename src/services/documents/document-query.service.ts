@@ -1,0 +1,84 @@
+import Decimal from 'decimal.js';
+import { RequestContext } from '../../context';
+import { DocumentItem } from '../../entities/document-item.entity';
+import { InventoryDocument } from '../../entities/inventory-document.entity';
+import { Page } from '../../schema/connection';
+import { DocumentFilterArgs } from '../../schema/document.type';
+import { DocumentFacts } from '../../shield/document-access';
+import { restrictToVisibleDocuments } from '../../shield/document-scope';
+import { inventoryGuards } from '../../shield/rules/inventory.rules';
+import { parseId } from '../platform/ids';
+import { paginate } from '../platform/paginate';
+
+/** A document as the read API hands it on: the entity plus the facts its rules need (no I/O in rules). */
+export type DocumentView = InventoryDocument & Pick<DocumentFacts, 'warehouseIds'>;
+
+/** Money of a line: quantity × purchase price; a line without a price counts 0. */
+export const lineTotal = (item: Pick<DocumentItem, 'quantity' | 'purchasePrice'>): Decimal =>
+  item.purchasePrice === null ? new Decimal(0) : item.quantity.times(item.purchasePrice);
+
+/** Σ line totals over the items the viewer may see; the items pass the row guard again before summing (DESIGN §3.1, §3.4). */
+async function visibleTotal(ctx: RequestContext, documentId: number): Promise<Decimal> {
+  const items = (await ctx.loaders.documentItems.load(documentId)).filter((item) => inventoryGuards.DocumentItem(ctx.access, item));
+  return items.reduce((sum, item) => sum.plus(lineTotal(item)), new Decimal(0));
+}
+
+/**
+ * Every warehouse the items of these documents touch, visible or not: `allowedActions` needs
+ * them (an action needs every warehouse, DESIGN §2). Only ids are read, one statement per page.
+ */
+async function withFacts(ctx: RequestContext, docs: InventoryDocument[]): Promise<DocumentView[]> {
+  if (docs.length === 0) return [];
+  const rows: Array<{ documentId: number; fromWarehouseId: number | null; toWarehouseId: number | null }> = await ctx.db
+    .getRepository(DocumentItem).createQueryBuilder('item')
+    .select(['item.documentId AS documentId', 'item.fromWarehouseId AS fromWarehouseId', 'item.toWarehouseId AS toWarehouseId'])
+    .distinct(true)
+    .where('item.documentId IN (:...ids)', { ids: docs.map((d) => d.id) })
+    .getRawMany();
+  const byDocument = new Map<number, Set<number>>();
+  for (const row of rows) {
+    const set = byDocument.get(Number(row.documentId)) ?? new Set<number>();
+    for (const id of [row.fromWarehouseId, row.toWarehouseId]) if (id !== null) set.add(Number(id));
+    byDocument.set(Number(row.documentId), set);
+  }
+  return docs.map((doc) => Object.assign(doc, { warehouseIds: [...(byDocument.get(doc.id) ?? [])].sort((a, b) => a - b) }));
+}
+
+/** Documents as the viewer may see them (DESIGN §3.4), filtered in SQL; hidden ones look missing. */
+export const documentQueryService = {
+  visibleTotal,
+  /** For anything else that returns documents (e.g. mutations): the InventoryDocument row guard needs these facts. */
+  withFacts,
+
+  async list(ctx: RequestContext, args: DocumentFilterArgs): Promise<Page<DocumentView>> {
+    const qb = restrictToVisibleDocuments(ctx.db.getRepository(InventoryDocument).createQueryBuilder('doc'), ctx.access, 'doc');
+    if (args.type) qb.andWhere('doc.type = :type', { type: args.type });
+    if (args.status) qb.andWhere('doc.status = :status', { status: args.status });
+    if (args.from) qb.andWhere('doc.createdAt >= :from', { from: args.from });
+    if (args.to) qb.andWhere('doc.createdAt < :to', { to: args.to });
+    if (args.warehouseId !== undefined && args.warehouseId !== null) {
+      // A hidden or unknown warehouse filters to nothing, so the filter cannot probe hidden sides.
+      const warehouseId = parseId(args.warehouseId);
+      if (warehouseId === null || !ctx.access.canSelectWarehouse(warehouseId)) qb.andWhere('1 = 0');
+      else {
+        qb.andWhere(
+          'EXISTS (SELECT 1 FROM document_item in_wh WHERE in_wh.documentId = doc.id' +
+            ' AND (in_wh.fromWarehouseId = :warehouseId OR in_wh.toWarehouseId = :warehouseId))',
+          { warehouseId },
+        );
+      }
+    }
+    const page = await paginate(qb, 'doc', args);
+    const nodes = await withFacts(ctx, page.nodes);
+    return { ...page, nodes, edges: page.edges.map((edge, i) => ({ ...edge, node: nodes[i] })) };
+  },
+
+  async byId(ctx: RequestContext, id: string): Promise<DocumentView | null> {
+    const key = parseId(id);
+    if (key === null) return null;
+    const doc = await restrictToVisibleDocuments(ctx.db.getRepository(InventoryDocument).createQueryBuilder('doc'), ctx.access, 'doc')
+      .andWhere('doc.id = :id', { id: key })
+      .getOne();
+    return doc ? (await withFacts(ctx, [doc]))[0] : null;
+  },
+};

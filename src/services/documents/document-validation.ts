@@ -1,0 +1,119 @@
+import Decimal from 'decimal.js';
+import { EntityManager, In } from 'typeorm';
+import { DocumentItem } from '../../entities/document-item.entity';
+import { Product } from '../../entities/product.entity';
+import { Warehouse } from '../../entities/warehouse.entity';
+import { badInput, forbidden } from '../../errors';
+import { DocumentItemChangeInput, DocumentItemInput } from '../../schema/document-input.type';
+import { Access } from '../../shield/access';
+import { DocumentType } from '../../shield/permission-catalog';
+import { parseId } from '../platform/ids';
+import { WAREHOUSE_SIDES } from './movements';
+
+/** A document line as it will be stored, with the input path that produced it (for error messages). */
+export interface Line {
+  id?: number;
+  productId: number;
+  quantity: Decimal;
+  purchasePrice: Decimal | null;
+  fromWarehouseId: number | null;
+  toWarehouseId: number | null;
+  field: string;
+}
+
+export const MAX_LINES = 1000;
+
+/** An ID argument that must name a row: anything that is not a key is BAD_USER_INPUT on that field. */
+export function requireId(value: string | null | undefined, field: string): number {
+  const id = parseId(value);
+  if (id === null) throw badInput(field, 'is not a valid id.');
+  return id;
+}
+
+const optionalId = (value: string | null | undefined, field: string) =>
+  value === null || value === undefined ? null : requireId(value, field);
+
+export const lineFromInput = (input: DocumentItemInput, field: string): Line => ({
+  productId: requireId(input.productId, `${field}.productId`),
+  quantity: input.quantity,
+  purchasePrice: input.purchasePrice ?? null,
+  fromWarehouseId: optionalId(input.fromWarehouseId, `${field}.fromWarehouseId`),
+  toWarehouseId: optionalId(input.toWarehouseId, `${field}.toWarehouseId`),
+  field,
+});
+
+/** An existing line with a change applied: omitted fields keep their value, `purchasePrice: null` clears it. */
+export const changedLine = (item: DocumentItem, change: DocumentItemChangeInput, field: string): Line => ({
+  id: item.id,
+  productId: change.productId == null ? item.productId : requireId(change.productId, `${field}.productId`),
+  quantity: change.quantity ?? item.quantity,
+  purchasePrice: change.purchasePrice === undefined ? item.purchasePrice : change.purchasePrice,
+  fromWarehouseId: change.fromWarehouseId == null ? item.fromWarehouseId : requireId(change.fromWarehouseId, `${field}.fromWarehouseId`),
+  toWarehouseId: change.toWarehouseId == null ? item.toWarehouseId : requireId(change.toWarehouseId, `${field}.toWarehouseId`),
+  field,
+});
+
+export const lineOfItem = (item: DocumentItem, field: string): Line => ({ ...item, field });
+
+export function validTitle(title: string | null | undefined, field: string): string {
+  const text = (title ?? '').trim();
+  if (text.length > 255) throw badInput(field, 'must be at most 255 characters.');
+  return text;
+}
+
+export function validDealRef(dealRef: string | null | undefined, field: string): string | null {
+  if (dealRef === null || dealRef === undefined) return null;
+  const text = dealRef.trim();
+  if (text.length === 0 || text.length > 64) throw badInput(field, 'must be 1 to 64 characters.');
+  return text;
+}
+
+/**
+ * Everything a line must satisfy (issue 5 §2), checked in an order that leaks nothing:
+ * shape and the warehouse sides of the type first, then authority over every named warehouse
+ * (FORBIDDEN — a warehouse the viewer cannot select is refused whether or not it exists), and
+ * only then existence and activity of products and warehouses (BAD_USER_INPUT on the field).
+ */
+export async function validateLines(tx: EntityManager, access: Access, type: DocumentType, lines: Line[], listField: string): Promise<void> {
+  if (lines.length > MAX_LINES) throw badInput(listField, `a document has at most ${MAX_LINES} lines.`);
+  const sides = WAREHOUSE_SIDES[type];
+  for (const line of lines) {
+    if (!line.quantity.greaterThan(0)) throw badInput(`${line.field}.quantity`, 'must be greater than 0.');
+    if (line.purchasePrice?.isNegative()) throw badInput(`${line.field}.purchasePrice`, 'must not be negative.');
+    for (const [side, needed] of [['fromWarehouseId', sides.from], ['toWarehouseId', sides.to]] as const) {
+      if (needed && line[side] === null) throw badInput(`${line.field}.${side}`, `is required for ${type}.`);
+      if (!needed && line[side] !== null) throw badInput(`${line.field}.${side}`, `must be empty for ${type}.`);
+    }
+    if (sides.from && sides.to && line.fromWarehouseId === line.toWarehouseId) {
+      throw badInput(`${line.field}.toWarehouseId`, 'must differ from fromWarehouseId.');
+    }
+  }
+  for (const line of lines) {
+    for (const side of ['fromWarehouseId', 'toWarehouseId'] as const) {
+      const id = line[side];
+      if (id !== null && !access.canSelectWarehouse(id)) throw lacksWarehouse(id, `${line.field}.${side}`);
+    }
+  }
+  const productIds = [...new Set(lines.map((l) => l.productId))];
+  const warehouseIds = [...new Set(lines.flatMap((l) => [l.fromWarehouseId, l.toWarehouseId]).filter((id): id is number => id !== null))];
+  const products = new Map((productIds.length ? await tx.getRepository(Product).findBy({ id: In(productIds) }) : []).map((p) => [p.id, p]));
+  const warehouses = new Map((warehouseIds.length ? await tx.getRepository(Warehouse).findBy({ id: In(warehouseIds) }) : []).map((w) => [w.id, w]));
+  for (const line of lines) {
+    const product = products.get(line.productId);
+    if (!product) throw badInput(`${line.field}.productId`, `no product ${line.productId}.`);
+    if (product.archived) throw badInput(`${line.field}.productId`, `product ${product.sku} is archived.`);
+    for (const side of ['fromWarehouseId', 'toWarehouseId'] as const) {
+      const id = line[side];
+      if (id === null) continue;
+      const warehouse = warehouses.get(id);
+      if (!warehouse) throw badInput(`${line.field}.${side}`, `no warehouse ${id}.`);
+      if (!warehouse.active) throw badInput(`${line.field}.${side}`, `warehouse ${warehouse.code} is inactive.`);
+    }
+  }
+}
+
+/** FORBIDDEN for a warehouse the viewer cannot select; it names only the id the viewer sent. */
+export const lacksWarehouse = (warehouseId: number, field?: string) =>
+  forbidden(`You lack authority over warehouse ${warehouseId} (WAREHOUSE_SELECT).`, {
+    permission: 'WAREHOUSE_SELECT', warehouseId: String(warehouseId), ...(field ? { field } : {}),
+  });

@@ -1,0 +1,164 @@
+import Decimal from 'decimal.js';
+import { EntityManager, In } from 'typeorm';
+import { RequestContext } from '../../context';
+import { DocumentItem } from '../../entities/document-item.entity';
+import { DocumentStatus, InventoryDocument } from '../../entities/inventory-document.entity';
+import { Product } from '../../entities/product.entity';
+import { StockMovement } from '../../entities/stock-movement.entity';
+import { badInput, forbidden, invalidState } from '../../errors';
+import { CreateDocumentInput, UpdateDocumentInput } from '../../schema/document-input.type';
+import { canActOnDocument } from '../../shield/document-access';
+import { DocumentAction, DocumentType } from '../../shield/permission-catalog';
+import { assertCanAct, assertVersion, documentNotFound, factsOf } from './document-lifecycle';
+import { nextDocumentNumber } from './document-number';
+import { planLineEdit } from './document-edit';
+import { Line, lineFromInput, lineOfItem, MAX_LINES, validateLines, validDealRef, validTitle } from './document-validation';
+import { parseId } from '../platform/ids';
+import { isMysql, postMovements } from './ledger.service';
+import { movementsOf, reversalOf } from './movements';
+import { consumeDealReservations } from './reservation.service';
+import { getSettings } from '../catalog/settings.service';
+import { inTransaction } from '../platform/transaction';
+
+/** A document as mutations return it: the entity plus every warehouse its items touch (DocumentFacts). */
+export type DocumentResult = InventoryDocument & { warehouseIds: number[] };
+
+const result = (doc: InventoryDocument, items: Array<Pick<DocumentItem, 'fromWarehouseId' | 'toWarehouseId'>>): DocumentResult =>
+  Object.assign(doc, { warehouseIds: factsOf(doc, items).warehouseIds });
+
+/**
+ * The document lifecycle of DESIGN §1: DRAFT → PROCESSED → CANCELLED. Every mutation is one
+ * transaction that first locks the document row (so edits, processing and cancellation of one
+ * document are serialized), then asks canActOnDocument, then the version.
+ */
+export const documentService = {
+  create(ctx: RequestContext, input: CreateDocumentInput): Promise<DocumentResult> {
+    const type = input.type;
+    const title = validTitle(input.title, 'input.title');
+    const dealRef = validDealRef(input.dealRef, 'input.dealRef');
+    const lines = (input.items ?? []).map((item, i) => lineFromInput(item, `input.items[${i}]`));
+    return inTransaction(ctx.db, async (tx) => {
+      await validateLines(tx, ctx.access, type, lines, 'input.items');
+      if (!canActOnDocument(ctx.access, factsOf({ type, status: DocumentStatus.DRAFT }, lines), DocumentAction.EDIT)) {
+        // Lines are already checked warehouse by warehouse, so only DOCUMENT VIEW can be missing here.
+        throw forbidden(`Missing permission DOCUMENT:${type}:VIEW: drafts you create must be visible to you.`, { permission: `DOCUMENT:${type}:VIEW` });
+      }
+      const doc = await tx.save(InventoryDocument, tx.create(InventoryDocument, {
+        type, status: DocumentStatus.DRAFT, number: await nextDocumentNumber(tx, type), title, dealRef,
+        authorId: ctx.access.userId, version: 1,
+      }));
+      const items = await insertLines(tx, doc.id, lines);
+      return result(doc, items);
+    });
+  },
+
+  update(ctx: RequestContext, id: string, version: number, input: UpdateDocumentInput): Promise<DocumentResult> {
+    return inTransaction(ctx.db, async (tx) => {
+      const { doc, items } = await lockDocument(tx, id);
+      assertCanAct(ctx.access, doc, factsOf(doc, items), DocumentAction.EDIT);
+      assertVersion(doc, version);
+
+      if (input.title !== undefined) doc.title = validTitle(input.title, 'input.title');
+      if (input.dealRef !== undefined) doc.dealRef = validDealRef(input.dealRef, 'input.dealRef');
+      const edit = planLineEdit(items, input);
+      // New and changed lines are validated in full; untouched ones are re-validated at processing.
+      await validateLines(tx, ctx.access, doc.type, [...edit.changed, ...edit.added], 'input.addItems');
+      if (edit.after.length > MAX_LINES) throw badInput('input.addItems', `a document has at most ${MAX_LINES} lines.`);
+
+      if (edit.removed.length > 0) await tx.delete(DocumentItem, { id: In(edit.removed) });
+      for (const line of edit.changed) {
+        await tx.update(DocumentItem, { id: line.id }, {
+          productId: line.productId, quantity: line.quantity, purchasePrice: line.purchasePrice,
+          fromWarehouseId: line.fromWarehouseId, toWarehouseId: line.toWarehouseId,
+        });
+      }
+      await insertLines(tx, doc.id, edit.added);
+      doc.version += 1;
+      const saved = await tx.save(InventoryDocument, doc);
+      return result(saved, edit.after);
+    });
+  },
+
+  process(ctx: RequestContext, id: string, version: number): Promise<DocumentResult> {
+    return inTransaction(ctx.db, async (tx) => {
+      const { doc, items } = await lockDocument(tx, id);
+      assertCanAct(ctx.access, doc, factsOf(doc, items), DocumentAction.PROCESS);
+      assertVersion(doc, version);
+      if (items.length === 0) throw invalidState(`Document ${doc.number} has no lines to process.`, { status: doc.status });
+      // Products and warehouses may have been archived or deactivated since the draft was written.
+      await validateLines(tx, ctx.access, doc.type, items.map((item, i) => lineOfItem(item, `items[${i}]`)), 'items');
+      await capturePrices(tx, items);
+
+      const at = new Date();
+      const settings = await getSettings(tx);
+      await postMovements(tx, movementsOf(doc, items, (item) => item.purchasePrice!, at), settings.allowNegativeStock);
+      if (doc.type === DocumentType.SALES_ORDER && doc.dealRef) {
+        await consumeDealReservations(tx, doc.dealRef, items.map((item) => ({ productId: item.productId, warehouseId: item.fromWarehouseId! })), at);
+      }
+      Object.assign(doc, { status: DocumentStatus.PROCESSED, processedAt: at, processedById: ctx.access.userId, version: doc.version + 1 });
+      return result(await tx.save(InventoryDocument, doc), items);
+    });
+  },
+
+  cancel(ctx: RequestContext, id: string, version: number): Promise<DocumentResult> {
+    return inTransaction(ctx.db, async (tx) => {
+      const { doc, items } = await lockDocument(tx, id);
+      assertCanAct(ctx.access, doc, factsOf(doc, items), DocumentAction.CANCEL);
+      assertVersion(doc, version);
+      const at = new Date();
+      const posted = await tx.find(StockMovement, { where: { documentId: doc.id, reversal: false }, order: { id: 'ASC' } });
+      const settings = await getSettings(tx);
+      await postMovements(tx, reversalOf(posted, at), settings.allowNegativeStock);
+      Object.assign(doc, { status: DocumentStatus.CANCELLED, cancelledAt: at, cancelledById: ctx.access.userId, version: doc.version + 1 });
+      return result(await tx.save(InventoryDocument, doc), items);
+    });
+  },
+
+  /** Deletes a DRAFT or CANCELLED document and its lines; ledger rows of a cancelled one stay (append-only). */
+  remove(ctx: RequestContext, id: string, version: number | null | undefined): Promise<string> {
+    return inTransaction(ctx.db, async (tx) => {
+      const { doc, items } = await lockDocument(tx, id);
+      assertCanAct(ctx.access, doc, factsOf(doc, items), DocumentAction.DELETE);
+      assertVersion(doc, version);
+      await tx.delete(DocumentItem, { documentId: doc.id });
+      await tx.delete(InventoryDocument, { id: doc.id });
+      return String(doc.id);
+    });
+  },
+};
+
+/** The document row under a write lock (MariaDB; SQLite's write transaction is exclusive) and its lines. */
+async function lockDocument(tx: EntityManager, rawId: string): Promise<{ doc: InventoryDocument; items: DocumentItem[] }> {
+  const id = parseId(rawId);
+  if (id === null) throw documentNotFound(rawId);
+  const qb = tx.getRepository(InventoryDocument).createQueryBuilder('d').where('d.id = :id', { id });
+  if (isMysql(tx)) qb.setLock('pessimistic_write');
+  const doc = await qb.getOne();
+  if (!doc) throw documentNotFound(rawId);
+  const items = await tx.find(DocumentItem, { where: { documentId: id }, order: { id: 'ASC' } });
+  return { doc, items };
+}
+
+async function insertLines(tx: EntityManager, documentId: number, lines: Line[]): Promise<DocumentItem[]> {
+  if (lines.length === 0) return [];
+  return tx.save(DocumentItem, lines.map((line) => tx.create(DocumentItem, {
+    documentId, productId: line.productId, quantity: line.quantity, purchasePrice: line.purchasePrice,
+    fromWarehouseId: line.fromWarehouseId, toWarehouseId: line.toWarehouseId,
+  })));
+}
+
+/**
+ * Valuation uses the purchase price captured at processing (DESIGN §1): the line's own price,
+ * else the product's current purchase price (0 when it has none), written onto the line so the
+ * document and its ledger rows agree forever after.
+ */
+async function capturePrices(tx: EntityManager, items: DocumentItem[]): Promise<void> {
+  const unpriced = items.filter((item) => item.purchasePrice === null);
+  if (unpriced.length === 0) return;
+  const products = await tx.findBy(Product, { id: In([...new Set(unpriced.map((item) => item.productId))]) });
+  const priceOf = new Map(products.map((p) => [p.id, p.purchasePrice ?? new Decimal(0)]));
+  for (const item of unpriced) {
+    item.purchasePrice = priceOf.get(item.productId) ?? new Decimal(0);
+    await tx.update(DocumentItem, { id: item.id }, { purchasePrice: item.purchasePrice });
+  }
+}

@@ -1,0 +1,79 @@
+import Decimal from 'decimal.js';
+import { EntityManager } from 'typeorm';
+import { Product } from '../../entities/product.entity';
+import { StockLevel } from '../../entities/stock-level.entity';
+import { StockMovement } from '../../entities/stock-movement.entity';
+import { DomainError } from '../../errors';
+import { netChanges } from './movements';
+
+export const isMysql = (tx: EntityManager) => tx.connection.options.type === 'mysql';
+
+/**
+ * Appends movements to the ledger and moves the cached levels with them, inside the
+ * caller's transaction (DESIGN §1, ERPNext-style: the ledger is the truth, levels its cache).
+ *
+ * Locking (MariaDB): every level row the posting touches is locked with SELECT … FOR UPDATE
+ * (a missing one is first created as a zero row with INSERT IGNORE, so two first receipts
+ * never fail on the unique key) in (productId, warehouseId) order — every poster takes
+ * the same order, so postings never wait on each other in a cycle. Callers lock the
+ * document row before calling this, and reservations after (see document.service.ts).
+ * On SQLite the write transaction is already exclusive (transaction.ts).
+ *
+ * A level that would go negative fails the whole posting with INSUFFICIENT_STOCK unless
+ * negative stock is allowed. Ledger rows are only ever inserted.
+ */
+export async function postMovements(tx: EntityManager, movements: StockMovement[], allowNegative: boolean): Promise<void> {
+  const changes = netChanges(movements);
+  const levels = await lockLevels(tx, changes);
+  for (const change of changes) {
+    const level = levels.get(levelKey(change))!;
+    const next = level.quantity.plus(change.delta);
+    if (next.isNegative() && change.delta.isNegative() && !allowNegative) {
+      throw await insufficientStock(tx, change.productId, change.warehouseId, change.delta.negated(), level.quantity);
+    }
+    if (!change.delta.isZero()) await tx.getRepository(StockLevel).update({ id: level.id }, { quantity: next });
+  }
+  if (movements.length > 0) await tx.getRepository(StockMovement).insert(movements);
+}
+
+export interface LevelKey { productId: number; warehouseId: number }
+export const levelKey = (k: LevelKey) => `${k.productId}:${k.warehouseId}`;
+
+/** Creates missing level rows (zero) and locks all of them in (productId, warehouseId) order. */
+export async function lockLevels(tx: EntityManager, keys: LevelKey[]): Promise<Map<string, StockLevel>> {
+  const ordered = [...keys].sort((a, b) => a.productId - b.productId || a.warehouseId - b.warehouseId);
+  const repo = tx.getRepository(StockLevel);
+  const locked = new Map<string, StockLevel>();
+  for (const key of ordered) {
+    if (locked.has(levelKey(key))) continue;
+    let level = await lockedLevel(tx, key);
+    if (!level) {
+      // Only a missing row is created first: INSERT IGNORE on an existing row would take a shared
+      // lock that concurrent posters then all try to upgrade (a deadlock on every hot level).
+      await repo.createQueryBuilder().insert().into(StockLevel)
+        .values({ productId: key.productId, warehouseId: key.warehouseId, quantity: new Decimal(0) })
+        .orIgnore().execute();
+      level = await lockedLevel(tx, key);
+    }
+    locked.set(levelKey(key), level!);
+  }
+  return locked;
+}
+
+/** The level row of (product, warehouse) under a write lock on MariaDB; null when there is none. */
+export function lockedLevel(tx: EntityManager, key: LevelKey): Promise<StockLevel | null> {
+  const qb = tx.getRepository(StockLevel).createQueryBuilder('l')
+    .where('l.productId = :productId AND l.warehouseId = :warehouseId', { productId: key.productId, warehouseId: key.warehouseId });
+  if (isMysql(tx)) qb.setLock('pessimistic_write');
+  return qb.getOne();
+}
+
+/** INSUFFICIENT_STOCK naming product, warehouse, needed and available (DESIGN §1). */
+export async function insufficientStock(tx: EntityManager, productId: number, warehouseId: number, needed: Decimal, available: Decimal) {
+  const product = await tx.getRepository(Product).findOneBy({ id: productId });
+  return new DomainError(
+    'INSUFFICIENT_STOCK',
+    `Insufficient stock of ${product?.sku ?? productId} in warehouse ${warehouseId}: needed ${needed.toFixed()}, available ${available.toFixed()}.`,
+    { productId: String(productId), sku: product?.sku ?? null, warehouseId: String(warehouseId), needed: needed.toFixed(), available: available.toFixed() },
+  );
+}

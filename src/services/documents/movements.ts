@@ -1,0 +1,78 @@
+import Decimal from 'decimal.js';
+import { DocumentItem } from '../../entities/document-item.entity';
+import { InventoryDocument } from '../../entities/inventory-document.entity';
+import { MovementKind, StockMovement } from '../../entities/stock-movement.entity';
+import { DocumentType } from '../../shield/permission-catalog';
+
+/** Which warehouse sides a document type moves (DESIGN §1 table). */
+export const WAREHOUSE_SIDES: Record<DocumentType, { from: boolean; to: boolean }> = {
+  STOCK_RECEIPT: { from: false, to: true },
+  STOCK_ADJUSTMENT: { from: false, to: true },
+  STOCK_TRANSFER: { from: true, to: true },
+  WRITE_OFF: { from: true, to: false },
+  SALES_ORDER: { from: true, to: false },
+};
+
+const OUTGOING_KIND: Record<DocumentType, MovementKind> = {
+  STOCK_RECEIPT: MovementKind.OTHER_OUT,
+  STOCK_ADJUSTMENT: MovementKind.OTHER_OUT,
+  STOCK_TRANSFER: MovementKind.OTHER_OUT,
+  WRITE_OFF: MovementKind.OTHER_OUT,
+  SALES_ORDER: MovementKind.SHIPPED,
+};
+
+/**
+ * The ledger rows of processing a document: one signed row per (item, warehouse).
+ * `unitCost` is the purchase price captured now (line price, else the product's).
+ * A reversal (cancellation) is the same rows negated, keeping their kind, so report
+ * identities hold in every period.
+ */
+export function movementsOf(
+  doc: InventoryDocument,
+  items: DocumentItem[],
+  unitCostOf: (item: DocumentItem) => Decimal,
+  at: Date,
+  reversal = false,
+): StockMovement[] {
+  const sides = WAREHOUSE_SIDES[doc.type];
+  const rows: StockMovement[] = [];
+  const push = (item: DocumentItem, warehouseId: number, sign: 1 | -1, kind: MovementKind, unitCost: Decimal) => {
+    const signed = reversal ? -sign : sign;
+    const quantity = item.quantity.times(signed);
+    rows.push(Object.assign(new StockMovement(), {
+      documentId: doc.id, itemId: item.id, documentType: doc.type, productId: item.productId, warehouseId, kind,
+      quantity, unitCost, value: quantity.times(unitCost).toDecimalPlaces(4), reversal, occurredAt: at,
+    }));
+  };
+  for (const item of items) {
+    const unitCost = unitCostOf(item);
+    if (sides.from) push(item, item.fromWarehouseId!, -1, OUTGOING_KIND[doc.type], unitCost);
+    if (sides.to) push(item, item.toWarehouseId!, 1, MovementKind.RECEIVED, unitCost);
+  }
+  return rows;
+}
+
+/** Net quantity change per (product, warehouse), in a fixed key order so concurrent posters lock rows alike. */
+export function netChanges(movements: StockMovement[]): Array<{ productId: number; warehouseId: number; delta: Decimal }> {
+  const byKey = new Map<string, { productId: number; warehouseId: number; delta: Decimal }>();
+  for (const m of movements) {
+    const key = `${m.productId}:${m.warehouseId}`;
+    const entry = byKey.get(key) ?? { productId: m.productId, warehouseId: m.warehouseId, delta: new Decimal(0) };
+    entry.delta = entry.delta.plus(m.quantity);
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()].sort((a, b) => a.productId - b.productId || a.warehouseId - b.warehouseId);
+}
+
+/**
+ * The reversing rows of a cancellation, built from the ledger rows the processing wrote
+ * (not recomputed from the items), so quantity, unit cost and value cancel exactly. Dated
+ * at cancellation: reports of the processing's period never change.
+ */
+export function reversalOf(posted: StockMovement[], at: Date): StockMovement[] {
+  return posted.map((m) => Object.assign(new StockMovement(), {
+    documentId: m.documentId, itemId: m.itemId, documentType: m.documentType, productId: m.productId,
+    warehouseId: m.warehouseId, kind: m.kind, quantity: m.quantity.negated(), unitCost: m.unitCost,
+    value: m.value.negated(), reversal: true, occurredAt: at,
+  }));
+}

@@ -1,0 +1,50 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { logger } from '../../logger';
+
+const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+const MAX_ATTEMPTS = 6;
+
+/** The driver error codes that mean "run the transaction again": InnoDB picked us as a deadlock victim or gave up waiting. */
+export function isRetryable(error: unknown): boolean {
+  const driver = (error as { driverError?: { code?: string }; code?: string } | null) ?? {};
+  return RETRYABLE.has(driver.driverError?.code ?? driver.code ?? '');
+}
+
+/**
+ * Runs `work` in one write transaction and returns its result.
+ *
+ * MariaDB/MySQL: READ COMMITTED (every plain read after a `FOR UPDATE` sees what the previous
+ * lock holder committed, and InnoDB takes no gap locks), and a deadlock or lock-wait timeout
+ * reruns the whole transaction a few times with jittered backoff — callers never see them.
+ *
+ * SQLite (better-sqlite3): TypeORM gives every caller the SAME query runner on the one
+ * connection, and a `transaction()` started while another is open becomes a SAVEPOINT inside
+ * it — two concurrent GraphQL requests would share one transaction (one's rollback undoing the
+ * other's acknowledged work, reads of one seeing the other's half-done writes). Write
+ * transactions are therefore serialized here with an in-process mutex per DataSource; the
+ * embedded database is single-process by design. Do not nest calls (the inner one would wait
+ * for the outer forever): pass the EntityManager down instead.
+ */
+export async function inTransaction<T>(db: DataSource, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  if (db.options.type !== 'mysql') return serialized(db, () => db.transaction(work));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction('READ COMMITTED', work);
+    } catch (error) {
+      if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
+      logger.debug({ attempt, code: (error as { driverError?: { code?: string } }).driverError?.code }, 'retrying transaction');
+      await sleep(5 * 2 ** attempt * (0.5 + Math.random()));
+    }
+  }
+}
+
+const tails = new WeakMap<DataSource, Promise<unknown>>();
+
+function serialized<T>(db: DataSource, run: () => Promise<T>): Promise<T> {
+  const previous = tails.get(db) ?? Promise.resolve();
+  const current = previous.then(run, run);
+  tails.set(db, current.catch(() => undefined));
+  return current;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
