@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ShutdownSettings } from './server/graceful-shutdown';
 
 /** The development JWT secret: fine on a laptop, refused in production (DESIGN §5 identity). */
 export const DEV_JWT_SECRET = 'stockgate-development-secret-do-not-use-in-production';
@@ -71,6 +72,7 @@ export interface Config {
   /** When set, only operations whose sha256 is listed in this file run (trusted-operations mode). */
   trustedOperationsFile?: string;
   limits: Limits;
+  shutdown: ShutdownSettings;
 }
 
 export class ConfigError extends Error {}
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metrics: flag(env.METRICS, true),
     trustedOperationsFile: env.TRUSTED_OPERATIONS_FILE || undefined,
     limits: loadLimits(env),
+    shutdown: { graceMs: millis(env, 'SHUTDOWN_GRACE_MS', 10_000), delayMs: millis(env, 'SHUTDOWN_DELAY_MS', 0) },
   };
   assertSafe(config, env);
   return config;
@@ -122,6 +125,14 @@ export function configuredMaxPageSize(env: NodeJS.ProcessEnv = process.env): num
   } catch {
     return DEFAULT_LIMITS.maxPageSize;
   }
+}
+
+function millis(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`Refusing to start: ${name} must be a whole number of milliseconds (got "${raw}").`);
+  return value;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {

@@ -13,13 +13,23 @@ async function main() {
   const server = await createServer(config, db);
   const url = await server.listen(config.port);
 
+  // First signal: drain and exit 0; a second one exits at once (docs/operations.md, shutdown).
   let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting without draining');
+      process.exit(1);
+    }
     stopping = true;
-    logger.info({ signal }, 'shutting down: draining requests');
+    logger.info({ signal, graceMs: config.shutdown.graceMs }, 'shutting down: draining requests');
+    const { graceMs, delayMs } = config.shutdown;
+    setTimeout(() => {
+      logger.error('shutdown did not finish in time: exiting');
+      process.exit(1);
+    }, delayMs + graceMs + 5000).unref();
     await server.stop();
     await db.destroy();
+    logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

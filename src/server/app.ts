@@ -2,7 +2,6 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { RequestHandler } from 'express';
 import { GraphQLError, GraphQLSchema } from 'graphql';
@@ -20,6 +19,7 @@ import { createTokenVerifier } from './identity';
 import { batchLimit, bodyErrors, jsonBody, lastResort, queryLimits } from './limits';
 import { loggingPlugin, observeRequests } from './logging.plugin';
 import { createMetrics } from './metrics';
+import { HttpDrain } from './graceful-shutdown';
 import { playgroundRouter } from './playground';
 import { RequestRecord, runInRequestScope } from './request-scope';
 import { readTrustedOperations, trustedOperations } from './trusted-operations';
@@ -28,6 +28,7 @@ export interface StockgateServer {
   httpServer: http.Server;
   /** Listens on the port (0: any free one) and resolves the bound URL. */
   listen(port: number): Promise<string>;
+  /** Drains requests (docs/operations.md, shutdown) and stops Apollo; the caller closes the database. */
   stop(): Promise<void>;
 }
 
@@ -37,6 +38,8 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const drain = new HttpDrain(httpServer);
+  app.use(drain.track);
   const verify = createTokenVerifier(config);
   const { limits } = config;
   const metrics = createMetrics(db);
@@ -51,9 +54,10 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
     // Automatic persisted queries would let any client register documents; trusted operations replace them.
     persistedQueries: false,
     allowBatchedHttpRequests: limits.maxBatchSize > 0,
+    // Signals are main.ts' (HttpDrain): Apollo's own handlers raced it and kept the process alive on MariaDB.
+    stopOnTerminationSignals: false,
     ...queryLimits(limits),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // The default cache-control plugin walks every field and cost ~40 % on lists (issue 7).
       ApolloServerPluginCacheControlDisabled(),
@@ -66,6 +70,7 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
 
   app.get('/health', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/ready', async (_req, res) => {
+    if (drain.draining) return void res.status(503).json({ status: 'shutting down' });
     try {
       await withTimeout(db.query('SELECT 1'), READY_TIMEOUT_MS);
       res.json({ status: 'ready' });
@@ -119,7 +124,10 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
           resolve(`http://localhost:${typeof address === 'object' && address ? address.port : port}`);
         });
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await drain.drain(config.shutdown);
+      await apollo.stop();
+    },
   };
 }
 
