@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // test/cluster needs the local cluster (scripts/cluster): `npm run test:cluster`, run by .ci/run.
+  testPathIgnorePatterns: ['/node_modules/', ...(process.env.CLUSTER_TESTS ? [] : ['<rootDir>/test/cluster/'])],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
   },

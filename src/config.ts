@@ -73,6 +73,8 @@ export interface Config {
   trustedOperationsFile?: string;
   limits: Limits;
   shutdown: ShutdownSettings;
+  /** A MariaDB read replica for query operations (DATABASE_REPLICA_URL), bypassed past REPLICA_MAX_LAG_MS of lag. */
+  replica?: { url: string; maxLagMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metrics: flag(env.METRICS, true),
     trustedOperationsFile: env.TRUSTED_OPERATIONS_FILE || undefined,
     limits: loadLimits(env),
+    replica: env.DATABASE_REPLICA_URL ? { url: env.DATABASE_REPLICA_URL, maxLagMs: millis(env, 'REPLICA_MAX_LAG_MS', 1000) } : undefined,
     shutdown: { graceMs: millis(env, 'SHUTDOWN_GRACE_MS', 10_000), delayMs: millis(env, 'SHUTDOWN_DELAY_MS', 0) },
   };
   assertSafe(config, env);
@@ -157,6 +160,9 @@ function assertSafe(config: Config, env: NodeJS.ProcessEnv): void {
   }
   if (config.databaseUrl && !/^(mysql|mariadb):\/\//.test(config.databaseUrl)) {
     throw new ConfigError('Refusing to start: DATABASE_URL must be mysql://user:pass@host:port/db.');
+  }
+  if (config.replica && (!config.databaseUrl || !/^(mysql|mariadb):\/\//.test(config.replica.url))) {
+    throw new ConfigError('Refusing to start: DATABASE_REPLICA_URL must be mysql://… and needs DATABASE_URL for the primary.');
   }
   if (config.jwksUrl && config.production && !config.jwksUrl.startsWith('https://')) {
     throw new ConfigError('Refusing to start: JWKS_URL must be https:// in production.');

@@ -5,6 +5,7 @@
 #   restart   rolling restart of the instances, one after another (each drains first)
 #   down      stops everything (add --purge to delete the data under .cluster/)
 #   status    what runs where
+#   kill-replica  SIGKILL the replica (tests: reads must fail over to the primary)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CLUSTER_DIR=${CLUSTER_DIR:-$ROOT/.cluster}
@@ -110,5 +111,7 @@ case "${1:-}" in
   restart) restart ;;
   down) down "${2:-}" ;;
   status) status ;;
+  kill-replica) # a crash, for the tests: SIGKILL, no clean shutdown
+    kill -9 "$(cat "$(mariadb_dir replica)/mysqld.pid")"; rm -f "$(mariadb_dir replica)/mysqld.pid" ;;
   *) echo "usage: $0 up|galera|restart|down [--purge]|status" >&2; exit 2 ;;
 esac

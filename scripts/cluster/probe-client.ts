@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { mintToken } from '../../src/server/identity';
 
-const CLUSTER_DIR = process.env.CLUSTER_DIR ?? path.join(__dirname, '../../../.cluster');
 export const instanceUrls = () => [15811, 15812, 15813].map((port) => `http://127.0.0.1:${port}/graphql`);
 
 /** DB_PASSWORD and JWT_SECRET that cluster.sh wrote into .cluster/secrets. */
 export function readClusterSecrets(): Record<string, string> {
-  const text = fs.readFileSync(path.join(CLUSTER_DIR, 'secrets'), 'utf8');
+  // From dist/scripts/cluster (npm scripts) or scripts/cluster (tests): the project's .cluster/ unless CLUSTER_DIR says.
+  const dir = process.env.CLUSTER_DIR ?? path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..', '.cluster');
+  const text = fs.readFileSync(path.join(dir, 'secrets'), 'utf8');
   return Object.fromEntries(text.trim().split('\n').map((line) => line.split('=') as [string, string]));
 }
 

@@ -5,6 +5,7 @@ import { DocumentItem } from './document-item.entity';
 import { DocumentSequence } from './document-sequence.entity';
 import { InventoryDocument } from './inventory-document.entity';
 import { Product } from './product.entity';
+import { ReplicaHeartbeat } from './replica-heartbeat.entity';
 import { Reservation } from './reservation.entity';
 import { Role } from './role.entity';
 import { RoleAssignment } from './role-assignment.entity';
@@ -16,6 +17,6 @@ import { User } from './user.entity';
 import { Warehouse } from './warehouse.entity';
 
 export const ENTITIES = [
-  AccessAuditEntry, Application, DocumentFormField, DocumentItem, DocumentSequence, InventoryDocument, Product, Reservation,
+  AccessAuditEntry, Application, DocumentFormField, DocumentItem, DocumentSequence, InventoryDocument, Product, ReplicaHeartbeat, Reservation,
   Role, RoleAssignment, RoleGrant, Settings, StockLevel, StockMovement, User, Warehouse,
 ];

@@ -21,6 +21,8 @@ import { loggingPlugin, observeRequests } from './logging.plugin';
 import { createMetrics } from './metrics';
 import { HttpDrain } from './graceful-shutdown';
 import { playgroundRouter } from './playground';
+import { isReadOnlyRequest } from './read-routing';
+import { ReplicaRouter } from '../services/platform/replica-router';
 import { RequestRecord, runInRequestScope } from './request-scope';
 import { readTrustedOperations, trustedOperations } from './trusted-operations';
 
@@ -43,7 +45,9 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
   const verify = createTokenVerifier(config);
   const { limits } = config;
   const metrics = createMetrics(db);
-  guardDatabase(db, { budgetMs: limits.timeBudgetMs, acquireTimeoutMs: Math.min(limits.timeBudgetMs, 5000) });
+  const guard = { budgetMs: limits.timeBudgetMs, acquireTimeoutMs: Math.min(limits.timeBudgetMs, 5000) };
+  guardDatabase(db, guard);
+  const replica = config.replica ? await ReplicaRouter.open(db, config.replica.url, config.replica.maxLagMs, (source) => guardDatabase(source, guard)) : undefined;
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -101,9 +105,11 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
       context: async ({ req, res }): Promise<RequestContext> => {
         const record = res.locals.record as RequestRecord;
         try {
+          // Access always from the primary: a revoked grant counts on the very next request (issue 20).
           const access = await authenticate(db, verify, req.headers.authorization);
           record.viewerId = access.user?.id;
-          return { db, access, loaders: createLoaders(db, access), deniedCoordinates: new Set(), requestId: record.requestId };
+          const source = replica && isReadOnlyRequest(req.body) ? replica.readSource() : db;
+          return { db: source, access, loaders: createLoaders(source, access), deniedCoordinates: new Set(), requestId: record.requestId };
         } catch (error) {
           const typed = error instanceof GraphQLError ? error : unavailableError(error) ?? error;
           record.codes.push(typed instanceof GraphQLError ? String(typed.extensions.code) : 'INTERNAL_SERVER_ERROR');
@@ -127,6 +133,7 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
     stop: async () => {
       await drain.drain(config.shutdown);
       await apollo.stop();
+      await replica?.close();
     },
   };
 }
