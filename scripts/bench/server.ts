@@ -4,21 +4,26 @@ import { loadConfig } from '../../src/config';
 import { openDatabase } from '../../src/database';
 import { createServer } from '../../src/server/app';
 import { buildApiSchema, buildShieldedSchema } from '../../src/schema/build-schema';
-import { GUARDS, RULES } from '../../src/shield';
-import { stockShieldSchema } from '../../src/shield/graphql-shield-peer';
+import { GUARDS, RULES, shieldSchema } from '../../src/shield';
+import { handWrittenShieldSchema } from './hand-written-shield';
+import { stockShieldSchema } from './stock-shield';
 import { BENCH_DATABASE_URL } from './bench-config';
 
 /**
- * The service as the benchmark runs it, in one of three authorization modes. The "off"
- * mode exists only in this bench entry point (never in src/main.ts) and refuses to run
- * in production.
+ * The service as the benchmark runs it, in one of its authorization modes: `on` as shipped
+ * (graphql-shield applied selectively, with the access-only fast path), `on-no-fast-path`,
+ * `hand-written` (the applicator the server ran before issue 16), `stock-shield` (graphql-shield
+ * over every field), `off`. Every mode but `on` exists only in this bench entry point (never in
+ * src/main.ts), which refuses to run in production.
  */
-export type AuthMode = 'on' | 'off' | 'stock-shield';
+export type AuthMode = 'on' | 'off' | 'stock-shield' | 'hand-written' | 'on-no-fast-path';
 
 const schemas: Record<AuthMode, () => GraphQLSchema> = {
   on: buildShieldedSchema,
   off: buildApiSchema,
   'stock-shield': () => stockShieldSchema(buildApiSchema(), RULES, GUARDS),
+  'hand-written': () => handWrittenShieldSchema(buildApiSchema(), RULES, GUARDS),
+  'on-no-fast-path': () => shieldSchema(buildApiSchema(), { fastPath: false }),
 };
 
 async function main() {

@@ -1,94 +1,84 @@
-import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import {
-  defaultFieldResolver, getNamedType, GraphQLError, GraphQLFieldResolver, GraphQLResolveInfo, GraphQLSchema, responsePathAsArray,
-} from 'graphql';
+import { GraphQLSchema, isIntrospectionType, isObjectType } from 'graphql';
+import { applyMiddleware, IMiddlewareTypeMap } from 'graphql-middleware';
+import { shield } from 'graphql-shield';
 import { RequestContext } from '../context';
 import { logger } from '../logger';
-import { comparePaths } from './denial-errors';
-import { Denial, FieldRule, GuardMap, RuleMap } from './rule';
+import { reportDenial } from './denial-report';
+import { FieldMiddleware, FieldMiddlewareMap, rowGuardMiddleware } from './row-guards';
+import { Check, GuardMap, RuleTree, ShieldDenial } from './rule';
+import { checkOf } from './rule-checks';
+import { allow, DENIED_BY_DEFAULT, deny } from './rules';
 
-const NO_RULE: Denial = { code: 'FORBIDDEN', message: 'This field has no authorization rule and is denied.' };
-const RULE_FAILED: Denial = { code: 'FORBIDDEN', message: 'The authorization check failed; access denied.' };
+export interface ShieldOptions {
+  /** Decide rules that depend on the access object alone once per request (DESIGN §3, "Rule engine"). */
+  fastPath: boolean;
+}
 
 /**
- * Puts the rules on the schema. Unlike graphql-middleware's applyMiddleware, only fields
- * whose rule is more than "visible with its parent", or whose type carries a row guard,
- * get a wrapper, and the wrapper is synchronous: authorization costs a function call
- * per guarded field, not a promise per field (DESIGN §3, end).
+ * The rule tree as the server runs it: graphql-shield's middleware, generated from the tree with
+ * `fallbackRule: deny` (fail-closed, DESIGN §3.7) and `allowExternalErrors` (a resolver's own
+ * error is returned as it is, never relabelled), applied through graphql-middleware only to the
+ * fields whose rule is more than `allow`: graphql-shield generates a middleware for every field,
+ * and every wrapped field costs a promise (DESIGN §3, "Rule engine"). Row guards are a second,
+ * separate field map inside it (row-guards.ts). No graphql-shield cache is used.
  */
-export function applyShield(schema: GraphQLSchema, rules: RuleMap, guards: GuardMap): GraphQLSchema {
-  return mapSchema(schema, {
-    [MapperKind.OBJECT_FIELD]: (fieldConfig, fieldName, typeName) => {
-      if (typeName.startsWith('__')) return fieldConfig;
-      const rule: FieldRule | undefined = rules[typeName]?.[fieldName];
-      const guard = guards[getNamedType(fieldConfig.type).name];
-      if (rule?.kind === 'withParent' && !guard) return fieldConfig;
-      const coordinate = `${typeName}.${fieldName}`;
-      const resolve = fieldConfig.resolve ?? defaultFieldResolver;
-      return { ...fieldConfig, resolve: guarded(coordinate, rule, guard, resolve) };
+export function applyShield(schema: GraphQLSchema, tree: RuleTree, guards: GuardMap, options: ShieldOptions = { fastPath: true }): GraphQLSchema {
+  const generated = shield(tree, {
+    fallbackRule: deny,
+    fallbackError: (_error, _parent, _args, ctx, info) => {
+      logger.warn({ coordinate: `${info.parentType.name}.${info.fieldName}`, requestId: (ctx as unknown as RequestContext).requestId },
+        'field without a rule that allows it was denied');
+      return new ShieldDenial(DENIED_BY_DEFAULT);
     },
-  });
-}
+    allowExternalErrors: true,
+  }).generate(schema) as Record<string, Record<string, GeneratedMiddleware>>;
 
-function guarded(
-  coordinate: string,
-  rule: FieldRule | undefined,
-  guard: GuardMap[string] | undefined,
-  resolve: GraphQLFieldResolver<unknown, RequestContext>,
-): GraphQLFieldResolver<unknown, RequestContext> {
-  return (parent, args, ctx, info) => {
-    const denial = evaluate(coordinate, rule, ctx, parent, args);
-    if (denial) return deny(ctx, coordinate, denial, info);
-    // The resolver runs outside the check: its own errors are never relabelled as authorization errors.
-    const result = resolve(parent, args, ctx, info);
-    if (!guard) return result;
-    const keep = (value: unknown) => filterByGuard(value, (item) => guard(ctx.access, item));
-    return isPromise(result) ? result.then(keep) : keep(result);
-  };
-}
-
-function evaluate(coordinate: string, rule: FieldRule | undefined, ctx: RequestContext, parent: unknown, args: unknown): Denial | null {
-  if (!rule) {
-    logger.warn({ coordinate }, 'field without an authorization rule was denied');
-    return NO_RULE;
+  const checked: FieldMiddlewareMap = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || isIntrospectionType(type)) continue;
+    for (const field of Object.keys(type.getFields())) {
+      const rule = tree[type.name]?.[field];
+      if (rule === allow) continue;
+      const entry = generated[type.name][field];
+      const viaShield = typeof entry === 'function' ? entry : entry.resolve;
+      const found = checkOf(rule);
+      checked[type.name] ??= {};
+      checked[type.name][field] = fieldMiddleware(viaShield, options.fastPath && found?.accessOnly ? found.check : undefined);
+    }
   }
-  if (rule.kind === 'withParent') return null;
-  try {
-    const denial = rule.check(ctx.access, parent, args);
-    if (denial) logger.debug({ coordinate, rule: rule.name, requestId: ctx.requestId }, 'authorization denied');
-    return denial;
-  } catch (error) {
-    logger.error({ coordinate, rule: rule.name, err: error }, 'authorization rule threw; denying');
-    return RULE_FAILED;
-  }
+  return applyMiddleware(schema, checked as unknown as IMiddlewareTypeMap, rowGuardMiddleware(schema, guards) as unknown as IMiddlewareTypeMap);
 }
 
-/** Per request: the smallest response path at which each coordinate has been reported denied. */
-const reportedAt = new WeakMap<RequestContext, Map<string, ReadonlyArray<string | number>>>();
+type GeneratedResolve = (...args: Parameters<FieldMiddleware>) => Promise<unknown>;
+type GeneratedMiddleware = GeneratedResolve | { resolve: GeneratedResolve };
 
 /**
- * The field is null, and the response carries one error per coordinate (DESIGN §3.5) at the
- * coordinate's smallest path, whatever order resolvers finish in: an error is raised only when a
- * denial beats the smallest path seen so far, and canonicalErrors (denial-errors.ts) keeps that one.
+ * graphql-shield's middleware for one field, and what it answers turned into at most one error
+ * per coordinate (denial-report.ts). With a fast check: when the access object alone allows, the
+ * resolver runs directly, without graphql-shield's promise; a denial always goes through the shield.
  */
-function deny(ctx: RequestContext, coordinate: string, denial: Denial, info: GraphQLResolveInfo): null {
-  ctx.deniedCoordinates.add(coordinate);
-  const paths = reportedAt.get(ctx) ?? new Map<string, ReadonlyArray<string | number>>();
-  reportedAt.set(ctx, paths);
-  const path = responsePathAsArray(info.path);
-  const smallest = paths.get(coordinate);
-  if (smallest && comparePaths(path, smallest) >= 0) return null;
-  paths.set(coordinate, path);
-  throw new GraphQLError(denial.message, {
-    extensions: { code: denial.code, coordinate, ...(denial.permission ? { permission: denial.permission } : {}) },
-  });
+function fieldMiddleware(viaShield: GeneratedResolve, fast: Check | undefined): FieldMiddleware {
+  const shielded: FieldMiddleware = (resolve, parent, args, ctx, info) =>
+    viaShield(resolve, parent, args, ctx, info).then((value) => (value instanceof ShieldDenial ? reportDenial(ctx, info, value.denial) : value));
+  if (!fast) return shielded;
+  return (resolve, parent, args, ctx, info) =>
+    (allowsForRequest(ctx, fast) ? resolve(parent, args, ctx, info) : shielded(resolve, parent, args, ctx, info));
 }
 
-function filterByGuard(value: unknown, visible: (item: unknown) => boolean): unknown {
-  if (value === null || value === undefined) return value;
-  if (Array.isArray(value)) return value.filter((item) => item === null || visible(item));
-  return visible(value) ? value : null;
-}
+/** Per request (never across requests or viewers): the answer of each access-only check. */
+const decided = new WeakMap<RequestContext, Map<Check, boolean>>();
 
-const isPromise = (value: unknown): value is Promise<unknown> =>
-  typeof (value as Promise<unknown> | null)?.then === 'function';
+function allowsForRequest(ctx: RequestContext, check: Check): boolean {
+  let answers = decided.get(ctx);
+  if (!answers) decided.set(ctx, (answers = new Map()));
+  let allows = answers.get(check);
+  if (allows === undefined) {
+    try {
+      allows = check(ctx.access, undefined, undefined) === null;
+    } catch {
+      allows = false; // the shield runs it again, logs the failure and denies
+    }
+    answers.set(check, allows);
+  }
+  return allows;
+}

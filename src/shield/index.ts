@@ -1,6 +1,9 @@
 import { GraphQLSchema } from 'graphql';
-import { applyShield } from './apply-shield';
-import { GuardMap, RuleMap } from './rule';
+import { applyShield, ShieldOptions } from './apply-shield';
+import { Access } from './access';
+import { Denial, GuardMap, RuleTree } from './rule';
+import { checkOf } from './rule-checks';
+import { DENIED_BY_DEFAULT } from './rules';
 import { accessRules, userAdminRules } from './rules/access.rules';
 import { applicationRules } from './rules/application.rules';
 import { catalogRules } from './rules/catalog.rules';
@@ -11,11 +14,11 @@ import { documentMutationRules } from './rules/document-mutation.rules';
 import { inventoryGuards, inventoryRules } from './rules/inventory.rules';
 import { warehouseGuards, warehouseRules } from './rules/warehouse.rules';
 
-/** Merges per-area rule maps; a coordinate defined twice is a programming error. */
-export function mergeRules(...maps: RuleMap[]): RuleMap {
-  const merged: RuleMap = {};
-  for (const map of maps) {
-    for (const [type, fields] of Object.entries(map)) {
+/** Merges per-area rule trees; a coordinate defined twice is a programming error. */
+export function mergeRules(...trees: RuleTree[]): RuleTree {
+  const merged: RuleTree = {};
+  for (const tree of trees) {
+    for (const [type, fields] of Object.entries(tree)) {
       merged[type] ??= {};
       for (const [field, rule] of Object.entries(fields)) {
         if (merged[type][field]) throw new Error(`Rule for ${type}.${field} is defined twice`);
@@ -26,10 +29,21 @@ export function mergeRules(...maps: RuleMap[]): RuleMap {
   return merged;
 }
 
-export const RULES: RuleMap = mergeRules(
+/** The graphql-shield rule tree of the whole API (DESIGN §3). */
+export const RULES: RuleTree = mergeRules(
   coreRules, catalogRules, warehouseRules, inventoryRules, reportRules, accessRules, userAdminRules, managementRules,
   documentMutationRules, applicationRules,
 );
 export const GUARDS: GuardMap = { ...warehouseGuards, ...inventoryGuards };
 
-export const shieldSchema = (schema: GraphQLSchema) => applyShield(schema, RULES, GUARDS);
+export const shieldSchema = (schema: GraphQLSchema, options?: ShieldOptions) => applyShield(schema, RULES, GUARDS, options);
+
+/**
+ * What the rule of `type.field` answers for these arguments: null when it allows. Bulk mutations
+ * apply the rule of the single mutation to each of their items (issue 16 §5). A coordinate
+ * without a rule is denied (DESIGN §3.7).
+ */
+export function ruleDenial(access: Access, type: string, field: string, args: Record<string, unknown>): Denial | null {
+  const found = checkOf(RULES[type]?.[field]);
+  return found ? found.check(access, undefined, args) : DENIED_BY_DEFAULT;
+}

@@ -1,3 +1,4 @@
+import type { and } from 'graphql-shield';
 import { Access } from './access';
 
 export interface Denial {
@@ -10,12 +11,14 @@ export interface Denial {
 /** A check is a pure function of the per-request access object, the parent and the arguments: no I/O. */
 export type Check = (access: Access, parent: any, args: any) => Denial | null;
 
-export type FieldRule =
-  | { kind: 'withParent' }
-  | { kind: 'check'; name: string; check: Check };
+/** A graphql-shield rule (`rule`, `and`, `or`, `not`, `chain`, `allow`, `deny`). */
+export type ShieldRule = Parameters<typeof and>[0];
 
-/** Per type, per field: the rule. A field missing here is denied (fail-closed, DESIGN §3.7). */
-export type RuleMap = Record<string, Record<string, FieldRule>>;
+/**
+ * Per type, per field: the graphql-shield rule. A field missing here gets the shield's
+ * fallbackRule, `deny` (fail-closed, DESIGN §3.7).
+ */
+export type RuleTree = Record<string, Record<string, ShieldRule>>;
 
 /**
  * Row guards of located types: an object of the type reaching the viewer must pass,
@@ -24,3 +27,17 @@ export type RuleMap = Record<string, Record<string, FieldRule>>;
  */
 export type Guard = (access: Access, item: any) => boolean;
 export type GuardMap = Record<string, Guard>;
+
+/**
+ * What a rule denied with, as graphql-shield carries it: a rule answers an Error to deny with a
+ * message. No stack is captured (a list can deny hundreds of times per response); the shield
+ * turns it into at most one GraphQL error per coordinate (denial-report.ts).
+ */
+export class ShieldDenial extends Error {
+  constructor(readonly denial: Denial) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(denial.message);
+    Error.stackTraceLimit = limit;
+  }
+}

@@ -8,6 +8,7 @@ import { userAdminService } from '../../src/services/access/user-admin.service';
 import { loadAccess } from '../../src/shield/access.loader';
 import { Access, NO_GRANTS } from '../../src/shield/access';
 import { escalationsOf } from '../../src/shield/escalation';
+import { checkOf } from '../../src/shield/rule-checks';
 import { userAdminRules } from '../../src/shield/rules/access.rules';
 import { effectiveGrants } from '../../src/services/access/grant-spec';
 import { DocumentAction, DocumentType, Permission, ReportKind } from '../../src/shield/permission-catalog';
@@ -112,8 +113,8 @@ describe('safeguards: last access manager, every instance, explainAccess, the au
   });
 
   it('e-mail rule: another user\'s e-mail needs ACCESS_MANAGE', () => {
-    const rule = userAdminRules.User.email;
-    if (rule.kind !== 'check') throw new Error('expected a check');
+    const rule = checkOf(userAdminRules.User.email);
+    if (!rule || rule.accessOnly) throw new Error('expected a check of the parent');
     const viewer = new Access({ id: 7 } as never, NO_GRANTS);
     expect(rule.check(viewer, { id: 7 }, {})).toBeNull();
     expect(rule.check(viewer, { id: 8 }, {})).toMatchObject({ code: 'FORBIDDEN', permission: 'ACCESS_MANAGE' });

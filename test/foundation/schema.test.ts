@@ -6,7 +6,7 @@ import { printSchemaSdl } from '../../src/schema/print-schema';
 import { RULES } from '../../src/shield';
 import { Access } from '../../src/shield/access';
 import { applyShield } from '../../src/shield/apply-shield';
-import { requires, withParent } from '../../src/shield/rules';
+import { allow, requires, rule } from '../../src/shield/rules';
 import { Permission } from '../../src/shield/permission-catalog';
 import { auditSchema } from '../../src/shield/schema-audit';
 
@@ -27,12 +27,12 @@ describe('the schema', () => {
   });
 });
 
-describe('the schema walk and the shield fail closed', () => {
+describe('the schema walk over the graphql-shield tree, and the shield, fail closed', () => {
   const schema = buildSchema(`
     type Query { open: String  secret: String!  unruled: String  priced: String }
   `);
   const rootValue = { open: 'o', secret: 's', unruled: 'u', priced: 'p' };
-  const rules = { Query: { open: withParent, secret: requires(Permission.ACCESS_MANAGE), priced: requires(Permission.CATALOG_VIEW) } };
+  const rules = { Query: { open: allow, secret: requires(Permission.ACCESS_MANAGE), priced: requires(Permission.CATALOG_VIEW) } };
 
   it('reports a field without a rule and a protected non-null field', () => {
     const audit = auditSchema(schema, rules);
@@ -51,8 +51,8 @@ describe('the schema walk and the shield fail closed', () => {
   it('a rule that throws denies, and a resolver error is not relabelled as an authorization error', async () => {
     const throwing = {
       Query: {
-        open: { kind: 'check' as const, name: 'broken', check: () => { throw new Error('bug in rule'); } },
-        priced: withParent,
+        open: rule('broken', () => { throw new Error('bug in rule'); }),
+        priced: allow,
       },
     };
     const shielded = applyShield(schema, throwing, {});

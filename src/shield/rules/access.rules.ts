@@ -1,5 +1,5 @@
-import { Permission, requires, rule, visibleWithParent } from '../rules';
-import { RuleMap } from '../rule';
+import { notAuthenticated, or, Permission, requires, rule, visibleWithParent } from '../rules';
+import { RuleTree } from '../rule';
 
 const manage = requires(Permission.ACCESS_MANAGE);
 
@@ -8,7 +8,7 @@ const manage = requires(Permission.ACCESS_MANAGE);
  * visible with its parent. Warehouses inside grants and assignments still pass the Warehouse row
  * guard (an admin of warehouse A sees B only as an id).
  */
-export const accessRules: RuleMap = {
+export const accessRules: RuleTree = {
   Query: {
     roles: manage, role: manage, users: manage, user: manage, accessAuditLog: manage, explainAccess: manage,
   },
@@ -32,12 +32,17 @@ export const accessRules: RuleMap = {
 };
 
 /** User fields owned by access administration; the rest of User is in core.rules.ts. */
-export const userAdminRules: RuleMap = {
+export const userAdminRules: RuleTree = {
   User: {
     assignments: manage,
-    // E-mail addresses are personal: the user themself and access managers only.
-    email: rule('self-or-ACCESS_MANAGE', (access, user: { id: number }) =>
-      access.authenticated && (access.has(Permission.ACCESS_MANAGE) || access.userId === user.id) ? null
-        : { code: 'FORBIDDEN', permission: Permission.ACCESS_MANAGE, message: 'Missing permission ACCESS_MANAGE: only the user themself and access managers see e-mail addresses.' }),
+    // E-mail addresses are personal: the user themself or an access manager.
+    email: or(
+      rule('self', (access, user: { id: number }) => {
+        if (!access.authenticated) return notAuthenticated;
+        return access.userId === user.id ? null
+          : { code: 'FORBIDDEN', permission: Permission.ACCESS_MANAGE, message: 'Missing permission ACCESS_MANAGE: only the user themself and access managers see e-mail addresses.' };
+      }),
+      manage,
+    ),
   },
 };

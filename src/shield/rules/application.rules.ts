@@ -1,5 +1,5 @@
 import { Permission, requires, visibleWithParent } from '../rules';
-import { RuleMap } from '../rule';
+import { RuleTree } from '../rule';
 
 const manage = requires(Permission.ACCESS_MANAGE);
 
@@ -8,7 +8,7 @@ const manage = requires(Permission.ACCESS_MANAGE);
  * permissions still pass the Warehouse row guard. The viewer's own application is visible to
  * the viewer (an integration's developer sees which app the token names).
  */
-export const applicationRules: RuleMap = {
+export const applicationRules: RuleTree = {
   Query: { applications: manage, application: manage },
   Mutation: { registerApplication: manage, installApplication: manage, revokeApplication: manage },
   Application: visibleWithParent('id', 'clientId', 'name', 'description', 'vendor', 'callbackUrl', 'status', 'installedAt',

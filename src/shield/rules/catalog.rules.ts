@@ -1,8 +1,8 @@
 import { Permission, requires, visibleWithParent } from '../rules';
-import { RuleMap } from '../rule';
+import { RuleTree } from '../rule';
 
 /** Products need CATALOG_VIEW; purchase prices need PURCHASE_PRICE_VIEW (DESIGN §2). */
-export const catalogRules: RuleMap = {
+export const catalogRules: RuleTree = {
   Query: {
     products: requires(Permission.CATALOG_VIEW),
     product: requires(Permission.CATALOG_VIEW),

@@ -1,9 +1,9 @@
 import { authenticated, requires, visibleWithParent } from '../rules';
 import { Permission } from '../permission-catalog';
-import { RuleMap } from '../rule';
+import { RuleTree } from '../rule';
 
 /** The viewer, users as they appear inside other objects, and shared types. */
-export const coreRules: RuleMap = {
+export const coreRules: RuleTree = {
   Query: {
     viewer: authenticated,
     permissionCatalog: requires(Permission.ACCESS_MANAGE),

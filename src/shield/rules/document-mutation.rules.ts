@@ -1,7 +1,7 @@
 import { parseId } from '../../services/platform/ids';
 import { DocumentAction, Permission } from '../permission-catalog';
-import { RuleMap } from '../rule';
-import { allOf, requires, requiresDocumentAction, rule } from '../rules';
+import { RuleTree } from '../rule';
+import { chain, requires, requiresDocumentAction, rule } from '../rules';
 
 const inventory = requires(Permission.INVENTORY_VIEW);
 
@@ -10,14 +10,14 @@ const inventory = requires(Permission.INVENTORY_VIEW);
  * the document-specific check (its type, status and every item's warehouse) runs in the service
  * through canActOnDocument, the same function `allowedActions` asks (services/document-lifecycle.ts).
  */
-export const documentMutationRules: RuleMap = {
+export const documentMutationRules: RuleTree = {
   Mutation: {
-    createDocument: allOf(inventory, requiresDocumentAction(DocumentAction.EDIT, (_parent, args) => args.input.type)),
+    createDocument: chain(inventory, requiresDocumentAction(DocumentAction.EDIT, (_parent, args) => args.input.type)),
     updateDocument: inventory,
     processDocument: inventory,
     cancelDocument: inventory,
     deleteDocument: inventory,
-    reserveProduct: allOf(
+    reserveProduct: chain(
       requires(Permission.INVENTORY_VIEW, Permission.PRODUCT_RESERVE),
       rule('reserve-warehouse', (access, _parent, args) => {
         const warehouseId = parseId(args.warehouseId);

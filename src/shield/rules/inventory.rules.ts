@@ -1,7 +1,7 @@
 import { canViewDocument } from '../document-access';
 import { DocumentAction, DocumentType } from '../permission-catalog';
-import { GuardMap, RuleMap } from '../rule';
-import { allOf, canSelect, Permission, requires, rule, visibleWithParent } from '../rules';
+import { GuardMap, RuleTree } from '../rule';
+import { chain, canSelect, Permission, requires, rule, visibleWithParent } from '../rules';
 
 const inventory = requires(Permission.INVENTORY_VIEW);
 const catalog = requires(Permission.CATALOG_VIEW);
@@ -19,9 +19,9 @@ const viewsFilteredType = rule('document(VIEW) of the type filter', (access, _pa
  * PURCHASE_PRICE_VIEW. Rows are scoped in SQL (document-scope.ts, scoped-query.ts) and
  * checked again by the guards below.
  */
-export const inventoryRules: RuleMap = {
+export const inventoryRules: RuleTree = {
   Query: {
-    documents: allOf(inventory, viewsFilteredType),
+    documents: chain(inventory, viewsFilteredType),
     document: inventory,
     stockLevels: inventory,
     reservations: inventory,

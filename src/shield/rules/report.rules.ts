@@ -1,10 +1,10 @@
-import { Permission, requires, requiresReport, rule, visibleWithParent } from '../rules';
-import { RuleMap } from '../rule';
+import { accessRule, notAuthenticated, Permission, requires, requiresReport, visibleWithParent } from '../rules';
+import { RuleTree } from '../rule';
 import { ReportKind } from '../permission-catalog';
 
 /** Any REPORT_VIEW grant, whatever its kinds. */
-const anyReport = rule('report(any)', (access) => {
-  if (!access.authenticated) return { code: 'UNAUTHENTICATED', message: 'A valid bearer token is required.' };
+const anyReport = accessRule('report(any)', (access) => {
+  if (!access.authenticated) return notAuthenticated;
   return access.grants.hasReportView ? null
     : { code: 'FORBIDDEN', permission: 'REPORT_VIEW', message: 'Missing permission REPORT_VIEW: reports need it.' };
 });
@@ -17,7 +17,7 @@ const figureFields = ['opening', 'received', 'shipped', 'otherOutgoing', 'closin
  * grants the money inside it (no PURCHASE_PRICE_VIEW needed). Rows are computed over the
  * viewer's warehouses only; `totalStockValue` is the one company-wide figure (DESIGN §3.8).
  */
-export const reportRules: RuleMap = {
+export const reportRules: RuleTree = {
   Query: { inventoryReport: anyReport },
   InventoryReport: {
     ...visibleWithParent('from', 'to'),

@@ -1,8 +1,8 @@
 import { authenticated, canSelect, visibleWithParent } from '../rules';
-import { GuardMap, RuleMap } from '../rule';
+import { GuardMap, RuleTree } from '../rule';
 
 /** Warehouses are visible exactly as far as WAREHOUSE_SELECT reaches (DESIGN §2, §3.1–3.3). */
-export const warehouseRules: RuleMap = {
+export const warehouseRules: RuleTree = {
   Query: {
     warehouses: authenticated,
     warehouse: authenticated,
