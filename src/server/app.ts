@@ -10,6 +10,7 @@ import { Config } from '../config';
 import { RequestContext } from '../context';
 import { createLoaders } from '../loaders';
 import { buildShieldedSchema } from '../schema/build-schema';
+import { enableSqliteReaders } from '../services/platform/sqlite-readers';
 import { canonicalErrorsPlugin } from '../shield/denial-errors';
 import { authenticate } from './authenticate';
 import { guardDatabase } from './database-guard';
@@ -44,6 +45,8 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
   app.use(drain.track);
   const verify = createTokenVerifier(config);
   const { limits } = config;
+  // SQLite: reads outside transactions on reader threads, never the writer's open transaction (issue 21).
+  enableSqliteReaders(db);
   const metrics = createMetrics(db);
   const guard = { budgetMs: limits.timeBudgetMs, acquireTimeoutMs: Math.min(limits.timeBudgetMs, 5000) };
   guardDatabase(db, guard);

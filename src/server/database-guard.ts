@@ -1,6 +1,7 @@
 import { DataSource, EntitySubscriberInterface } from 'typeorm';
 import { BeforeQueryEvent } from 'typeorm/subscriber/event/QueryEvent';
 import { logger } from '../logger';
+import { sqliteReaders } from '../services/platform/sqlite-readers';
 import { currentRequest } from './request-scope';
 
 /** A statement was refused because the operation's time budget is spent (docs/operations.md). */
@@ -75,10 +76,13 @@ export function guardDatabase(db: DataSource, options: { budgetMs: number; acqui
   };
 }
 
-/** Connections of the pool by state, for /metrics (the embedded SQLite database is one connection). */
+/** Connections of the pool by state, for /metrics (SQLite: its reader threads; the writer is not counted). */
 export function poolUsage(db: DataSource): { total: number; idle: number; inUse: number; waiting: number; max: number } {
   const pool = mysqlPool(db);
-  if (!pool) return { total: 1, idle: 1, inUse: 0, waiting: 0, max: 1 };
+  if (!pool) {
+    const readers = sqliteReaders(db)?.usage() ?? { total: 1, inUse: 0, waiting: 0 };
+    return { total: readers.total, idle: readers.total - readers.inUse, inUse: readers.inUse, waiting: readers.waiting, max: readers.total };
+  }
   const total = pool._allConnections?.length ?? 0;
   const idle = pool._freeConnections?.length ?? 0;
   return { total, idle, inUse: total - idle, waiting: pool._connectionQueue?.length ?? 0, max: pool.config?.connectionLimit ?? 0 };
