@@ -1,6 +1,9 @@
 /** The benchmark's database: its own MariaDB database, never the service's. */
 export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/stockgate_bench';
 
+/** The embedded bench database (`npm run bench:seed -- --sqlite`): stockgate.sqlite in this directory. */
+export const BENCH_SQLITE_DIR = process.env.BENCH_SQLITE_DIR ?? '.bench/sqlite';
+
 export const BENCH_SIZE = {
   warehouses: Number(process.env.BENCH_WAREHOUSES ?? 20),
   parents: Number(process.env.BENCH_PARENTS ?? 4000),
@@ -11,3 +14,10 @@ export const BENCH_SIZE = {
 
 /** Logins the benchmark runs as: a clerk of 2 of the 20 warehouses, and an administrator. */
 export const BENCH_USERS = { clerk: 'bench-clerk', admin: 'bench-admin', seller: 'bench-seller' };
+
+const year = (() => { const to = new Date(); const from = new Date(to.getTime() - 364 * 86_400_000); return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) }; })();
+
+/** The heaviest query the API allows: the inventory report over the last year, per warehouse. */
+export const YEAR_REPORT_QUERY = `{ inventoryReport(from: "${year.from}", to: "${year.to}") { movement { total { closing { quantity value } }
+      warehouses { warehouse { code } opening { quantity value } received { quantity value } shipped { quantity value }
+      otherOutgoing { quantity value } closing { quantity value } } } } }`;

@@ -10,9 +10,10 @@ import { dataSourceOptions } from '../../ormconfig';
 import { DEV_JWT_SECRET, loadConfig } from '../../src/config';
 import { createServer } from '../../src/server/app';
 import { mintToken } from '../../src/server/identity';
-import { BENCH_DATABASE_URL, BENCH_USERS } from './bench-config';
+import { BENCH_DATABASE_URL, BENCH_USERS, YEAR_REPORT_QUERY } from './bench-config';
 import { AuthMode } from './server';
 import { defaultServerEntry, postingBenchmark, PostingResult } from './posting';
+import { contentionBenchmark, contentionMarkdown, ContentionRow, defaultContentionEntry } from './contention';
 
 /**
  * `npm run bench`: the service on the bench database (npm run bench:seed), measured with
@@ -23,9 +24,8 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const MODES: AuthMode[] = ['off', 'on', 'stock-shield'];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const CONTENTION_SECONDS = Number(process.env.BENCH_CONTENTION_SECONDS ?? 20);
 const root = path.resolve(__dirname, '..', '..', '..');
-
-const year = (() => { const to = new Date(); const from = new Date(to.getTime() - 364 * 86_400_000); return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) }; })();
 
 export const QUERIES: Record<string, { label: string; query: string; connections?: number; duration?: number }> = {
   a: {
@@ -41,9 +41,7 @@ export const QUERIES: Record<string, { label: string; query: string; connections
     // A year of a 1M-row ledger is aggregated per request: 2 concurrent dashboards, not 8, on 2 cores.
     connections: 2,
     duration: 15,
-    query: `{ inventoryReport(from: "${year.from}", to: "${year.to}") { movement { total { closing { quantity value } }
-      warehouses { warehouse { code } opening { quantity value } received { quantity value } shipped { quantity value }
-      otherOutgoing { quantity value } closing { quantity value } } } } }`,
+    query: YEAR_REPORT_QUERY,
   },
   d: { label: '(d) viewer', query: '{ viewer { user { login } permissions allWarehouses warehouses { code name } } }' },
 };
@@ -169,10 +167,16 @@ async function main() {
   } catch (error) {
     process.stderr.write(`posting benchmark skipped: ${(error as Error).message}\n`);
   }
-  appendMarkdown(rows, report, posting);
+  let contention: ContentionRow[] | null = null;
+  try {
+    contention = await contentionBenchmark({ serverEntry: defaultContentionEntry(), token: tokens.admin, reportQuery: YEAR_REPORT_QUERY, seconds: CONTENTION_SECONDS });
+  } catch (error) {
+    process.stderr.write(`contention benchmark skipped (npm run bench:seed -- --sqlite first?): ${(error as Error).message}\n`);
+  }
+  appendMarkdown(rows, report, posting, contention);
 }
 
-function appendMarkdown(rows: Row[], report: { graphqlMs: number; sqlMs: number }, posting: PostingResult | null) {
+function appendMarkdown(rows: Row[], report: { graphqlMs: number; sqlMs: number }, posting: PostingResult | null, contention: ContentionRow[] | null) {
   const off = (r: Row) => rows.find((o) => o.query === r.query && o.viewer === r.viewer && o.mode === 'off')!;
   const commit = (() => { try { return execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim(); } catch { return 'unknown'; } })();
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -190,6 +194,7 @@ function appendMarkdown(rows: Row[], report: { graphqlMs: number; sqlMs: number 
       `(${posting.singleLine} single-line and ${posting.threeLine} three-line sales orders against 25 products with little stock: ` +
       `${posting.processed} processed, ${posting.insufficientStock} refused with INSUFFICIENT_STOCK), oversold units ${posting.oversold}, ` +
       `deadlock failures after retry ${posting.deadlockFailures}, levels equal the ledger: ${posting.levelsEqualLedger ? 'yes' : 'NO'}.`] : []),
+    ...(contention ? contentionMarkdown(contention, CONTENTION_SECONDS) : []),
   ];
   fs.appendFileSync(path.join(root, 'BENCHMARKS.md'), lines.join('\n') + '\n');
   process.stdout.write(`appended to BENCHMARKS.md\n`);

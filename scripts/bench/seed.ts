@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import Decimal from 'decimal.js';
-import { createConnection, Connection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../ormconfig';
 import { SystemRole } from '../../src/entities/role.entity';
 import { applySeed } from '../../src/services/demo/seed.service';
 import { DocumentAction, DocumentType, Permission } from '../../src/shield/permission-catalog';
-import { BENCH_DATABASE_URL, BENCH_SIZE, BENCH_USERS } from './bench-config';
+import { BENCH_SIZE, BENCH_USERS } from './bench-config';
+import { benchWriter, BenchWriter } from './bench-writer';
 
 /**
- * `npm run bench:seed`: (re)creates the benchmark database on MariaDB — 20 warehouses,
+ * `npm run bench:seed`: (re)creates the benchmark database on MariaDB (with `-- --sqlite`: the
+ * embedded file under .bench/sqlite, issue 21) — 20 warehouses,
  * 20,000 products with variants, ≥1,000,000 ledger movements from processed documents of
  * all five types over two years, levels equal to the ledger, and the demo roles.
  * Rows are generated in memory in date order (so no level ever goes negative) and written
@@ -27,14 +27,9 @@ const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
 
 async function main() {
   const started = Date.now();
-  const url = new URL(BENCH_DATABASE_URL);
-  const name = url.pathname.slice(1);
-  const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: url.username, password: url.password });
-  await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await admin.end();
-
-  const db = new DataSource(dataSourceOptions({ databaseUrl: BENCH_DATABASE_URL, dataDir: '.bench' }));
+  const writer = benchWriter(process.argv.includes('--sqlite') ? 'sqlite' : 'mariadb');
+  await writer.reset();
+  const db = new DataSource(writer.options());
   await db.initialize();
   await db.runMigrations();
   const warehouseKeys = Array.from({ length: BENCH_SIZE.warehouses }, (_, i) => `W${String(i + 1).padStart(2, '0')}`);
@@ -56,42 +51,40 @@ async function main() {
     }],
   });
   const warehouses = warehouseKeys.map((k) => ids.warehouses[k]);
-  const conn = await createConnection({ uri: BENCH_DATABASE_URL, timezone: "Z" });
-  await conn.query('SET unique_checks = 0, foreign_key_checks = 0');
-
-  const productIds = await insertProducts(conn);
+  await db.destroy();
+  await writer.open();
+  const productIds = await insertProducts(writer);
   const authorId = ids.users.admin;
-  const movements = await insertDocuments(conn, productIds, warehouses, authorId);
-  await conn.query(`INSERT INTO stock_level (productId, warehouseId, quantity)
+  const movements = await insertDocuments(writer, productIds, warehouses, authorId);
+  await writer.query(`INSERT INTO stock_level (productId, warehouseId, quantity)
     SELECT productId, warehouseId, SUM(quantity) FROM stock_movement GROUP BY productId, warehouseId`);
   for (const [type] of TYPES) {
-    await conn.query('UPDATE document_sequence SET next = (SELECT COUNT(*) + 1 FROM inventory_document WHERE type = ?) WHERE type = ?', [type, type]);
+    await writer.query('UPDATE document_sequence SET next = (SELECT COUNT(*) + 1 FROM inventory_document WHERE type = ?) WHERE type = ?', [type, type]);
   }
-  await conn.end();
-  await db.destroy();
-  process.stdout.write(`bench database ${name}: ${productIds.length + BENCH_SIZE.parents} products, ${movements} movements, in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  await writer.close();
+  process.stdout.write(`bench database ${writer.name} (${writer.engine}): ${productIds.length + BENCH_SIZE.parents} products, ${movements} movements, in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 }
 
-async function insertProducts(conn: Connection): Promise<Array<{ id: number; price: Decimal }>> {
+async function insertProducts(conn: BenchWriter): Promise<Array<{ id: number; price: Decimal }>> {
   const rows: unknown[][] = [];
   for (let p = 0; p < BENCH_SIZE.parents; p++) {
     const price = (5 + (p % 90) + (p % 7) / 10).toFixed(2);
     rows.push([`P${p}`, `Product ${p} ${pick(['cotton', 'wool', 'linen', 'denim'])} ${pick(['dress', 'shirt', 'coat', 'scarf'])}`, null, null, price, (Number(price) * 2.5).toFixed(2)]);
   }
-  await bulkInsert(conn, 'product', ['sku', 'name', 'parentId', 'attributes', 'purchasePrice', 'salePrice'], rows);
-  const [parents] = await conn.query('SELECT id, sku, name, purchasePrice FROM product ORDER BY id') as unknown as [Array<{ id: number; sku: string; name: string; purchasePrice: string }>];
+  await conn.bulkInsert('product', ['sku', 'name', 'parentId', 'attributes', 'purchasePrice', 'salePrice'], rows);
+  const parents = await conn.query<{ id: number; sku: string; name: string; purchasePrice: string }>('SELECT id, sku, name, purchasePrice FROM product ORDER BY id');
   const variants: unknown[][] = [];
   for (const parent of parents) {
     for (const colour of ['red', 'blue', 'green', 'black'].slice(0, BENCH_SIZE.variantsPerParent)) {
       variants.push([`${parent.sku}-${colour}`, `${parent.name} ${colour}`, parent.id, JSON.stringify({ colour }), parent.purchasePrice, null]);
     }
   }
-  await bulkInsert(conn, 'product', ['sku', 'name', 'parentId', 'attributes', 'purchasePrice', 'salePrice'], variants);
-  const [all] = await conn.query('SELECT id, purchasePrice FROM product WHERE parentId IS NOT NULL ORDER BY id') as unknown as [Array<{ id: number; purchasePrice: string }>];
+  await conn.bulkInsert('product', ['sku', 'name', 'parentId', 'attributes', 'purchasePrice', 'salePrice'], variants);
+  const all = await conn.query<{ id: number; purchasePrice: string }>('SELECT id, purchasePrice FROM product WHERE parentId IS NOT NULL ORDER BY id');
   return all.map((r) => ({ id: Number(r.id), price: new Decimal(r.purchasePrice) }));
 }
 
-async function insertDocuments(conn: Connection, products: Array<{ id: number; price: Decimal }>, warehouses: number[], authorId: number): Promise<number> {
+async function insertDocuments(conn: BenchWriter, products: Array<{ id: number; price: Decimal }>, warehouses: number[], authorId: number): Promise<number> {
   const levels = new Map<string, number>();
   const level = (p: number, w: number) => levels.get(`${p}:${w}`) ?? 0;
   // Products that have received stock per warehouse: outgoing lines pick from these, so they find stock.
@@ -101,14 +94,14 @@ async function insertDocuments(conn: Connection, products: Array<{ id: number; p
   const start = Date.now() - BENCH_SIZE.days * 86_400_000;
   let docs: unknown[][] = [], items: unknown[][] = [], moves: unknown[][] = [];
   let docId = 0, itemId = 0, movementCount = 0;
-  const [[{ maxId }]] = await conn.query('SELECT COALESCE(MAX(id), 0) AS maxId FROM inventory_document') as unknown as [[{ maxId: number }]];
+  const [{ maxId }] = await conn.query<{ maxId: number }>('SELECT COALESCE(MAX(id), 0) AS maxId FROM inventory_document');
   docId = Number(maxId);
 
   const flush = async (force = false) => {
     if (!force && moves.length < 20_000) return;
-    await bulkInsert(conn, 'inventory_document', ['id', 'type', 'status', 'number', 'title', 'authorId', 'createdAt', 'updatedAt', 'processedAt', 'processedById', 'version'], docs);
-    await bulkInsert(conn, 'document_item', ['id', 'documentId', 'productId', 'quantity', 'purchasePrice', 'fromWarehouseId', 'toWarehouseId'], items);
-    await bulkInsert(conn, 'stock_movement', ['documentId', 'itemId', 'documentType', 'productId', 'warehouseId', 'kind', 'quantity', 'unitCost', 'value', 'reversal', 'occurredAt'], moves);
+    await conn.bulkInsert('inventory_document', ['id', 'type', 'status', 'number', 'title', 'authorId', 'createdAt', 'updatedAt', 'processedAt', 'processedById', 'version'], docs);
+    await conn.bulkInsert('document_item', ['id', 'documentId', 'productId', 'quantity', 'purchasePrice', 'fromWarehouseId', 'toWarehouseId'], items);
+    await conn.bulkInsert('stock_movement', ['documentId', 'itemId', 'documentType', 'productId', 'warehouseId', 'kind', 'quantity', 'unitCost', 'value', 'reversal', 'occurredAt'], moves);
     docs = []; items = []; moves = [];
   };
 
@@ -154,13 +147,6 @@ async function insertDocuments(conn: Connection, products: Array<{ id: number; p
   }
   await flush(true);
   return movementCount;
-}
-
-async function bulkInsert(conn: Connection, table: string, columns: string[], rows: unknown[][]) {
-  for (let i = 0; i < rows.length; i += 5000) {
-    const chunk = rows.slice(i, i + 5000);
-    if (chunk.length) await conn.query(`INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES ?`, [chunk]);
-  }
 }
 
 main().catch((error) => {

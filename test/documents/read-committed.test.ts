@@ -3,7 +3,7 @@ import { BeforeQueryEvent } from 'typeorm/subscriber/event/QueryEvent';
 import { DocumentStatus, InventoryDocument } from '../../src/entities/inventory-document.entity';
 import { SystemRole } from '../../src/entities/role.entity';
 import { StockLevel } from '../../src/entities/stock-level.entity';
-import { StockMovement } from '../../src/entities/stock-movement.entity';
+import { MovementKind, StockMovement } from '../../src/entities/stock-movement.entity';
 import { SeedSpec } from '../../src/services/demo/seed.service';
 import { inTransaction } from '../../src/services/platform/transaction';
 import { DocumentType } from '../../src/shield/permission-catalog';
@@ -106,7 +106,7 @@ describe('read committed (issue 21 §1)', () => {
     const wrote = new Promise<void>((resolve) => { written = resolve; });
     const failing = inTransaction(api.db, async (tx) => {
       const movement = await tx.findOneByOrFail(StockMovement, { productId: api.ids.products.p1 });
-      await tx.insert(StockMovement, { ...movement, id: undefined, quantity: movement.quantity.negated(), kind: 'SHIPPED', documentType: DocumentType.SALES_ORDER, occurredAt: new Date() });
+      await tx.insert(StockMovement, { ...movement, id: undefined, quantity: movement.quantity.negated(), kind: MovementKind.SHIPPED, documentType: DocumentType.SALES_ORDER, occurredAt: new Date() });
       await tx.update(StockLevel, { productId: api.ids.products.p1 }, { quantity: () => 'quantity - 1' });
       await tx.update(InventoryDocument, { id: api.ids.documents.order }, { status: DocumentStatus.PROCESSED, version: 2, processedAt: new Date() });
       written();

@@ -74,15 +74,18 @@ const envInt = (name: string, fallback: number) => {
  * "slave" query runner for them) go to reader threads with their own read-only connections in
  * WAL mode: they see only committed data and never run on the event loop. Writes, transactions
  * and raw `query()` calls keep the single writer connection. Idempotent; no-op on MariaDB and for
- * an in-memory database. `SQLITE_READERS` (default 3; 0 = off, for comparison only) and
- * `SQLITE_HEAVY_READERS` (default readers − 1) size it.
+ * an in-memory database. `SQLITE_READERS` (threads for short statements, default 2; 0 = off,
+ * for comparison only), `SQLITE_HEAVY_READERS` (threads for statements that used ≥ 100 ms of CPU last
+ * time, default 2) and `SQLITE_HEAVY_NICE` (their nice value, default 10) size it.
  */
 export function enableSqliteReaders(db: DataSource): void {
   if (db.options.type !== 'better-sqlite3' || readersOf.has(db)) return;
   const file = db.options.database;
-  const count = envInt('SQLITE_READERS', 3);
+  const count = envInt('SQLITE_READERS', 2);
   if (!file || file === ':memory:' || count === 0) return;
-  const readers = new Readers({ file, readers: count, heavyReaders: envInt('SQLITE_HEAVY_READERS', Math.max(1, count - 1)), heavyMs: 20 });
+  const readers = new Readers({
+    file, readers: count, heavyReaders: envInt('SQLITE_HEAVY_READERS', 2), heavyNice: Math.min(19, envInt('SQLITE_HEAVY_NICE', 10)), heavyMs: 100,
+  });
   readersOf.set(db, readers);
   const driver = db.driver as BetterSqlite3Driver;
   const reader = new SqliteReadQueryRunner(driver, readers.get);
