@@ -4,7 +4,7 @@ const WAREHOUSES = '{ warehouses { code name } }';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Issue 20 §3 on a real cluster (npm run cluster:up: MariaDB primary + GTID replica, 3 instances,
+ * Issue 20 §3 and §5 on a real cluster (npm run cluster:up: MariaDB primary + GTID replica, 3 instances,
  * HAProxy). Runs from .ci/run (`npm run test:cluster`), not in `npm test`.
  */
 describe('reads that can go to the replica, safely', () => {
@@ -50,13 +50,51 @@ describe('reads that can go to the replica, safely', () => {
     const balancer = clients[3];
     let stop = false;
     const running = load(balancer, '{ viewer { user { name } } stockLevels(first: 20) { nodes { quantity } } warehouses { code } }', 6, () => stop);
-    await sleep(3000);
-    await cluster('kill-replica');
-    await sleep(5000);
-    stop = true;
+    try {
+      await sleep(3000);
+      await cluster('kill-replica');
+      await sleep(5000);
+    } finally {
+      stop = true;
+    }
     const tally = await running;
     expect(Object.keys(tally)).toEqual(['OK']);
     expect(tally.OK).toBeGreaterThan(10);
     await cluster('up'); // the replica comes back and catches up
   });
+
+  it('a rolling restart under load: no non-2xx response, every acknowledged write in the ledger', async () => {
+    const clients = await clientsAs('admin');
+    const balancer = clients[3];
+    const warehouseId = (await balancer.gql('{ warehouses { id isDefault } }')).warehouses.find((w: any) => w.isDefault).id;
+    const product = await balancer.newProduct(`ROLLING-${Date.now()}`);
+    let stop = false;
+    const statuses: Record<string, number> = {};
+    let acknowledged = 0;
+    const writer = (async () => {
+      while (!stop) {
+        try {
+          await balancer.receive(product, warehouseId, 1);
+          acknowledged += 1;
+        } catch (error) {
+          statuses[(error as Error).message] = (statuses[(error as Error).message] ?? 0) + 1;
+        }
+      }
+    })();
+    const readers = load(balancer, '{ viewer { user { name } } documents(first: 10) { nodes { number status } } }', 4, () => stop);
+    try {
+      await sleep(2000);
+      await cluster('restart');
+      await sleep(2000);
+    } finally {
+      stop = true;
+    }
+    const [, tally] = await Promise.all([writer, readers]);
+    expect(statuses).toEqual({});
+    expect(Object.keys(tally)).toEqual(['OK']);
+    expect(acknowledged).toBeGreaterThan(3);
+    const ledger = await sqlOn('primary', `SELECT COALESCE(SUM(m.quantity), 0) FROM stockgate.stock_movement m
+      JOIN stockgate.product p ON p.id = m.productId WHERE p.sku LIKE 'ROLLING-%'`);
+    expect(Number(ledger)).toBe(acknowledged);
+  }, 900_000);
 });
