@@ -40,7 +40,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxBatchSize: 0,
 };
 
-const LIMIT_ENV: Record<keyof Limits, string> = {
+/** The variable of each configurable limit (docs/operations.md). */
+export const LIMIT_ENV: Record<keyof Limits, string> = {
   maxDepth: 'LIMIT_DEPTH',
   maxAliases: 'LIMIT_ALIASES',
   maxCost: 'LIMIT_COST',

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import Decimal from 'decimal.js';
 import { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { describeArgumentLimits } from '../limits/describe-arguments';
 import { RESOLVERS } from '../resolvers';
 import { shieldSchema } from '../shield';
 import { DecimalScalar } from './decimal.scalar';
@@ -11,11 +12,11 @@ let cached: GraphQLSchema | undefined;
 
 /** The schema as declared in code, before authorization: what schema.graphql shows. */
 export function buildApiSchema(): GraphQLSchema {
-  cached ??= buildSchemaSync({
+  cached ??= describeArgumentLimits(buildSchemaSync({
     resolvers: RESOLVERS,
     scalarsMap: [{ type: Decimal, scalar: DecimalScalar }],
     validate: false,
-  });
+  }));
   return cached;
 }
 

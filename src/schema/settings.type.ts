@@ -1,4 +1,5 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { LIMITS } from '../limits/limits';
 
 @ObjectType('InventorySettings')
 export class InventorySettingsType {
@@ -9,5 +10,5 @@ export class InventorySettingsType {
 @InputType('UpdateSettingsInput', { description: 'Omitted fields stay as they are.' })
 export class UpdateSettingsInput {
   @Field(() => Boolean, { nullable: true }) allowNegativeStock?: boolean | null;
-  @Field(() => Int, { nullable: true, description: '1 to 365.' }) reservationDays?: number | null;
+  @Field(() => Int, { nullable: true, description: `1 to ${LIMITS.reservationDays} (reservationDays); no reservation expires later than that many days ahead.` }) reservationDays?: number | null;
 }

@@ -12,6 +12,7 @@ import { createLoaders } from '../loaders';
 import { buildShieldedSchema } from '../schema/build-schema';
 import { enableSqliteReaders } from '../services/platform/sqlite-readers';
 import { canonicalErrorsPlugin } from '../shield/denial-errors';
+import { argumentLimitsPlugin } from './argument-limits.plugin';
 import { authenticate } from './authenticate';
 import { guardDatabase } from './database-guard';
 import { unavailableError } from './error-mapping';
@@ -70,6 +71,8 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
       ApolloServerPluginCacheControlDisabled(),
       // One error per denied coordinate, in an order that does not depend on timing (DESIGN §3.5, §3.8).
       canonicalErrorsPlugin,
+      // Subscriptions and oversized arguments are refused before execution (issue 22, issue 15 §7).
+      argumentLimitsPlugin,
       loggingPlugin(metrics),
     ],
   });

@@ -33,7 +33,8 @@ export function createFormatError(options: FormatErrorOptions) {
     delete extensions.stacktrace;
     let message = options.fieldSuggestions ? formatted.message : formatted.message.replace(SUGGESTION, '');
     // armor's validation rules name the limit; Apollo relabels every validation error GRAPHQL_VALIDATION_FAILED.
-    if (extensions.limit) extensions.code = 'LIMIT_EXCEEDED';
+    // (An argument over its limit is BAD_USER_INPUT and names its limit too: src/limits/.)
+    if (extensions.limit && extensions.code === 'GRAPHQL_VALIDATION_FAILED') extensions.code = 'LIMIT_EXCEEDED';
     if (extensions.code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.test(message)) {
       Object.assign(extensions, { code: 'LIMIT_EXCEEDED', limit: 'tokens' });
       message = message.replace(/^Syntax Error: /, '');

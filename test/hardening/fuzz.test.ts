@@ -40,7 +40,24 @@ const ROOTS = [
   () => 'permissionCatalog { permission documentTypes }',
 ];
 
+// Arguments far over their limits and subscriptions (issue 15 §7): each a typed error, never an internal one.
+const OVERSIZED = [
+  { query: 'query($s: String) { products(first: 5, search: $s) { totalCount } }', variables: { s: 'x'.repeat(50_000) } },
+  { query: 'query($s: String) { users(first: 5, search: $s) { totalCount } }', variables: { s: '%'.repeat(50_000) } },
+  { query: 'query($w: [ID!]) { inventoryReport(from: "2026-01-01", to: "2026-01-31", warehouseIds: $w) { from } }',
+    variables: { w: Array.from({ length: 40_000 }, (_, i) => String(i + 1)) } },
+  { query: 'query($p: String) { inventoryReport(from: "2026-01-01", to: "2026-01-31", productSearch: $p) { from } }', variables: { p: '_'.repeat(50_000) } },
+  { query: 'mutation($e: DateTimeISO) { reserveProduct(productId: "1", warehouseId: "1", quantity: "1", dealRef: "D", expiresAt: $e) { id } }',
+    variables: { e: '9999-12-31T00:00:00.000Z' } },
+  { query: '{ inventoryReport(from: "0001-01-01", to: "9999-12-31") { from } }' },
+  { query: 'query($id: ID!) { product(id: $id) { sku } }', variables: { id: '9'.repeat(50_000) } },
+  { query: 'mutation($c: String!) { importProductsCsv(csv: $c) { ok } }', variables: { c: `sku,name\n${'A,a\n'.repeat(20_000)}` } },
+  { query: 'subscription { viewer { permissions } }' },
+  { query: 'subscription S($s: String) { products(search: $s) { totalCount } }', variables: { s: 'x' } },
+];
+
 const document: fc.Arbitrary<{ query?: unknown; variables?: unknown; operationName?: unknown }> = fc.oneof(
+  fc.constantFrom(...OVERSIZED),
   // random token soup
   fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((t) => ({ query: t.join(' ') })),
   // well-formed operations with hostile literal arguments

@@ -1,12 +1,12 @@
 import Decimal from 'decimal.js';
 import { parse } from 'csv-parse/sync';
+import { LIMITS, overLimit } from '../../limits/limits';
 import { checkAttributes, checkName, checkPrice, checkSku, checkUnit, toAttributeRecord } from './product-fields';
 
 /** The import's columns (docs/catalog-and-warehouses.md); sku and name are required, the rest optional. */
 export const CSV_COLUMNS = ['sku', 'name', 'parentSku', 'attributes', 'purchasePrice', 'salePrice', 'unit'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 const REQUIRED_COLUMNS: CsvColumn[] = ['sku', 'name'];
-export const MAX_CSV_ROWS = 50_000;
 
 export interface CsvRowError {
   line: number;
@@ -84,7 +84,8 @@ export function parseProductCsv(csv: string): ParsedCsv {
     if (!columns.includes(name)) errors.push({ line: header.line, column: name, reason: 'required column missing' });
   }
   if (body.length === 0) errors.push({ line: header.line, column: null, reason: 'no product rows after the header' });
-  if (body.length > MAX_CSV_ROWS) errors.push({ line: header.line, column: null, reason: `at most ${MAX_CSV_ROWS} rows per import` });
+  // Refused up front, before any row is checked or any SQL runs (issue 22).
+  if (body.length > LIMITS.csvRows) throw overLimit('csv', 'csvRows', LIMITS.csvRows, `at most ${LIMITS.csvRows} product rows per import (csvRows); this file has ${body.length}.`);
   if (errors.length) return { rows: [], errors };
 
   const rows: ProductRow[] = [];

@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { inTransaction } from '../platform/transaction';
+import { chunks, insertInChunks } from '../platform/bulk';
+import { BULK } from '../../limits/limits';
 import { RequestContext } from '../../context';
 import { Product } from '../../entities/product.entity';
 import { forbidden } from '../../errors';
@@ -9,11 +11,8 @@ import { unlessTaken } from '../platform/management-errors';
 import { CsvRowError, parseProductCsv, ProductRow } from './product-csv';
 import { attributesKey } from './product-fields';
 
-/** Rows per INSERT / IN list: far below SQLite's and MySQL's parameter limits. */
-const CHUNK = 500;
-
-const chunked = <T>(list: T[]): T[][] =>
-  Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
+/** SKUs or ids per IN list, rows per INSERT (docs/operations.md, bulk statements). */
+const chunked = <T>(list: T[]): T[][] => chunks(list, BULK.insertRows);
 
 type Known = Pick<Product, 'id' | 'sku' | 'parentId' | 'archived'>;
 
@@ -78,12 +77,10 @@ async function catalogErrors(tx: EntityManager, rows: ProductRow[]): Promise<Csv
 }
 
 async function insertRows(tx: EntityManager, rows: ProductRow[], parentIdOf: (row: ProductRow) => number | null) {
-  for (const part of chunked(rows)) {
-    await tx.createQueryBuilder().insert().into(Product).updateEntity(false).values(part.map((row) => ({
-      sku: row.sku, name: row.name, unit: row.unit, attributes: row.attributes, purchasePrice: row.purchasePrice,
-      salePrice: row.salePrice, parentId: parentIdOf(row), archived: false,
-    }))).execute();
-  }
+  await insertInChunks(tx, Product, rows.map((row) => ({
+    sku: row.sku, name: row.name, unit: row.unit, attributes: row.attributes, purchasePrice: row.purchasePrice,
+    salePrice: row.salePrice, parentId: parentIdOf(row), archived: false,
+  })));
 }
 
 /**

@@ -2,6 +2,7 @@ import { RequestContext } from '../../context';
 import { inTransaction } from '../platform/transaction';
 import { Settings } from '../../entities/settings.entity';
 import { badInput } from '../../errors';
+import { LIMITS } from '../../limits/limits';
 import { UpdateSettingsInput } from '../../schema/settings.type';
 import { recordAudit } from '../access/audit.service';
 import { forUpdate } from '../platform/row-lock';
@@ -23,7 +24,9 @@ export const settingsAdminService = {
     }
     if (input.reservationDays !== undefined) {
       const days = input.reservationDays;
-      if (days === null || !Number.isInteger(days) || days < 1 || days > 365) throw badInput('reservationDays', 'must be a whole number of days from 1 to 365');
+      if (days === null || !Number.isInteger(days) || days < 1 || days > LIMITS.reservationDays) {
+        throw badInput('reservationDays', `must be a whole number of days from 1 to ${LIMITS.reservationDays}`);
+      }
       changes.reservationDays = days;
     }
     return inTransaction(ctx.db, async (tx) => {

@@ -4,6 +4,7 @@ import { DocumentItem } from '../../entities/document-item.entity';
 import { Product } from '../../entities/product.entity';
 import { Warehouse } from '../../entities/warehouse.entity';
 import { badInput, forbidden } from '../../errors';
+import { LIMITS, overLimit } from '../../limits/limits';
 import { DocumentItemChangeInput, DocumentItemInput } from '../../schema/document-input.type';
 import { Access } from '../../shield/access';
 import { DocumentType } from '../../shield/permission-catalog';
@@ -20,8 +21,6 @@ export interface Line {
   toWarehouseId: number | null;
   field: string;
 }
-
-export const MAX_LINES = 1000;
 
 /** An ID argument that must name a row: anything that is not a key is BAD_USER_INPUT on that field. */
 export function requireId(value: string | null | undefined, field: string): number {
@@ -75,7 +74,7 @@ export function validDealRef(dealRef: string | null | undefined, field: string):
  * only then existence and activity of products and warehouses (BAD_USER_INPUT on the field).
  */
 export async function validateLines(tx: EntityManager, access: Access, type: DocumentType, lines: Line[], listField: string): Promise<void> {
-  if (lines.length > MAX_LINES) throw badInput(listField, `a document has at most ${MAX_LINES} lines.`);
+  if (lines.length > LIMITS.documentLines) throw tooManyLines(listField, lines.length);
   const sides = WAREHOUSE_SIDES[type];
   for (const line of lines) {
     if (!line.quantity.greaterThan(0)) throw badInput(`${line.field}.quantity`, 'must be greater than 0.');
@@ -111,6 +110,10 @@ export async function validateLines(tx: EntityManager, access: Access, type: Doc
     }
   }
 }
+
+/** BAD_USER_INPUT naming documentLines (the argument check refuses most cases before this, issue 22). */
+export const tooManyLines = (field: string, count: number) =>
+  overLimit(field, 'documentLines', LIMITS.documentLines, `a document has at most ${LIMITS.documentLines} lines (documentLines); this one would have ${count}.`);
 
 /** FORBIDDEN for a warehouse the viewer cannot select; it names only the id the viewer sent. */
 export const lacksWarehouse = (warehouseId: number, field?: string) =>

@@ -5,20 +5,22 @@ import { DocumentItem } from '../../entities/document-item.entity';
 import { DocumentStatus, InventoryDocument } from '../../entities/inventory-document.entity';
 import { Product } from '../../entities/product.entity';
 import { StockMovement } from '../../entities/stock-movement.entity';
-import { badInput, forbidden, invalidState } from '../../errors';
+import { forbidden, invalidState } from '../../errors';
 import { CreateDocumentInput, UpdateDocumentInput } from '../../schema/document-input.type';
 import { canActOnDocument } from '../../shield/document-access';
 import { DocumentAction, DocumentType } from '../../shield/permission-catalog';
 import { assertCanAct, assertVersion, documentNotFound, factsOf } from './document-lifecycle';
 import { nextDocumentNumber } from './document-number';
 import { planLineEdit } from './document-edit';
-import { Line, lineFromInput, lineOfItem, MAX_LINES, validateLines, validDealRef, validTitle } from './document-validation';
+import { Line, lineFromInput, lineOfItem, tooManyLines, validateLines, validDealRef, validTitle } from './document-validation';
 import { parseId } from '../platform/ids';
 import { isMysql, postMovements } from './ledger.service';
 import { movementsOf, reversalOf } from './movements';
 import { consumeDealReservations } from './reservation.service';
 import { getSettings } from '../catalog/settings.service';
 import { inTransaction } from '../platform/transaction';
+import { insertInChunks } from '../platform/bulk';
+import { LIMITS } from '../../limits/limits';
 
 /** A document as mutations return it: the entity plus every warehouse its items touch (DocumentFacts). */
 export type DocumentResult = InventoryDocument & { warehouseIds: number[] };
@@ -61,9 +63,9 @@ export const documentService = {
       if (input.title !== undefined) doc.title = validTitle(input.title, 'input.title');
       if (input.dealRef !== undefined) doc.dealRef = validDealRef(input.dealRef, 'input.dealRef');
       const edit = planLineEdit(items, input);
+      if (edit.after.length > LIMITS.documentLines) throw tooManyLines('input.addItems', edit.after.length);
       // New and changed lines are validated in full; untouched ones are re-validated at processing.
       await validateLines(tx, ctx.access, doc.type, [...edit.changed, ...edit.added], 'input.addItems');
-      if (edit.after.length > MAX_LINES) throw badInput('input.addItems', `a document has at most ${MAX_LINES} lines.`);
 
       if (edit.removed.length > 0) await tx.delete(DocumentItem, { id: In(edit.removed) });
       for (const line of edit.changed) {
@@ -139,12 +141,13 @@ async function lockDocument(tx: EntityManager, rawId: string): Promise<{ doc: In
   return { doc, items };
 }
 
-async function insertLines(tx: EntityManager, documentId: number, lines: Line[]): Promise<DocumentItem[]> {
-  if (lines.length === 0) return [];
-  return tx.save(DocumentItem, lines.map((line) => tx.create(DocumentItem, {
+/** The lines as rows of the document, in chunked INSERTs (a document has up to LIMITS.documentLines lines). */
+async function insertLines(tx: EntityManager, documentId: number, lines: Line[]): Promise<Line[]> {
+  await insertInChunks(tx, DocumentItem, lines.map((line) => ({
     documentId, productId: line.productId, quantity: line.quantity, purchasePrice: line.purchasePrice,
     fromWarehouseId: line.fromWarehouseId, toWarehouseId: line.toWarehouseId,
   })));
+  return lines;
 }
 
 /**

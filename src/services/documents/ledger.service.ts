@@ -4,6 +4,7 @@ import { Product } from '../../entities/product.entity';
 import { StockLevel } from '../../entities/stock-level.entity';
 import { StockMovement } from '../../entities/stock-movement.entity';
 import { DomainError } from '../../errors';
+import { insertInChunks } from '../platform/bulk';
 import { netChanges } from './movements';
 
 export const isMysql = (tx: EntityManager) => tx.connection.options.type === 'mysql';
@@ -33,7 +34,7 @@ export async function postMovements(tx: EntityManager, movements: StockMovement[
     }
     if (!change.delta.isZero()) await tx.getRepository(StockLevel).update({ id: level.id }, { quantity: next });
   }
-  if (movements.length > 0) await tx.getRepository(StockMovement).insert(movements);
+  await insertInChunks(tx, StockMovement, movements);
 }
 
 export interface LevelKey { productId: number; warehouseId: number }

@@ -10,6 +10,7 @@ import { lacksWarehouse, requireId, validDealRef } from './document-validation';
 import { parseId } from '../platform/ids';
 import { getSettings } from '../catalog/settings.service';
 import { inTransaction } from '../platform/transaction';
+import { chunks } from '../platform/bulk';
 
 const DAY_MS = 86_400_000;
 
@@ -93,12 +94,16 @@ export async function activeReserved(tx: EntityManager, key: LevelKey, now: Date
  * order's (product, warehouse) pairs, inside the processing transaction (after the level locks).
  */
 export async function consumeDealReservations(tx: EntityManager, dealRef: string, keys: LevelKey[], at: Date): Promise<void> {
-  if (keys.length === 0) return;
-  await tx.getRepository(Reservation).createQueryBuilder().update(Reservation)
-    .set({ status: ReservationStatus.CONSUMED, closedAt: at })
-    .where('dealRef = :dealRef AND status = :status AND expiresAt > :at', { dealRef, status: ReservationStatus.ACTIVE, at })
-    .andWhere(new Brackets((w) => {
-      keys.forEach((k, i) => w.orWhere(`(productId = :p${i} AND warehouseId = :w${i})`, { [`p${i}`]: k.productId, [`w${i}`]: k.warehouseId }));
-    }))
-    .execute();
+  // One OR per pair: chunked far below SQLite's expression depth of 1,000 (issue 22).
+  for (const part of chunks(keys, OR_PAIRS)) {
+    await tx.getRepository(Reservation).createQueryBuilder().update(Reservation)
+      .set({ status: ReservationStatus.CONSUMED, closedAt: at })
+      .where('dealRef = :dealRef AND status = :status AND expiresAt > :at', { dealRef, status: ReservationStatus.ACTIVE, at })
+      .andWhere(new Brackets((w) => {
+        part.forEach((k, i) => w.orWhere(`(productId = :p${i} AND warehouseId = :w${i})`, { [`p${i}`]: k.productId, [`w${i}`]: k.warehouseId }));
+      }))
+      .execute();
+  }
 }
+
+const OR_PAIRS = 200;

@@ -1,5 +1,6 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../../errors';
+import { overLimit } from '../../limits/limits';
 import { MAX_PAGE_SIZE, Page, PageArgs } from '../../schema/connection';
 
 const encodeCursor = (id: number) => Buffer.from(`id:${id}`).toString('base64url');
@@ -19,9 +20,8 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
   alias: string,
   args: PageArgs,
 ): Promise<Page<T>> {
-  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
-    throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
-  }
+  if (!Number.isInteger(args.first) || args.first < 1) throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
+  if (args.first > MAX_PAGE_SIZE) throw overLimit('first', 'pageSize', MAX_PAGE_SIZE, `must be between 1 and ${MAX_PAGE_SIZE} (pageSize, LIMIT_PAGE_SIZE)`);
   // COUNT is the expensive part on large tables; it runs only when a client selects totalCount.
   const totalCount = () => qb.clone().getCount();
   const page = qb.clone().orderBy(`${alias}.id`, 'ASC').take(args.first + 1);

@@ -1,7 +1,8 @@
 import { badInput } from '../../errors';
+import { LIMITS, overLimit } from '../../limits/limits';
 
-/** The longest period a report covers, both ends included (about three years). */
-export const MAX_REPORT_DAYS = 1100;
+/** The longest period a report covers, both ends included (LIMITS.reportDays). */
+export const MAX_REPORT_DAYS = LIMITS.reportDays;
 
 const DAY_MS = 86_400_000;
 
@@ -30,7 +31,7 @@ export function reportPeriod(from: string, to: string): ReportPeriod {
   const last = parseDay('to', to);
   if (start > last) throw badInput('from', 'must not be after to');
   const count = Math.round((last.getTime() - start.getTime()) / DAY_MS) + 1;
-  if (count > MAX_REPORT_DAYS) throw badInput('to', `the period may span at most ${MAX_REPORT_DAYS} days`);
+  if (count > MAX_REPORT_DAYS) throw overLimit('to', 'reportDays', MAX_REPORT_DAYS, `the period may span at most ${MAX_REPORT_DAYS} days (reportDays); this one spans ${count}`);
   const days = Array.from({ length: count }, (_, i) => new Date(start.getTime() + i * DAY_MS).toISOString().slice(0, 10));
   return { from, to, start, end: new Date(last.getTime() + DAY_MS), days };
 }

@@ -1,0 +1,71 @@
+import { DomainError } from '../errors';
+
+/**
+ * The fixed limits of the API, defined once (issue 22). The configurable ones (`LIMIT_*`:
+ * depth, aliases, cost, tokens, directives, page size, body size, time budget, batch) are
+ * `Limits` in src/config.ts; `LIMIT_TABLE` (limit-table.ts) lists both for docs/operations.md,
+ * and the schema states each argument's bound (describe-arguments.ts), generated from here.
+ */
+export const LIMITS = {
+  /** Lines of one document: createDocument items, and all its lines after an updateDocument. */
+  documentLines: 1000,
+  /** Product rows of one importProductsCsv (a file of that size with every column is ~800 KiB, within the 2 MiB body). */
+  csvRows: 10_000,
+  /** Entries of a list argument without a limit of its own (ids, grants, attributes, form fields). */
+  listLength: 1000,
+  /** Days one inventory report covers, both ends included (about three years). */
+  reportDays: 1100,
+  /** Ceiling of the settings' maximum reservation period, in days: no reservation expires later. */
+  reservationDays: 365,
+  /** Documents per call of the bulk document mutations (createDocuments / processDocuments). */
+  bulkDocuments: 100,
+} as const;
+
+/**
+ * Characters of string arguments, the same as the columns that store them (so no value is
+ * cut or refused by the database) or, for arguments not stored, what their use needs.
+ * JavaScript counts UTF-16 code units, at least the characters a column counts: never over.
+ */
+export const TEXT_LENGTHS = {
+  /** A string argument without a length of its own. */
+  text: 255,
+  /** An ID argument (ids are short; a long one names nothing). */
+  id: 64,
+  /** Free-text search (products, users, report product search). */
+  search: 100,
+  sku: 64,
+  warehouseCode: 32,
+  name: 255,
+  /** Role and application names, application vendors. */
+  shortName: 128,
+  title: 255,
+  dealRef: 64,
+  unit: 16,
+  attributeName: 64,
+  attributeValue: 255,
+  address: 500,
+  url: 500,
+  description: 1000,
+  login: 64,
+  email: 255,
+  clientId: 64,
+} as const;
+
+/**
+ * Rows per INSERT and values per IN (…) list of the bulk statements (posting, import, edits).
+ * Far below both databases' limits: SQLite's 32,766 host parameters and expression depth of
+ * 1,000 (an IN list is one expression; chained ORs are not used), MariaDB's 65,535 placeholders
+ * and max_allowed_packet (16 MiB default; a 500-row ledger INSERT is ~80 KiB).
+ */
+export const BULK = {
+  insertRows: 500,
+  inListValues: 1000,
+} as const;
+
+export type FixedLimit = keyof typeof LIMITS;
+/** What `extensions.limit` names: a fixed limit, a string length or the list length. */
+export type ArgumentLimit = FixedLimit | 'stringLength' | 'pageSize';
+
+/** BAD_USER_INPUT naming the field, the limit and its value; raised before any SQL runs. */
+export const overLimit = (field: string, limit: ArgumentLimit, max: number, message: string) =>
+  new DomainError('BAD_USER_INPUT', `${field}: ${message}`, { field, limit, max });
