@@ -4,7 +4,9 @@ import { SystemRole } from '../../src/entities/role.entity';
 import { SeedSpec } from '../../src/services/demo/seed.service';
 import { DocumentType } from '../../src/shield/permission-catalog';
 import { startApi, TestApi } from '../support/api';
-import { countStatements } from '../support/statement-counter';
+import { countStatements, statementsDuring } from '../support/statement-counter';
+import { DEFAULT_LIMITS } from '../../src/config';
+import { BULK, LIMITS } from '../../src/limits/limits';
 
 /**
  * Issue 7 §1: every relation resolves through a per-request DataLoader scoped in SQL, so a
@@ -104,5 +106,68 @@ describe('loaders everywhere: statements per list query do not grow with the pag
     counter.reset();
     await api.gql('clerk', '{ viewer { user { login } permissions warehouses { code } } }');
     expect(counter.statements.length - 2).toBeLessThanOrEqual(1);
+  });
+});
+
+/**
+ * Issue 22 §3: a document at the line limit is written and posted in statements that stay below
+ * both databases' limits — inserts in chunks of BULK.insertRows, IN lists of at most
+ * BULK.inListValues, no OR chain near SQLite's expression depth — and creating it costs the same
+ * number of statements as a one-line document plus one INSERT per chunk of lines.
+ */
+describe(`a ${LIMITS.documentLines}-line document: bulk statements in chunks`, () => {
+  const LINES = LIMITS.documentLines;
+  let api: TestApi;
+  let token: string;
+  let productIds: string[];
+  const gql = (query: string, variables?: Record<string, unknown>) => api.gql({ header: `Bearer ${token}` }, query, variables);
+
+  beforeAll(async () => {
+    api = await startApi({ standardRoles: true, warehouses: [{ key: 'A' }], users: [{ key: 'admin', roles: [{ role: SystemRole.ADMINISTRATOR }] }] },
+      { limits: { ...DEFAULT_LIMITS, timeBudgetMs: 300_000 } });
+    token = await api.token('admin');
+    const csv = ['sku,name,purchasePrice', ...Array.from({ length: LINES }, (_, i) => `S-${i},Product ${i},1.5`)].join('\n');
+    expect((await gql('mutation($csv: String!) { importProductsCsv(csv: $csv) { ok } }', { csv })).data.importProductsCsv.ok).toBe(true);
+    productIds = [];
+    for (let after: string | null = null; productIds.length < LINES;) {
+      const page: any = (await gql('query($after: String) { products(first: 200, after: $after) { pageInfo { endCursor } nodes { id } } }', { after })).data.products;
+      productIds.push(...page.nodes.map((n: { id: string }) => n.id));
+      after = page.pageInfo.endCursor;
+    }
+  });
+  afterAll(() => api.close());
+
+  const create = (lines: number) => gql('mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id version } }', {
+    input: { type: 'STOCK_RECEIPT', items: productIds.slice(0, lines).map((productId) => ({ productId, quantity: '2', toWarehouseId: String(api.ids.warehouses.A) })) },
+  });
+  const inserts = (statements: string[], table: string) => statements.filter((s) => new RegExp(`^INSERT INTO [\`"]${table}[\`"]`).test(s)).length;
+  /** Placeholders and ORs of the largest statement: both far below SQLite's 32,766 parameters and depth of 1,000. */
+  const largest = (statements: string[]) => ({
+    parameters: Math.max(...statements.map((s) => (s.match(/\?/g) ?? []).length)),
+    ors: Math.max(...statements.map((s) => (s.match(/ OR /g) ?? []).length)),
+  });
+
+  it('creating it: one INSERT per chunk of lines, otherwise as many statements as a one-line draft', async () => {
+    const one = await statementsDuring(api.db, () => create(1));
+    let doc: any;
+    const full = await statementsDuring(api.db, async () => { doc = (await create(LINES)).data.createDocument; });
+    expect(doc.version).toBe(1);
+    const chunks = Math.ceil(LINES / BULK.insertRows);
+    expect(inserts(full, 'document_item')).toBe(chunks);
+    expect(full.length).toBe(one.length - 1 + chunks);
+    expect(largest(full).parameters).toBeLessThanOrEqual(Math.max(BULK.insertRows * 6, BULK.inListValues));
+  });
+
+  it('processing it: the ledger rows in one INSERT per chunk, no statement near a database limit', async () => {
+    const doc = (await create(LINES)).data.createDocument;
+    let status: string | undefined;
+    const statements = await statementsDuring(api.db, async () => {
+      status = (await gql('mutation($id: ID!) { processDocument(id: $id, version: 1) { status } }', { id: doc.id })).data.processDocument?.status;
+    });
+    expect(status).toBe('PROCESSED');
+    expect(inserts(statements, 'stock_movement')).toBe(Math.ceil(LINES / BULK.insertRows));
+    const { parameters, ors } = largest(statements);
+    expect(parameters).toBeLessThanOrEqual(BULK.insertRows * 12);
+    expect(ors).toBeLessThan(250);
   });
 });
