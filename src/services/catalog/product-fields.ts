@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { TEXT_LENGTHS } from '../../limits/limits';
 
 /**
  * Validation of product fields shared by the product mutations and the CSV import, so a
@@ -7,16 +8,17 @@ import Decimal from 'decimal.js';
  */
 export type Check<T> = (value: T) => string | null;
 
-const SKU = /^[^\s,;]{1,64}$/;
+const T = TEXT_LENGTHS;
+const SKU = new RegExp(`^[^\\s,;]{1,${T.sku}}$`);
 
 export const checkSku: Check<string> = (sku) =>
-  SKU.test(sku) ? null : 'must be 1–64 characters without spaces, commas or semicolons';
+  SKU.test(sku) ? null : `must be 1–${T.sku} characters without spaces, commas or semicolons`;
 
 export const checkName: Check<string> = (name) =>
-  name.length >= 1 && name.length <= 255 ? null : 'must be 1–255 characters';
+  name.length >= 1 && name.length <= T.name ? null : `must be 1–${T.name} characters`;
 
 export const checkUnit: Check<string> = (unit) =>
-  unit.length >= 1 && unit.length <= 16 ? null : 'must be 1–16 characters';
+  unit.length >= 1 && unit.length <= T.unit ? null : `must be 1–${T.unit} characters`;
 
 /** Matches the MONEY columns: DECIMAL(18, 4). */
 export const checkPrice: Check<Decimal> = (price) => {
@@ -28,8 +30,8 @@ export const checkPrice: Check<Decimal> = (price) => {
 export const checkAttributes: Check<Array<{ name: string; value: string }>> = (attributes) => {
   const names = new Set<string>();
   for (const { name, value } of attributes) {
-    if (name.length < 1 || name.length > 64) return 'attribute names must be 1–64 characters';
-    if (value.length < 1 || value.length > 255) return `attribute "${name}" needs a value of 1–255 characters`;
+    if (name.length < 1 || name.length > T.attributeName) return `attribute names must be 1–${T.attributeName} characters`;
+    if (value.length < 1 || value.length > T.attributeValue) return `attribute "${name}" needs a value of 1–${T.attributeValue} characters`;
     const key = name.toLowerCase();
     if (names.has(key)) return `attribute "${name}" is given twice`;
     names.add(key);

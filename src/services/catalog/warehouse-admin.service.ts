@@ -5,6 +5,7 @@ import { Reservation, ReservationStatus } from '../../entities/reservation.entit
 import { StockLevel } from '../../entities/stock-level.entity';
 import { Warehouse } from '../../entities/warehouse.entity';
 import { badInput, forbidden, invalidState } from '../../errors';
+import { TEXT_LENGTHS } from '../../limits/limits';
 import { CreateWarehouseInput, UpdateWarehouseInput } from '../../schema/warehouse-input.type';
 import { Permission } from '../../shield/permission-catalog';
 import { restrictToWarehouses } from '../../shield/scoped-query';
@@ -12,19 +13,20 @@ import { parseId } from '../platform/ids';
 import { notFound, unlessTaken } from '../platform/management-errors';
 import { forUpdate } from '../platform/row-lock';
 
-const CODE = /^[A-Za-z0-9._-]{1,32}$/;
+const { warehouseCode: CODE_LENGTH, name: NAME_LENGTH, address: ADDRESS_LENGTH } = TEXT_LENGTHS;
+const CODE = new RegExp(`^[A-Za-z0-9._-]{1,${CODE_LENGTH}}$`);
 
 const validCode = (code: string) => {
-  if (!CODE.test(code)) throw badInput('code', 'must be 1–32 letters, digits, ".", "_" or "-"');
+  if (!CODE.test(code)) throw badInput('code', `must be 1–${CODE_LENGTH} letters, digits, ".", "_" or "-"`);
   return code;
 };
 const validName = (name: string) => {
-  if (name.length < 1 || name.length > 255) throw badInput('name', 'must be 1–255 characters');
+  if (name.length < 1 || name.length > NAME_LENGTH) throw badInput('name', `must be 1–${NAME_LENGTH} characters`);
   return name;
 };
 const validAddress = (address: string | null | undefined) => {
   const text = address?.trim() || null;
-  if (text && text.length > 500) throw badInput('address', 'must be at most 500 characters');
+  if (text && text.length > ADDRESS_LENGTH) throw badInput('address', `must be at most ${ADDRESS_LENGTH} characters`);
   return text;
 };
 

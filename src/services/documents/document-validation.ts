@@ -4,7 +4,7 @@ import { DocumentItem } from '../../entities/document-item.entity';
 import { Product } from '../../entities/product.entity';
 import { Warehouse } from '../../entities/warehouse.entity';
 import { badInput, forbidden } from '../../errors';
-import { LIMITS, overLimit } from '../../limits/limits';
+import { LIMITS, overLimit, TEXT_LENGTHS } from '../../limits/limits';
 import { DocumentItemChangeInput, DocumentItemInput } from '../../schema/document-input.type';
 import { Access } from '../../shield/access';
 import { DocumentType } from '../../shield/permission-catalog';
@@ -56,14 +56,14 @@ export const lineOfItem = (item: DocumentItem, field: string): Line => ({ ...ite
 
 export function validTitle(title: string | null | undefined, field: string): string {
   const text = (title ?? '').trim();
-  if (text.length > 255) throw badInput(field, 'must be at most 255 characters.');
+  if (text.length > TEXT_LENGTHS.title) throw badInput(field, `must be at most ${TEXT_LENGTHS.title} characters.`);
   return text;
 }
 
 export function validDealRef(dealRef: string | null | undefined, field: string): string | null {
   if (dealRef === null || dealRef === undefined) return null;
   const text = dealRef.trim();
-  if (text.length === 0 || text.length > 64) throw badInput(field, 'must be 1 to 64 characters.');
+  if (text.length === 0 || text.length > TEXT_LENGTHS.dealRef) throw badInput(field, `must be 1 to ${TEXT_LENGTHS.dealRef} characters.`);
   return text;
 }
 
