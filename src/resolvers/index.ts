@@ -6,6 +6,7 @@ import { GrantResolver, RoleResolver } from './role.resolver';
 import { RoleAssignmentResolver } from './role-assignment.resolver';
 import { UserAdminResolver } from './user-admin.resolver';
 import { FormLayoutResolver } from './form-layout.resolver';
+import { BulkDocumentResolver } from './bulk-document.resolver';
 import { DocumentMutationResolver } from './document-mutation.resolver';
 import { DocumentItemResolver } from './document-item.resolver';
 import { InventoryDocumentResolver } from './inventory-document.resolver';
@@ -26,6 +27,7 @@ import { WarehouseResolver } from './warehouse.resolver';
 export const RESOLVERS: NonEmptyArray<Function> = [
   FormLayoutResolver,
   DocumentMutationResolver,
+  BulkDocumentResolver,
   DocumentItemResolver,
   InventoryDocumentResolver,
   PermissionCatalogResolver,

@@ -72,8 +72,9 @@ export function validDealRef(dealRef: string | null | undefined, field: string):
  * shape and the warehouse sides of the type first, then authority over every named warehouse
  * (FORBIDDEN — a warehouse the viewer cannot select is refused whether or not it exists), and
  * only then existence and activity of products and warehouses (BAD_USER_INPUT on the field).
+ * Answers the lines' products, so callers need not read them again.
  */
-export async function validateLines(tx: EntityManager, access: Access, type: DocumentType, lines: Line[], listField: string): Promise<void> {
+export async function validateLines(tx: EntityManager, access: Access, type: DocumentType, lines: Line[], listField: string): Promise<Map<number, Product>> {
   if (lines.length > LIMITS.documentLines) throw tooManyLines(listField, lines.length);
   const sides = WAREHOUSE_SIDES[type];
   for (const line of lines) {
@@ -109,6 +110,7 @@ export async function validateLines(tx: EntityManager, access: Access, type: Doc
       if (!warehouse.active) throw badInput(`${line.field}.${side}`, `warehouse ${warehouse.code} is inactive.`);
     }
   }
+  return products;
 }
 
 /** BAD_USER_INPUT naming documentLines (the argument check refuses most cases before this, issue 22). */

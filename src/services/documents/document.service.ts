@@ -35,23 +35,26 @@ const result = (doc: InventoryDocument, items: Array<Pick<DocumentItem, 'fromWar
  */
 export const documentService = {
   create(ctx: RequestContext, input: CreateDocumentInput): Promise<DocumentResult> {
+    return inTransaction(ctx.db, (tx) => documentService.createIn(tx, ctx, input));
+  },
+
+  /** create inside the caller's transaction (bulk-document.service.ts runs one per savepoint). */
+  async createIn(tx: EntityManager, ctx: RequestContext, input: CreateDocumentInput): Promise<DocumentResult> {
     const type = input.type;
     const title = validTitle(input.title, 'input.title');
     const dealRef = validDealRef(input.dealRef, 'input.dealRef');
     const lines = (input.items ?? []).map((item, i) => lineFromInput(item, `input.items[${i}]`));
-    return inTransaction(ctx.db, async (tx) => {
-      await validateLines(tx, ctx.access, type, lines, 'input.items');
-      if (!canActOnDocument(ctx.access, factsOf({ type, status: DocumentStatus.DRAFT }, lines), DocumentAction.EDIT)) {
-        // Lines are already checked warehouse by warehouse, so only DOCUMENT VIEW can be missing here.
-        throw forbidden(`Missing permission DOCUMENT:${type}:VIEW: drafts you create must be visible to you.`, { permission: `DOCUMENT:${type}:VIEW` });
-      }
-      const doc = await tx.save(InventoryDocument, tx.create(InventoryDocument, {
-        type, status: DocumentStatus.DRAFT, number: await nextDocumentNumber(tx, type), title, dealRef,
-        authorId: ctx.access.userId, version: 1,
-      }));
-      const items = await insertLines(tx, doc.id, lines);
-      return result(doc, items);
-    });
+    await validateLines(tx, ctx.access, type, lines, 'input.items');
+    if (!canActOnDocument(ctx.access, factsOf({ type, status: DocumentStatus.DRAFT }, lines), DocumentAction.EDIT)) {
+      // Lines are already checked warehouse by warehouse, so only DOCUMENT VIEW can be missing here.
+      throw forbidden(`Missing permission DOCUMENT:${type}:VIEW: drafts you create must be visible to you.`, { permission: `DOCUMENT:${type}:VIEW` });
+    }
+    const doc = await tx.save(InventoryDocument, tx.create(InventoryDocument, {
+      type, status: DocumentStatus.DRAFT, number: await nextDocumentNumber(tx, type), title, dealRef,
+      authorId: ctx.access.userId, version: 1,
+    }));
+    const items = await insertLines(tx, doc.id, lines);
+    return result(doc, items);
   },
 
   update(ctx: RequestContext, id: string, version: number, input: UpdateDocumentInput): Promise<DocumentResult> {
@@ -82,24 +85,29 @@ export const documentService = {
   },
 
   process(ctx: RequestContext, id: string, version: number): Promise<DocumentResult> {
-    return inTransaction(ctx.db, async (tx) => {
+    return inTransaction(ctx.db, (tx) => documentService.processIn(tx, ctx, id, version));
+  },
+
+  /** process inside the caller's transaction (bulk-document.service.ts runs one per savepoint). */
+  processIn(tx: EntityManager, ctx: RequestContext, id: string, version: number): Promise<DocumentResult> {
+    return (async () => {
       const { doc, items } = await lockDocument(tx, id);
       assertCanAct(ctx.access, doc, factsOf(doc, items), DocumentAction.PROCESS);
       assertVersion(doc, version);
       if (items.length === 0) throw invalidState(`Document ${doc.number} has no lines to process.`, { status: doc.status });
       // Products and warehouses may have been archived or deactivated since the draft was written.
-      await validateLines(tx, ctx.access, doc.type, items.map((item, i) => lineOfItem(item, `items[${i}]`)), 'items');
-      await capturePrices(tx, items);
+      const products = await validateLines(tx, ctx.access, doc.type, items.map((item, i) => lineOfItem(item, `items[${i}]`)), 'items');
+      await capturePrices(tx, items, products);
 
       const at = new Date();
-      const settings = await getSettings(tx);
-      await postMovements(tx, movementsOf(doc, items, (item) => item.purchasePrice!, at), settings.allowNegativeStock);
+      await postMovements(tx, movementsOf(doc, items, (item) => item.purchasePrice!, at), async () => (await getSettings(tx)).allowNegativeStock);
       if (doc.type === DocumentType.SALES_ORDER && doc.dealRef) {
         await consumeDealReservations(tx, doc.dealRef, items.map((item) => ({ productId: item.productId, warehouseId: item.fromWarehouseId! })), at);
       }
-      Object.assign(doc, { status: DocumentStatus.PROCESSED, processedAt: at, processedById: ctx.access.userId, version: doc.version + 1 });
-      return result(await tx.save(InventoryDocument, doc), items);
-    });
+      const processed = { status: DocumentStatus.PROCESSED, processedAt: at, processedById: ctx.access.userId, version: doc.version + 1, updatedAt: at };
+      await tx.update(InventoryDocument, { id: doc.id }, processed);
+      return result(Object.assign(doc, processed), items);
+    })();
   },
 
   cancel(ctx: RequestContext, id: string, version: number): Promise<DocumentResult> {
@@ -109,8 +117,7 @@ export const documentService = {
       assertVersion(doc, version);
       const at = new Date();
       const posted = await tx.find(StockMovement, { where: { documentId: doc.id, reversal: false }, order: { id: 'ASC' } });
-      const settings = await getSettings(tx);
-      await postMovements(tx, reversalOf(posted, at), settings.allowNegativeStock);
+      await postMovements(tx, reversalOf(posted, at), async () => (await getSettings(tx)).allowNegativeStock);
       Object.assign(doc, { status: DocumentStatus.CANCELLED, cancelledAt: at, cancelledById: ctx.access.userId, version: doc.version + 1 });
       return result(await tx.save(InventoryDocument, doc), items);
     });
@@ -133,11 +140,17 @@ export const documentService = {
 async function lockDocument(tx: EntityManager, rawId: string): Promise<{ doc: InventoryDocument; items: DocumentItem[] }> {
   const id = parseId(rawId);
   if (id === null) throw documentNotFound(rawId);
-  const qb = tx.getRepository(InventoryDocument).createQueryBuilder('d').where('d.id = :id', { id });
+  // One statement for the document and its lines (issue 16 §4); on MariaDB it locks both, and
+  // lines are only ever written under their document's lock anyway.
+  const qb = tx.getRepository(InventoryDocument).createQueryBuilder('d')
+    .leftJoinAndMapMany('d.lines', DocumentItem, 'i', 'i.documentId = d.id')
+    .where('d.id = :id', { id })
+    .orderBy('i.id', 'ASC');
   if (isMysql(tx)) qb.setLock('pessimistic_write');
-  const doc = await qb.getOne();
+  const doc = await qb.getOne() as (InventoryDocument & { lines?: DocumentItem[] }) | null;
   if (!doc) throw documentNotFound(rawId);
-  const items = await tx.find(DocumentItem, { where: { documentId: id }, order: { id: 'ASC' } });
+  const items = doc.lines ?? [];
+  delete doc.lines;
   return { doc, items };
 }
 
@@ -155,13 +168,10 @@ async function insertLines(tx: EntityManager, documentId: number, lines: Line[])
  * else the product's current purchase price (0 when it has none), written onto the line so the
  * document and its ledger rows agree forever after.
  */
-async function capturePrices(tx: EntityManager, items: DocumentItem[]): Promise<void> {
-  const unpriced = items.filter((item) => item.purchasePrice === null);
-  if (unpriced.length === 0) return;
-  const products = await tx.findBy(Product, { id: In([...new Set(unpriced.map((item) => item.productId))]) });
-  const priceOf = new Map(products.map((p) => [p.id, p.purchasePrice ?? new Decimal(0)]));
-  for (const item of unpriced) {
-    item.purchasePrice = priceOf.get(item.productId) ?? new Decimal(0);
+async function capturePrices(tx: EntityManager, items: DocumentItem[], products: Map<number, Product>): Promise<void> {
+  for (const item of items) {
+    if (item.purchasePrice !== null) continue;
+    item.purchasePrice = products.get(item.productId)?.purchasePrice ?? new Decimal(0);
     await tx.update(DocumentItem, { id: item.id }, { purchasePrice: item.purchasePrice });
   }
 }

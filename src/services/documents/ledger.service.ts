@@ -21,15 +21,17 @@ export const isMysql = (tx: EntityManager) => tx.connection.options.type === 'my
  * On SQLite the write transaction is already exclusive (transaction.ts).
  *
  * A level that would go negative fails the whole posting with INSUFFICIENT_STOCK unless
- * negative stock is allowed. Ledger rows are only ever inserted.
+ * negative stock is allowed — asked (`allowNegative`, e.g. a settings read) only when a level
+ * would go negative, so a posting that fits costs no settings statement. Ledger rows are only
+ * ever inserted, in one statement, without reading them back (issue 16 §4).
  */
-export async function postMovements(tx: EntityManager, movements: StockMovement[], allowNegative: boolean): Promise<void> {
+export async function postMovements(tx: EntityManager, movements: StockMovement[], allowNegative: boolean | (() => Promise<boolean>)): Promise<void> {
   const changes = netChanges(movements);
   const levels = await lockLevels(tx, changes);
   for (const change of changes) {
     const level = levels.get(levelKey(change))!;
     const next = level.quantity.plus(change.delta);
-    if (next.isNegative() && change.delta.isNegative() && !allowNegative) {
+    if (next.isNegative() && change.delta.isNegative() && !(typeof allowNegative === 'function' ? await allowNegative() : allowNegative)) {
       throw await insufficientStock(tx, change.productId, change.warehouseId, change.delta.negated(), level.quantity);
     }
     if (!change.delta.isZero()) await tx.getRepository(StockLevel).update({ id: level.id }, { quantity: next });

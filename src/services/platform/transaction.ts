@@ -29,12 +29,34 @@ export async function inTransaction<T>(db: DataSource, work: (tx: EntityManager)
   if (db.options.type !== 'mysql') return serialized(db, () => db.transaction(work));
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction('READ COMMITTED', work);
+      return await readCommitted(db, work);
     } catch (error) {
       if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
       logger.debug({ attempt, code: (error as { driverError?: { code?: string } }).driverError?.code }, 'retrying transaction');
       await sleep(5 * 2 ** attempt * (0.5 + Math.random()));
     }
+  }
+}
+
+/** Pooled connections whose session isolation is already READ COMMITTED. */
+const readCommittedSessions = new WeakSet<object>();
+
+/**
+ * A transaction at READ COMMITTED. The level is set once per pooled connection (session), not
+ * per transaction: `SET TRANSACTION ISOLATION LEVEL` before every `START TRANSACTION` was one
+ * more round trip per posting (issue 16 §4).
+ */
+async function readCommitted<T>(db: DataSource, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  const runner = db.createQueryRunner();
+  try {
+    const connection = await runner.connect() as object;
+    if (!readCommittedSessions.has(connection)) {
+      await runner.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+      readCommittedSessions.add(connection);
+    }
+    return await runner.manager.transaction(work);
+  } finally {
+    await runner.release();
   }
 }
 

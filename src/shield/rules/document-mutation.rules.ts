@@ -1,7 +1,7 @@
 import { parseId } from '../../services/platform/ids';
 import { DocumentAction, Permission } from '../permission-catalog';
 import { RuleTree } from '../rule';
-import { chain, requires, requiresDocumentAction, rule } from '../rules';
+import { chain, requires, requiresDocumentAction, rule, visibleWithParent } from '../rules';
 
 const inventory = requires(Permission.INVENTORY_VIEW);
 
@@ -29,5 +29,12 @@ export const documentMutationRules: RuleTree = {
       }),
     ),
     releaseReservation: requires(Permission.INVENTORY_VIEW, Permission.PRODUCT_RESERVE),
+    // Bulk (issue 16 §5): the field needs what every item needs; each item then gets the rule of
+    // its single mutation (createDocument, processDocument) through ruleDenial, in the service.
+    createDocuments: inventory,
+    processDocuments: inventory,
   },
+  BulkDocumentsPayload: visibleWithParent('atomic', 'applied', 'succeeded', 'failed', 'results'),
+  BulkDocumentResult: visibleWithParent('index', 'document', 'error'),
+  BulkItemError: visibleWithParent('code', 'message', 'details'),
 };

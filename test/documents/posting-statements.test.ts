@@ -1,0 +1,42 @@
+import { SystemRole } from '../../src/entities/role.entity';
+import { SeedSpec } from '../../src/services/demo/seed.service';
+import { DocumentType } from '../../src/shield/permission-catalog';
+import { startApi, TestApi } from '../support/api';
+import { countStatements } from '../support/statement-counter';
+import { as, createDraft } from './support';
+
+const spec: SeedSpec = {
+  standardRoles: true,
+  warehouses: [{ key: 'A' }],
+  products: [{ key: 'p', sku: 'P', purchasePrice: '10' }],
+  users: [{ key: 'admin', roles: [{ role: SystemRole.ADMINISTRATOR }] }, { key: 'staff', roles: [{ role: SystemRole.STORE_STAFF, warehouses: ['A'] }] }],
+  documents: [{ key: 'stock', type: DocumentType.STOCK_RECEIPT, author: 'admin', items: [{ product: 'p', quantity: '500', price: '10', to: 'A' }] }],
+};
+
+const CONTROL = /^(START TRANSACTION|BEGIN|COMMIT|SET SESSION TRANSACTION)/i;
+const ACCESS = /FROM [`"]?app_user|FROM [`"]?role_assignment/;
+
+/**
+ * Issue 16 §4: processing a one-line sales order costs at most 8 statements of work (document and
+ * lines, products, warehouses, the line's captured price, the level lock, the level, the ledger row,
+ * the document) besides the transaction's START/COMMIT and the 2 statements of the access object;
+ * the settings row is read only when a level would go negative.
+ */
+describe('statements per processed one-line sales order', () => {
+  let api: TestApi;
+  beforeAll(async () => { api = await startApi(spec); });
+  afterAll(() => api.close());
+
+  it('is at most 8 statements of work, 12 round trips in all', async () => {
+    const input = { type: 'SALES_ORDER', items: [{ productId: String(api.ids.products.p), quantity: '1', fromWarehouseId: String(api.ids.warehouses.A) }] };
+    await createDraft(api, 'staff', input); // warms the pool (one SET SESSION per new connection on MariaDB)
+    const doc = await createDraft(api, 'staff', input);
+    const counter = countStatements(api.db);
+    const res = await as(api, 'staff', 'mutation($id: ID!, $v: Int!) { processDocument(id: $id, version: $v) { status } }', { id: doc.id, v: doc.version });
+    counter.stop();
+    expect(res.data.processDocument.status).toBe('PROCESSED');
+    const work = counter.statements.filter((s) => !CONTROL.test(s.trim()) && !ACCESS.test(s));
+    expect({ work: work.length, settings: work.filter((s) => /settings/i.test(s)).length }).toEqual({ work: 8, settings: 0 });
+    expect(counter.statements.length).toBeLessThanOrEqual(12);
+  });
+});
