@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { ReportIndexes1764000060000 } from './1764000060000-report-indexes';
 import { DocumentFormLayout1764000090000 } from './1764000090000-document-form-layout';
 import { Applications1764000100000 } from './1764000100000-applications';
+import { ReportRollups1764000400000 } from './1764000400000-report-rollups';
 import { ReplicaHeartbeat1764001000000 } from './1764001000000-replica-heartbeat';
 
 /** Every migration, in order. New ones are appended here. */
@@ -10,5 +11,6 @@ export const MIGRATIONS = [
   ReportIndexes1764000060000,
   DocumentFormLayout1764000090000,
   Applications1764000100000,
+  ReportRollups1764000400000,
   ReplicaHeartbeat1764001000000,
 ];

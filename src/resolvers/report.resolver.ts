@@ -1,8 +1,11 @@
 import Decimal from 'decimal.js';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../context';
+import { DateScalar } from '../schema/date.scalar';
 import { DecimalScalar } from '../schema/decimal.scalar';
-import { InventoryReportType, MovementReportType, SalesReportType, StockBalanceReportType } from '../schema/report.type';
+import {
+  DailySalesType, InventoryReportType, MovementReportType, SalesReportType, StockBalanceReportType, WarehouseSalesType,
+} from '../schema/report.type';
 import { ReportPlan, reportService } from '../services/reports/report.service';
 import { MAX_REPORT_DAYS } from '../services/reports/report-period';
 
@@ -14,16 +17,18 @@ export class ReportResolver {
   })
   inventoryReport(
     @Ctx() ctx: RequestContext,
-    @Arg('from', { description: 'First day, YYYY-MM-DD.' }) from: string,
-    @Arg('to', { description: 'Last day, YYYY-MM-DD (included).' }) to: string,
+    @Arg('from', () => DateScalar, { description: 'First day (UTC), included.' }) from: string,
+    @Arg('to', () => DateScalar, { description: 'Last day (UTC), included.' }) to: string,
     @Arg('warehouseIds', () => [ID], { nullable: true, description: 'Narrow to these warehouses (default: all the viewer can select).' })
     warehouseIds: string[] | null,
     @Arg('productSearch', () => String, { nullable: true, description: 'Products whose name, or whose parent product\'s name, contains this text.' })
     productSearch: string | null,
+    @Arg('productIds', () => [ID], { nullable: true, description: 'Only these products: a variant by its id, a parent with all its variants (default: all).' })
+    productIds: string[] | null,
     @Arg('drillDownWarehouseId', () => ID, { nullable: true, description: 'The warehouse whose per-product rows to include.' })
     drillDownWarehouseId: string | null,
   ): Promise<ReportPlan> {
-    return reportService.plan(ctx, { from, to, warehouseIds, productSearch, drillDownWarehouseId });
+    return reportService.plan(ctx, { from, to, warehouseIds, productSearch, productIds, drillDownWarehouseId });
   }
 
   @FieldResolver(() => DecimalScalar, {
@@ -47,5 +52,14 @@ export class ReportResolver {
   @FieldResolver(() => StockBalanceReportType, { nullable: true })
   stockBalance(@Root() plan: ReportPlan, @Ctx() ctx: RequestContext) {
     return reportService.stockBalance(ctx, plan);
+  }
+}
+
+/** A warehouse row of the sales section carries its plan, so its daily series is computed only when asked for. */
+@Resolver(() => WarehouseSalesType)
+export class WarehouseSalesResolver {
+  @FieldResolver(() => [DailySalesType], { description: 'This warehouse\'s series: every day of the period, zeros included.' })
+  daily(@Root() row: WarehouseSalesType & { plan: ReportPlan }, @Ctx() ctx: RequestContext) {
+    return reportService.warehouseDaily(ctx, row.plan, row.warehouse!.id);
   }
 }

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { Field, ObjectType } from 'type-graphql';
+import { DateScalar } from './date.scalar';
 import { DecimalScalar } from './decimal.scalar';
 import { ProductType } from './product.type';
 import { WarehouseType } from './warehouse.type';
@@ -52,7 +53,7 @@ export class WarehouseSalesType {
 
 @ObjectType('DailySales', { description: 'One UTC day of the period.' })
 export class DailySalesType {
-  @Field({ description: 'YYYY-MM-DD (UTC).' }) day: string;
+  @Field(() => DateScalar, { description: 'The UTC day.' }) day: string;
   @Field(() => DecimalScalar) receivedValue: Decimal;
   @Field(() => DecimalScalar) shippedValue: Decimal;
 }
@@ -89,6 +90,6 @@ export class StockBalanceReportType {
   description: 'Computed from the stock ledger over the warehouses the viewer can select (DESIGN §4). Each section needs its REPORT_VIEW kind.',
 })
 export class InventoryReportType {
-  @Field({ description: 'First day of the period (UTC), included.' }) from: string;
-  @Field({ description: 'Last day of the period (UTC), included.' }) to: string;
+  @Field(() => DateScalar, { description: 'First day of the period (UTC), included.' }) from: string;
+  @Field(() => DateScalar, { description: 'Last day of the period (UTC), included.' }) to: string;
 }

@@ -20,7 +20,7 @@ export const sectionsOf = (withTotalStockValue: boolean) => `
   stockBalance { asOf total { ${AMOUNT} } warehouses { warehouse { code } ${AMOUNT} } products { product { sku } ${AMOUNT} } }`;
 
 export const reportQuery = (withTotalStockValue = true) => `
-  query($from: String!, $to: String!, $warehouseIds: [ID!], $search: String, $drill: ID) {
+  query($from: Date!, $to: Date!, $warehouseIds: [ID!], $search: String, $drill: ID) {
     inventoryReport(from: $from, to: $to, warehouseIds: $warehouseIds, productSearch: $search, drillDownWarehouseId: $drill) {
       ${sectionsOf(withTotalStockValue)}
     }

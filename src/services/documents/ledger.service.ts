@@ -5,6 +5,7 @@ import { StockLevel } from '../../entities/stock-level.entity';
 import { StockMovement } from '../../entities/stock-movement.entity';
 import { DomainError } from '../../errors';
 import { insertInChunks } from '../platform/bulk';
+import { applyRollups } from '../reports/rollup-writer';
 import { netChanges } from './movements';
 
 export const isMysql = (tx: EntityManager) => tx.connection.options.type === 'mysql';
@@ -23,7 +24,8 @@ export const isMysql = (tx: EntityManager) => tx.connection.options.type === 'my
  * A level that would go negative fails the whole posting with INSUFFICIENT_STOCK unless
  * negative stock is allowed — asked (`allowNegative`, e.g. a settings read) only when a level
  * would go negative, so a posting that fits costs no settings statement. Ledger rows are only
- * ever inserted, in one statement, without reading them back (issue 16 §4).
+ * ever inserted, in one statement, without reading them back (issue 16 §4). The report rollups
+ * are written last, after the level locks (rollup-writer.ts keeps their own key order).
  */
 export async function postMovements(tx: EntityManager, movements: StockMovement[], allowNegative: boolean | (() => Promise<boolean>)): Promise<void> {
   const changes = netChanges(movements);
@@ -37,6 +39,8 @@ export async function postMovements(tx: EntityManager, movements: StockMovement[
     if (!change.delta.isZero()) await tx.getRepository(StockLevel).update({ id: level.id }, { quantity: next });
   }
   await insertInChunks(tx, StockMovement, movements);
+  // The report rollups are a cache of exactly these rows, moved in the same transaction (docs/reports.md).
+  await applyRollups(tx, movements);
 }
 
 export interface LevelKey { productId: number; warehouseId: number }

@@ -4,9 +4,9 @@ import { Product } from '../../entities/product.entity';
 import { Warehouse } from '../../entities/warehouse.entity';
 import { restrictToWarehouses } from '../../shield/scoped-query';
 import { parseId } from '../platform/ids';
-import {
-  Amount, companyStockValue, dailyValues, figuresBy, isZeroFigures, LedgerFilter, MovementFigures, sumFigures,
-} from './ledger-aggregates';
+import { companyStockValue, dailyValues, DailyValues, figuresBy } from './report-aggregates';
+import { Amount, isZeroFigures, MovementFigures, sumFigures } from './report-figures';
+import { LedgerFilter } from './rollup-queries';
 import { ReportPeriod, reportPeriod } from './report-period';
 
 export interface ReportArgs {
@@ -14,6 +14,8 @@ export interface ReportArgs {
   to: string;
   warehouseIds?: string[] | null;
   productSearch?: string | null;
+  /** A variant, or a parent with all its variants; ids naming nothing match nothing. */
+  productIds?: string[] | null;
   drillDownWarehouseId?: string | null;
 }
 
@@ -69,6 +71,10 @@ function productRows(ctx: RequestContext, plan: ReportPlan): Promise<ProductFigu
   });
 }
 
+/** Every day of the period, zeros included, for the chart. */
+const everyDay = (plan: ReportPlan, series: Map<string, DailyValues>): DailyValues[] =>
+  plan.period.days.map((day) => series.get(day) ?? { day, receivedValue: new Decimal(0), shippedValue: new Decimal(0) });
+
 const balance = (f: MovementFigures): Amount => f.closing;
 const hasBalance = (a: Amount) => !a.quantity.isZero() || !a.value.isZero();
 
@@ -88,7 +94,10 @@ export const reportService = {
       from: period.from,
       to: period.to,
       period,
-      filter: { period, warehouseIds: warehouses.map((w) => w.id), productSearch: args.productSearch ?? null },
+      filter: {
+        period, warehouseIds: warehouses.map((w) => w.id), productSearch: args.productSearch ?? null,
+        productIds: args.productIds ? args.productIds.map(parseId).filter((id): id is number => id !== null) : null,
+      },
       warehouses,
       drillDown: warehouses.find((w) => w.id === drillDownId) ?? null,
       memo: new Map(),
@@ -97,7 +106,7 @@ export const reportService = {
 
   /** The company-wide stock value at the end of the period (DESIGN §3.8 exception): ignores scope and filters. */
   totalStockValue(ctx: RequestContext, plan: ReportPlan): Promise<Decimal> {
-    return memo(plan, 'totalStockValue', () => companyStockValue(ctx, plan.period.end));
+    return memo(plan, 'totalStockValue', () => companyStockValue(ctx, plan.filter));
   },
 
   async movement(ctx: RequestContext, plan: ReportPlan) {
@@ -112,7 +121,7 @@ export const reportService = {
   async sales(ctx: RequestContext, plan: ReportPlan) {
     const [rows, daily] = await Promise.all([
       warehouseRows(ctx, plan),
-      memo(plan, 'daily', () => dailyValues(ctx, plan.filter)),
+      memo(plan, 'daily', () => dailyValues(ctx, plan.filter, false)).then((series) => series.get(0) ?? new Map()),
     ]);
     const total = sumFigures(rows);
     return {
@@ -125,9 +134,16 @@ export const reportService = {
         shippedValue: row.shipped.value,
         sellThroughPercent: percent(row.shipped.value, row.received.value),
         shippedSharePercent: percent(row.shipped.value, total.shipped.value),
+        plan,
       })),
-      daily: plan.period.days.map((day) => daily.get(day) ?? { day, receivedValue: new Decimal(0), shippedValue: new Decimal(0) }),
+      daily: everyDay(plan, daily),
     };
+  },
+
+  /** One warehouse's daily series (asked per warehouse row; one statement for all rows of the request). */
+  async warehouseDaily(ctx: RequestContext, plan: ReportPlan, warehouseId: number): Promise<DailyValues[]> {
+    const series = await memo(plan, 'dailyByWarehouse', () => dailyValues(ctx, plan.filter, true));
+    return everyDay(plan, series.get(warehouseId) ?? new Map());
   },
 
   async stockBalance(ctx: RequestContext, plan: ReportPlan) {

@@ -31,7 +31,7 @@ export const reportRules: RuleTree = {
   WarehouseMovement: visibleWithParent('warehouse', ...figureFields),
   ProductMovement: { ...visibleWithParent(...figureFields), product: requires(Permission.CATALOG_VIEW) },
   MovementReport: visibleWithParent('total', 'warehouses', 'products'),
-  WarehouseSales: visibleWithParent('warehouse', 'receivedValue', 'shippedValue', 'sellThroughPercent', 'shippedSharePercent'),
+  WarehouseSales: visibleWithParent('warehouse', 'receivedValue', 'shippedValue', 'sellThroughPercent', 'shippedSharePercent', 'daily'),
   DailySales: visibleWithParent('day', 'receivedValue', 'shippedValue'),
   SalesReport: visibleWithParent('receivedValue', 'shippedValue', 'sellThroughPercent', 'warehouses', 'daily'),
   WarehouseBalance: visibleWithParent('warehouse', ...amountFields),
