@@ -112,10 +112,10 @@ describe('report rollups reconcile with the ledger', () => {
         expect(r.movement.warehouses.map((x: any) => [x.warehouse.code, figuresOf(x)]))
           .toEqual(covered.map((k) => [k, figuresFromLedger(ledger, from, to, keep([k]))]));
         expect(figuresOf(r.movement.total)).toEqual(figuresFromLedger(ledger, from, to, keep(covered)));
-        const skuOf = (key: string) => LEDGER_SPEC.products!.find((p) => p.key === key)!.sku;
+        const skuOf = (key: string): string => LEDGER_SPEC.products!.find((p) => p.key === key)!.sku!;
         const drillProducts = covered.includes(drill) ? Object.entries(ids.products)
           .map(([key, id]) => [skuOf(key), figuresFromLedger(ledger, from, to, (row) => keep([drill])(row) && row.productId === id)] as const)
-          .filter(([, f]) => Object.values(f).some((a) => a.some((x) => x !== '0')))
+          .filter(([, f]) => Object.values(f).some((a: string[]) => a.some((x) => x !== '0')))
           .sort(([a], [b]) => a.localeCompare(b)) : [];
         expect(r.movement.products.map((p: any) => [p.product.sku, figuresOf(p)])).toEqual(drillProducts);
         const total = ledger.filter((row) => row.at.toISOString().slice(0, 10) <= to).reduce((s, row) => s.plus(row.value), new Decimal(0));
