@@ -24,7 +24,7 @@ export class ReportRollups1764000400000 implements MigrationInterface {
     }), true);
     await q.createTable(new Table({
       name: 'stock_movement_warehouse_month',
-      columns: [key(int('warehouseId')), key(str('month', 7)), ...amounts],
+      columns: [key(int('warehouseId')), key(str('month', 7)), key(str('kind', 16)), ...amounts],
     }), true);
     await q.createTable(new Table({
       name: 'stock_movement_closing',

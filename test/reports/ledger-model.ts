@@ -28,7 +28,7 @@ export function expectedRollupRows(rows: LedgerRow[]): Record<string, Record<str
     const d = dayOf(r.at);
     add(day, `${r.warehouseId}|${d}|${r.productId}|${r.kind}`, r.quantity, r.value);
     add(warehouseDay, `${r.warehouseId}|${d}|${r.kind}`, r.quantity, r.value);
-    add(warehouseMonth, `${r.warehouseId}|${d.slice(0, 7)}`, r.quantity, r.value);
+    add(warehouseMonth, `${r.warehouseId}|${d.slice(0, 7)}|${r.kind}`, r.quantity, r.value);
     add(monthly, `${r.warehouseId}|${r.productId}|${d.slice(0, 7)}`, r.quantity, r.value);
   }
   const closing: Sums = new Map();
@@ -55,7 +55,7 @@ export async function storedRollupRows(db: DataSource): Promise<Record<string, R
   return {
     day: await read('stock_movement_day', ['warehouseId', 'day', 'productId', 'kind']),
     warehouseDay: await read('stock_movement_warehouse_day', ['warehouseId', 'day', 'kind']),
-    warehouseMonth: await read('stock_movement_warehouse_month', ['warehouseId', 'month']),
+    warehouseMonth: await read('stock_movement_warehouse_month', ['warehouseId', 'month', 'kind']),
     closing: await read('stock_movement_closing', ['warehouseId', 'productId', 'month']),
   };
 }

@@ -58,7 +58,7 @@ describe('rollups:verify and rollups:rebuild', () => {
     const A = ids.warehouses.A;
     await database.db.query("UPDATE stock_movement_closing SET quantity = quantity + 10000 WHERE warehouseId = ? AND month = '2025-03'", [A]);
     await database.db.query("DELETE FROM stock_movement_warehouse_day WHERE day = '2025-03-15'");
-    await database.db.query("INSERT INTO stock_movement_warehouse_month (warehouseId, month, quantity, value) VALUES (?, '1999-01', 0, 0)", [A]);
+    await database.db.query("INSERT INTO stock_movement_warehouse_month (warehouseId, month, kind, quantity, value) VALUES (?, '1999-01', 'SHIPPED', 0, 0)", [A]);
     const differences = await verifyRollups(database.db);
     // stored − expected: A's March closings of its three products are 1 too high, the 15th's sales are missing in A and B.
     expect(differences.map((d) => [d.table, d.key.productId ?? d.key.warehouseId, d.rows, d.quantity, d.value])).toEqual([
@@ -70,7 +70,7 @@ describe('rollups:verify and rollups:rebuild', () => {
     ]);
     const failed = await cli('verify', database);
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toMatch(/stock_movement_warehouse_month \{"warehouseId":"\d+","month":"1999-01"\}: rows 1/);
+    expect(failed.stdout).toMatch(/stock_movement_warehouse_month \{"warehouseId":"\d+","month":"1999-01","kind":"SHIPPED"\}: rows 1/);
     expect(failed.stdout).toMatch(/6 rollup rows differ from the ledger/);
 
     const rebuilt = await cli('rebuild', database);

@@ -21,11 +21,24 @@ export const FIGURE_COLUMNS = ['oq', 'ov', 'rq', 'rv', 'sq', 'sv', 'xq', 'xv'] a
 
 export const hasProductFilter = (filter: LedgerFilter) => Boolean(filter.productSearch?.trim()) || filter.productIds !== null;
 
-/** The period's edges as rollup keys: sums run from the first day of `from`'s month, openings from months before it. */
+const shiftMonth = (month: string, by: number) => {
+  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1));
+  return d.toISOString().slice(0, 7);
+};
+
+/**
+ * The period's edges as rollup keys. Openings: months before `from`'s month, then its days before
+ * `from`. Period sums: the whole calendar months inside the period from the monthly rollup
+ * (`wholeFrom`…`wholeTo`, none when wholeFrom > wholeTo) and the other days from the daily one.
+ */
 export function periodKeys(period: ReportPeriod) {
   const endDay = utcDayOf(period.end);
+  const fromMonth = period.from.slice(0, 7);
+  const wholeFrom = period.from.endsWith('-01') ? fromMonth : shiftMonth(fromMonth, 1);
+  const wholeTo = endDay.endsWith('-01') ? period.to.slice(0, 7) : shiftMonth(period.to.slice(0, 7), -1);
   return {
-    from: period.from, to: period.to, fromMonth: period.from.slice(0, 7), monthStart: `${period.from.slice(0, 7)}-01`,
+    from: period.from, to: period.to, fromMonth, monthStart: `${fromMonth}-01`,
+    wholeFrom, wholeTo, wholeFromDay: `${wholeFrom}-01`, afterWholeDay: `${shiftMonth(wholeTo, 1)}-01`, hasWhole: wholeFrom <= wholeTo,
     endDay, endMonth: endDay.slice(0, 7), endMonthStart: `${endDay.slice(0, 7)}-01`,
     received: MovementKind.RECEIVED, shipped: MovementKind.SHIPPED, otherOut: MovementKind.OTHER_OUT,
   };
@@ -67,43 +80,52 @@ export function unionOf(ctx: RequestContext, parts: Array<SelectQueryBuilder<any
   return outer;
 }
 
+/** Signed sums per figure of rollup rows: those matching `before` add to the opening, the rest to their kind. */
+function figureSums(alias: string, before: string): string {
+  const sum = (when: string, column: string, as: string) => `SUM(CASE WHEN ${when} THEN ${alias}.${column} ELSE 0 END) AS ${as}`;
+  return [
+    sum(before, 'quantity', 'oq'), sum(before, 'value', 'ov'),
+    ...(['received', 'shipped', 'otherOut'] as const).flatMap((kind, i) => [
+      sum(`NOT (${before}) AND ${alias}.kind = :${kind}`, 'quantity', FIGURE_COLUMNS[2 + 2 * i]),
+      sum(`NOT (${before}) AND ${alias}.kind = :${kind}`, 'value', FIGURE_COLUMNS[3 + 2 * i]),
+    ]),
+  ].join(', ');
+}
+
 /**
- * The parts of a figures statement (docs/reports.md "Rollups"): the opening from closings
- * before `from`'s month, then the whole days from that month's first day to `to` — those
- * before `from` add to the opening, the rest to received / shipped / other outgoing.
- * Per warehouse without a product filter, the per-warehouse rollups are enough; otherwise the per-product ones.
+ * The parts of a figures statement (docs/reports.md "Rollups"), each already summed per group.
+ * Per warehouse without a product filter: monthly rows before `from`'s month and of the whole
+ * months inside the period, daily rows for the rest. Otherwise, per product: the last closing
+ * before `from`'s month, then the product's daily rows from that month's first day to `to`.
  */
 export function figureParts(ctx: RequestContext, filter: LedgerFilter, perProduct: boolean): Array<SelectQueryBuilder<any>> {
   const keys = periodKeys(filter.period);
-  const zeros = (from: number) => FIGURE_COLUMNS.slice(from).map((c) => `0 AS ${c}`).join(', ');
-  const kindSums = (r: string) => [
-    `CASE WHEN ${r}.day < :from THEN ${r}.quantity ELSE 0 END AS oq`, `CASE WHEN ${r}.day < :from THEN ${r}.value ELSE 0 END AS ov`,
-    ...(['received', 'shipped', 'otherOut'] as const).flatMap((kind, i) => [
-      `CASE WHEN ${r}.day >= :from AND ${r}.kind = :${kind} THEN ${r}.quantity ELSE 0 END AS ${FIGURE_COLUMNS[2 + 2 * i]}`,
-      `CASE WHEN ${r}.day >= :from AND ${r}.kind = :${kind} THEN ${r}.value ELSE 0 END AS ${FIGURE_COLUMNS[3 + 2 * i]}`,
-    ]),
-  ].join(', ');
   const db = ctx.db;
   if (!perProduct && !hasProductFilter(filter)) {
-    const opening = scoped(ctx, db.createQueryBuilder().from(ROLLUP.warehouseMonth, 'wm'), filter, 'wm')
-      .select(`wm.warehouseId AS gw, 0 AS gp, wm.quantity AS oq, wm.value AS ov, ${zeros(2)}`)
-      .andWhere('wm.month < :fromMonth', keys);
+    const months = scoped(ctx, db.createQueryBuilder().from(ROLLUP.warehouseMonth, 'wm'), filter, 'wm')
+      .select(`wm.warehouseId AS gw, 0 AS gp, ${figureSums('wm', 'wm.month < :fromMonth')}`)
+      .andWhere(keys.hasWhole ? '(wm.month < :fromMonth OR (wm.month >= :wholeFrom AND wm.month <= :wholeTo))' : 'wm.month < :fromMonth', keys)
+      .groupBy('wm.warehouseId');
     const days = scoped(ctx, db.createQueryBuilder().from(ROLLUP.warehouseDay, 'wd'), filter, 'wd')
-      .select(`wd.warehouseId AS gw, 0 AS gp, ${kindSums('wd')}`)
-      .andWhere('wd.day >= :monthStart AND wd.day <= :to', keys);
-    return [opening, days];
+      .select(`wd.warehouseId AS gw, 0 AS gp, ${figureSums('wd', 'wd.day < :from')}`)
+      .andWhere('wd.day >= :monthStart AND wd.day <= :to', keys)
+      .groupBy('wd.warehouseId');
+    if (keys.hasWhole) days.andWhere('(wd.day < :wholeFromDay OR wd.day >= :afterWholeDay)');
+    return [months, days];
   }
+  const zeros = FIGURE_COLUMNS.slice(2).map((c) => `0 AS ${c}`).join(', ');
   const last = filterProducts(ctx, scoped(ctx, db.createQueryBuilder().from(ROLLUP.closing, 'lc'), filter, 'lc'), filter, 'lc.productId')
     .select('lc.warehouseId AS warehouseId, lc.productId AS productId, MAX(lc.month) AS month')
     .andWhere('lc.month < :fromMonth', keys)
     .groupBy('lc.warehouseId').addGroupBy('lc.productId');
   const opening = db.createQueryBuilder().from(`(${last.getQuery()})`, 'last')
     .innerJoin(ROLLUP.closing, 'c', 'c.warehouseId = last.warehouseId AND c.productId = last.productId AND c.month = last.month')
-    .select(`c.warehouseId AS gw, c.productId AS gp, c.quantity AS oq, c.value AS ov, ${zeros(2)}`)
+    .select(`c.warehouseId AS gw, c.productId AS gp, c.quantity AS oq, c.value AS ov, ${zeros}`)
     .setParameters(last.getParameters());
   const days = filterProducts(ctx, scoped(ctx, db.createQueryBuilder().from(ROLLUP.day, 'pd'), filter, 'pd'), filter, 'pd.productId')
-    .select(`pd.warehouseId AS gw, pd.productId AS gp, ${kindSums('pd')}`)
-    .andWhere('pd.day >= :monthStart AND pd.day <= :to', keys);
+    .select(`pd.warehouseId AS gw, pd.productId AS gp, ${figureSums('pd', 'pd.day < :from')}`)
+    .andWhere('pd.day >= :monthStart AND pd.day <= :to', keys)
+    .groupBy('pd.warehouseId').addGroupBy('pd.productId');
   return [opening, days];
 }
 

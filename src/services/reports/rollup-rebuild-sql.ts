@@ -30,9 +30,9 @@ export function expectedRollups(mysql: boolean): Record<keyof typeof ROLLUP, { k
         FROM stock_movement GROUP BY warehouseId, ${d}, kind`,
     },
     warehouseMonth: {
-      keys: ['warehouseId', 'month'],
-      select: `SELECT warehouseId, SUBSTR(${d}, 1, 7) AS month, SUM(${q}) AS quantity, SUM(${v}) AS value
-        FROM stock_movement GROUP BY warehouseId, SUBSTR(${d}, 1, 7)`,
+      keys: ['warehouseId', 'month', 'kind'],
+      select: `SELECT warehouseId, SUBSTR(${d}, 1, 7) AS month, kind, SUM(${q}) AS quantity, SUM(${v}) AS value
+        FROM stock_movement GROUP BY warehouseId, SUBSTR(${d}, 1, 7), kind`,
     },
     closing: {
       keys: ['warehouseId', 'productId', 'month'],

@@ -10,7 +10,7 @@ export const ROLLUP = {
   day: 'stock_movement_day',
   /** Per (warehouse, UTC day, kind): the same summed over products (reports without a product filter). */
   warehouseDay: 'stock_movement_warehouse_day',
-  /** Per (warehouse, UTC month): net change of the month (openings without a product filter). */
+  /** Per (warehouse, UTC month, kind): the same per month (openings and whole months without a product filter). */
   warehouseMonth: 'stock_movement_warehouse_month',
   /** Per (warehouse, product, UTC month with movements): the closing balance at the end of that month. */
   closing: 'stock_movement_closing',

@@ -87,5 +87,6 @@ export async function applyRollups(tx: EntityManager, movements: StockMovement[]
     bucket(movements, (m) => [m.warehouseId, utcDayOf(m.occurredAt), m.productId, m.kind]));
   await moveClosings(tx, bucket(movements, (m) => [m.warehouseId, m.productId, utcMonthOf(m.occurredAt)]));
   await addTo(tx, ROLLUP.warehouseDay, ['warehouseId', 'day', 'kind'], bucket(movements, (m) => [m.warehouseId, utcDayOf(m.occurredAt), m.kind]));
-  await addTo(tx, ROLLUP.warehouseMonth, ['warehouseId', 'month'], bucket(movements, (m) => [m.warehouseId, utcMonthOf(m.occurredAt)]));
+  await addTo(tx, ROLLUP.warehouseMonth, ['warehouseId', 'month', 'kind'],
+    bucket(movements, (m) => [m.warehouseId, utcMonthOf(m.occurredAt), m.kind]));
 }
