@@ -2,8 +2,6 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../ormconfig';
 import { mintToken } from '../../src/server/identity';
 import { DEMO_DATA } from '../../src/services/demo/demo-data';
 import { applySeed } from '../../src/services/demo/seed.service';
@@ -78,14 +76,7 @@ describe('shutdown you can trust (a real process, real signals)', () => {
   let token: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    if (!database.databaseUrl) {
-      // The service opens the default file name in DATA_DIR.
-      await database.db.destroy();
-      database.db = new DataSource(dataSourceOptions({ dataDir: database.dataDir }));
-      await database.db.initialize();
-      await database.db.runMigrations({ transaction: 'each' });
-    }
+    database = await createTestDatabase({ defaultSqliteFile: true });
     await applySeed(database.db, DEMO_DATA);
     token = await mintToken(TEST_SECRET, 'admin');
   });

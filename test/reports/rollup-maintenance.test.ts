@@ -2,8 +2,6 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Decimal from 'decimal.js';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../ormconfig';
 import { DocumentItem } from '../../src/entities/document-item.entity';
 import { InventoryDocument } from '../../src/entities/inventory-document.entity';
 import { applySeed } from '../../src/services/demo/seed.service';
@@ -38,14 +36,8 @@ describe('rollups:verify and rollups:rebuild', () => {
   let database: TestDatabase;
   let ids: Awaited<ReturnType<typeof applySeed>>;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    // The CLI opens the default SQLite file name; point the test database's directory at it.
-    if (!database.databaseUrl) {
-      await database.db.destroy();
-      database.db = new DataSource(dataSourceOptions({ dataDir: database.dataDir }));
-      await database.db.initialize();
-      await database.db.runMigrations({ transaction: 'each' });
-    }
+    // The CLI opens the default SQLite file name in DATA_DIR.
+    database = await createTestDatabase({ defaultSqliteFile: true });
     ids = await applySeed(database.db, LEDGER_SPEC);
   });
   afterAll(() => database.drop());

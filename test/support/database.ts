@@ -22,7 +22,7 @@ export interface TestDatabase {
  * A fresh database per test file, schema from the real migrations: on MariaDB its own
  * database (created here, dropped in drop()), on SQLite its own file in a temp dir.
  */
-export async function createTestDatabase(options: { logging?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { logging?: boolean; defaultSqliteFile?: boolean } = {}): Promise<TestDatabase> {
   const name = `${TEST_DATABASE_PREFIX}${runId()}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stockgate-test-'));
   let databaseUrl: string | undefined;
@@ -34,7 +34,8 @@ export async function createTestDatabase(options: { logging?: boolean } = {}): P
     server.pathname = `/${name}`;
     databaseUrl = server.toString();
   }
-  const sqliteFile = usingMysql() ? undefined : `${name}.sqlite`;
+  // defaultSqliteFile: a child process (the service, a CLI) opens the default file name in DATA_DIR.
+  const sqliteFile = usingMysql() || options.defaultSqliteFile ? undefined : `${name}.sqlite`;
   const db = new DataSource({ ...dataSourceOptions({ databaseUrl, dataDir, sqliteFile }), logging: options.logging ?? false });
   await db.initialize();
   await db.runMigrations({ transaction: 'each' });
