@@ -22,6 +22,7 @@ export function reportDenial(ctx: RequestContext, info: GraphQLResolveInfo, deni
   if (smallest && comparePaths(path, smallest) >= 0) return null;
   paths.set(coordinate, path);
   return new GraphQLError(denial.message, {
-    extensions: { code: denial.code, coordinate, ...(denial.permission ? { permission: denial.permission } : {}) },
+    extensions: { code: denial.code, coordinate, ...(denial.permission ? { permission: denial.permission } : {}),
+      ...(denial.field ? { field: denial.field } : {}) },
   });
 }

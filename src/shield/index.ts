@@ -2,6 +2,8 @@ import { GraphQLSchema } from 'graphql';
 import { applyShield, ShieldOptions } from './apply-shield';
 import { Access } from './access';
 import { Denial, GuardMap, RuleTree } from './rule';
+import { withInputRules } from './input-rules';
+import { INPUT_RULES } from './rules/input.rules';
 import { checkOf } from './rule-checks';
 import { DENIED_BY_DEFAULT } from './rules';
 import { accessRules, userAdminRules } from './rules/access.rules';
@@ -36,7 +38,9 @@ export const RULES: RuleTree = mergeRules(
 );
 export const GUARDS: GuardMap = { ...warehouseGuards, ...inventoryGuards };
 
-export const shieldSchema = (schema: GraphQLSchema, options?: ShieldOptions) => applyShield(schema, RULES, GUARDS, options);
+/** The schema under the rule tree, each field's rule chained with the rules of its inputs (DESIGN §3.9). */
+export const shieldSchema = (schema: GraphQLSchema, options?: ShieldOptions) =>
+  applyShield(schema, withInputRules(schema, RULES, INPUT_RULES), GUARDS, options);
 
 /**
  * What the rule of `type.field` answers for these arguments: null when it allows. Bulk mutations

@@ -6,6 +6,8 @@ export interface Denial {
   message: string;
   /** The permission the viewer lacks, named in the error (DESIGN §3.5). */
   permission?: string;
+  /** The input path a denial of an input value names, e.g. `input.items[0].purchasePrice` (DESIGN §3.9). */
+  field?: string;
 }
 
 /** A check is a pure function of the per-request access object, the parent and the arguments: no I/O. */
@@ -19,6 +21,13 @@ export type ShieldRule = Parameters<typeof and>[0];
  * fallbackRule, `deny` (fail-closed, DESIGN §3.7).
  */
 export type RuleTree = Record<string, Record<string, ShieldRule>>;
+
+/**
+ * Per input coordinate — `Type.field` of an input object type, `Type.field(arg)` of an argument —
+ * the rule a value given there must pass (DESIGN §3.9): `allow`, or a rule of src/shield/rules.ts
+ * whose check receives the value as its arguments. A coordinate missing here is denied.
+ */
+export type InputRuleTree = Record<string, ShieldRule>;
 
 /**
  * Row guards of located types: an object of the type reaching the viewer must pass,

@@ -1,5 +1,6 @@
-import { GraphQLSchema, isIntrospectionType, isNonNullType, isObjectType } from 'graphql';
-import { RuleTree } from './rule';
+import { GraphQLSchema, isInputObjectType, isIntrospectionType, isNonNullType, isObjectType } from 'graphql';
+import { argumentCoordinate } from './input-rules';
+import { InputRuleTree, RuleTree } from './rule';
 import { allow } from './rules';
 
 export interface SchemaAudit {
@@ -9,12 +10,21 @@ export interface SchemaAudit {
   protectedNonNull: string[];
   /** Rules naming fields the schema does not have (stale rules). */
   unknownRules: string[];
+  /** Input coordinates (input type fields `Type.field`, arguments `Type.field(arg)`) with no input rule: denied when given (DESIGN §3.9). */
+  missingInputRules: string[];
+  /** Input rules naming coordinates the schema does not have. */
+  unknownInputRules: string[];
 }
 
-/** Walks every field of every object type of the schema against the graphql-shield rule tree (DESIGN §3.7). */
-export function auditSchema(schema: GraphQLSchema, tree: RuleTree): SchemaAudit {
-  const audit: SchemaAudit = { missingRules: [], protectedNonNull: [], unknownRules: [] };
+/**
+ * Walks every field of every object type of the schema against the graphql-shield rule tree
+ * (DESIGN §3.7), and every argument and every field of every input type against the input rules
+ * (DESIGN §3.9).
+ */
+export function auditSchema(schema: GraphQLSchema, tree: RuleTree, inputRules: InputRuleTree): SchemaAudit {
+  const audit: SchemaAudit = { missingRules: [], protectedNonNull: [], unknownRules: [], missingInputRules: [], unknownInputRules: [] };
   const seen = new Set<string>();
+  const inputs = new Set<string>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || isIntrospectionType(type)) continue;
     for (const field of Object.values(type.getFields())) {
@@ -23,8 +33,15 @@ export function auditSchema(schema: GraphQLSchema, tree: RuleTree): SchemaAudit 
       const rule = tree[type.name]?.[field.name];
       if (!rule) audit.missingRules.push(coordinate);
       else if (rule !== allow && isNonNullType(field.type)) audit.protectedNonNull.push(coordinate);
+      for (const arg of field.args) inputs.add(argumentCoordinate(type.name, field.name, arg.name));
     }
   }
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isInputObjectType(type) || isIntrospectionType(type)) continue;
+    for (const field of Object.keys(type.getFields())) inputs.add(`${type.name}.${field}`);
+  }
+  for (const coordinate of inputs) if (!inputRules[coordinate]) audit.missingInputRules.push(coordinate);
+  for (const coordinate of Object.keys(inputRules)) if (!inputs.has(coordinate)) audit.unknownInputRules.push(coordinate);
   for (const [type, fields] of Object.entries(tree)) {
     for (const field of Object.keys(fields)) if (!seen.has(`${type}.${field}`)) audit.unknownRules.push(`${type}.${field}`);
   }

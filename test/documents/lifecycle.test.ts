@@ -97,14 +97,14 @@ describe('inventory documents: lifecycle, validation, ledger (issue 5 §1–3, �
     const [first, second] = await itemRows(draft.id);
     const edited = await api.gql('admin', UPDATE, { id: draft.id, version: 1, input: {
       title: 'Order 7', dealRef: 'DEAL-7',
-      changeItems: [{ id: String(first.id), quantity: '4', purchasePrice: '11', fromWarehouseId: B }],
+      changeItems: [{ id: String(first.id), quantity: '4', fromWarehouseId: B }],
       removeItemIds: [String(second.id)],
       addItems: [{ productId: N, quantity: '3', fromWarehouseId: A }],
     } });
     expect(edited.errors).toBeUndefined();
     expect(edited.data.updateDocument).toMatchObject({ title: 'Order 7', dealRef: 'DEAL-7', version: 2, status: 'DRAFT' });
     const lines = (await itemRows(draft.id)).map((i) => [i.productId, i.quantity.toFixed(), i.purchasePrice?.toFixed() ?? null, i.fromWarehouseId]);
-    expect(lines).toEqual([[Number(P), '4', '11', Number(B)], [Number(N), '3', null, Number(A)]]);
+    expect(lines).toEqual([[Number(P), '4', null, Number(B)], [Number(N), '3', null, Number(A)]]);
 
     const stale = await api.gql('admin', UPDATE, { id: draft.id, version: 1, input: { title: 'Lost update', removeItemIds: [String(first.id)] } });
     expect(codes(stale)).toEqual(['CONFLICT']);

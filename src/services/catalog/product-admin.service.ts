@@ -53,8 +53,9 @@ const attributesOf = (input: ProductAttributeInput[]) =>
 const priceOf = (field: string, value: Decimal | null) => (value === null ? null : valid(field, value, checkPrice));
 
 /**
- * Products and variants (CATALOG_EDIT, issue 9 §2). The permission checks, including
- * PURCHASE_PRICE_VIEW for setting a purchase price, are rules in shield/rules/management.rules.ts.
+ * Products and variants (CATALOG_EDIT, issue 9 §2). The permission checks are rules in
+ * shield/rules/management.rules.ts; PURCHASE_PRICE_VIEW for setting a purchase price is an input
+ * rule (shield/rules/input.rules.ts).
  */
 export const productAdminService = {
   async create(ctx: RequestContext, input: CreateProductInput): Promise<Product> {

@@ -53,6 +53,23 @@ function records(csv: string): Array<{ line: number; values: string[] }> {
   });
 }
 
+/**
+ * Whether any row of the file gives a purchase price (a value in a `purchasePrice` column): the
+ * input rule of importProductsCsv asks it (src/shield/rules/input.rules.ts, DESIGN §3.9). A file
+ * that is not CSV sets nothing; the import reports it.
+ */
+export function csvSetsPurchasePrices(csv: string): boolean {
+  if (!csv.includes('purchasePrice')) return false;
+  let all: Array<{ line: number; values: string[] }>;
+  try {
+    all = records(csv);
+  } catch {
+    return false;
+  }
+  const column = (all[0]?.values ?? []).map((v) => v.trim()).indexOf('purchasePrice');
+  return column >= 0 && all.slice(1).some((r) => (r.values[column] ?? '').trim() !== '');
+}
+
 /** Rows that passed, and every problem found; with header problems no row is checked. */
 export interface ParsedCsv {
   rows: ProductRow[];

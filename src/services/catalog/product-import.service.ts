@@ -4,9 +4,7 @@ import { chunks, insertInChunks } from '../platform/bulk';
 import { BULK } from '../../limits/limits';
 import { RequestContext } from '../../context';
 import { Product } from '../../entities/product.entity';
-import { forbidden } from '../../errors';
 import { ProductImportResultType } from '../../schema/product-import.type';
-import { Permission } from '../../shield/permission-catalog';
 import { unlessTaken } from '../platform/management-errors';
 import { CsvRowError, parseProductCsv, ProductRow } from './product-csv';
 import { attributesKey } from './product-fields';
@@ -90,11 +88,6 @@ async function insertRows(tx: EntityManager, rows: ProductRow[], parentIdOf: (ro
 export const productImportService = {
   async importCsv(ctx: RequestContext, csv: string): Promise<ProductImportResultType> {
     const parsed = parseProductCsv(csv);
-    if (!ctx.access.has(Permission.PURCHASE_PRICE_VIEW) && parsed.rows.some((r) => r.purchasePrice !== null)) {
-      throw forbidden(`Missing permission ${Permission.PURCHASE_PRICE_VIEW}: the file sets purchase prices.`, {
-        permission: Permission.PURCHASE_PRICE_VIEW,
-      });
-    }
     return unlessTaken(() => inTransaction(ctx.db, async (tx) => {
       const errors = [...parsed.errors, ...(await catalogErrors(tx, parsed.rows))].sort((a, b) => a.line - b.line);
       if (errors.length) return { ok: false, imported: 0, errors };

@@ -20,6 +20,8 @@ export interface Line {
   fromWarehouseId: number | null;
   toWarehouseId: number | null;
   field: string;
+  /** The client sent a price for this line now (not a stored one): refused on outgoing lines. */
+  priceGiven?: boolean;
 }
 
 /** An ID argument that must name a row: anything that is not a key is BAD_USER_INPUT on that field. */
@@ -39,6 +41,7 @@ export const lineFromInput = (input: DocumentItemInput, field: string): Line => 
   fromWarehouseId: optionalId(input.fromWarehouseId, `${field}.fromWarehouseId`),
   toWarehouseId: optionalId(input.toWarehouseId, `${field}.toWarehouseId`),
   field,
+  priceGiven: input.purchasePrice != null,
 });
 
 /** An existing line with a change applied: omitted fields keep their value, `purchasePrice: null` clears it. */
@@ -50,6 +53,7 @@ export const changedLine = (item: DocumentItem, change: DocumentItemChangeInput,
   fromWarehouseId: change.fromWarehouseId == null ? item.fromWarehouseId : requireId(change.fromWarehouseId, `${field}.fromWarehouseId`),
   toWarehouseId: change.toWarehouseId == null ? item.toWarehouseId : requireId(change.toWarehouseId, `${field}.toWarehouseId`),
   field,
+  priceGiven: change.purchasePrice != null,
 });
 
 export const lineOfItem = (item: DocumentItem, field: string): Line => ({ ...item, field });
@@ -80,6 +84,10 @@ export async function validateLines(tx: EntityManager, access: Access, type: Doc
   for (const line of lines) {
     if (!line.quantity.greaterThan(0)) throw badInput(`${line.field}.quantity`, 'must be greater than 0.');
     if (line.purchasePrice?.isNegative()) throw badInput(`${line.field}.purchasePrice`, 'must not be negative.');
+    // Stock leaving a warehouse is valued at its source's average cost, never at a client's price (DESIGN §1).
+    if (sides.from && line.priceGiven) {
+      throw badInput(`${line.field}.purchasePrice`, `must be empty for ${type}: an outgoing line is valued at the average cost of its source.`);
+    }
     for (const [side, needed] of [['fromWarehouseId', sides.from], ['toWarehouseId', sides.to]] as const) {
       if (needed && line[side] === null) throw badInput(`${line.field}.${side}`, `is required for ${type}.`);
       if (!needed && line[side] !== null) throw badInput(`${line.field}.${side}`, `must be empty for ${type}.`);

@@ -1,18 +1,6 @@
 import { Permission } from '../permission-catalog';
 import { RuleTree } from '../rule';
-import { chain, or, requires, rule, visibleWithParent } from '../rules';
-
-/**
- * Setting (or clearing) a purchase price needs PURCHASE_PRICE_VIEW on top of CATALOG_EDIT
- * (issue 9 §2): decided from the arguments alone, before anything runs.
- */
-const purchasePriceNeedsView = or(
-  rule('leavesPurchasePrice', (_access, _parent, args: { input?: { purchasePrice?: unknown } }) =>
-    args.input?.purchasePrice === undefined ? null
-      : { code: 'FORBIDDEN', permission: Permission.PURCHASE_PRICE_VIEW,
-          message: `Missing permission ${Permission.PURCHASE_PRICE_VIEW}: setting a purchase price needs it.` }),
-  requires(Permission.PURCHASE_PRICE_VIEW),
-);
+import { or, requires, visibleWithParent } from '../rules';
 
 /** Settings are read by whoever works in the inventory area (documents need them) or edits them. */
 const readSettings = or(requires(Permission.INVENTORY_VIEW), requires(Permission.SETTINGS_EDIT));
@@ -31,8 +19,9 @@ export const managementRules: RuleTree = {
     deactivateWarehouse: requires(Permission.WAREHOUSE_EDIT),
     reactivateWarehouse: requires(Permission.WAREHOUSE_EDIT),
     setDefaultWarehouse: requires(Permission.WAREHOUSE_EDIT),
-    createProduct: chain(catalogEdit, purchasePriceNeedsView),
-    updateProduct: chain(catalogEdit, purchasePriceNeedsView),
+    // Purchase prices among the inputs need PURCHASE_PRICE_VIEW too: input.rules.ts (DESIGN §3.9).
+    createProduct: catalogEdit,
+    updateProduct: catalogEdit,
     archiveProduct: catalogEdit,
     unarchiveProduct: catalogEdit,
     deleteProduct: catalogEdit,

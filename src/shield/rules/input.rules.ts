@@ -1,0 +1,115 @@
+import { csvSetsPurchasePrices } from '../../services/catalog/product-csv';
+import { Permission } from '../permission-catalog';
+import { InputRuleTree } from '../rule';
+import { allow, missing, requires, rule } from '../rules';
+
+/** Input fields writable by whoever may run the mutation: their value is readable with its object. */
+const writable = (type: string, ...fields: string[]): InputRuleTree =>
+  Object.fromEntries(fields.map((field) => [`${type}.${field}`, allow]));
+
+/** Arguments of a field that need nothing beyond the field's own rule. */
+const plainArguments = (coordinate: string, ...args: string[]): InputRuleTree =>
+  Object.fromEntries(args.map((arg) => [`${coordinate}(${arg})`, allow]));
+
+/** A purchase price is written only by who can read it back (DESIGN §2, §3.9). */
+const purchasePrice = requires(Permission.PURCHASE_PRICE_VIEW);
+
+/** The CSV import sets purchase prices when a row has one: the same permission as the field. */
+const csvPurchasePrices = rule('csvPurchasePrices', (access, _parent, csv: string) =>
+  (access.has(Permission.PURCHASE_PRICE_VIEW) || !csvSetsPurchasePrices(csv) ? null
+    : missing(Permission.PURCHASE_PRICE_VIEW, 'the file sets purchase prices')));
+
+/**
+ * Field rules on inputs (DESIGN §3.9), fail-closed like outputs: every input field of every input
+ * type and every argument of every field has an entry; a value given at a coordinate without one
+ * is denied, and the schema walk test fails (test/foundation/schema.test.ts). The mutation's own
+ * rule (the output tree) is asked first; these rules add what the values themselves need.
+ * Warehouse ids of document lines are `allow` here because the service checks them
+ * (document-validation.ts) in an order that leaks nothing: shape first, then authority.
+ */
+export const INPUT_RULES: InputRuleTree = {
+  // Prices
+  'DocumentItemInput.purchasePrice': purchasePrice,
+  'DocumentItemChangeInput.purchasePrice': purchasePrice,
+  'CreateProductInput.purchasePrice': purchasePrice,
+  'UpdateProductInput.purchasePrice': purchasePrice,
+  'Mutation.importProductsCsv(csv)': csvPurchasePrices,
+
+  // Input types
+  ...writable('DocumentItemInput', 'productId', 'quantity', 'fromWarehouseId', 'toWarehouseId'),
+  ...writable('DocumentItemChangeInput', 'id', 'productId', 'quantity', 'fromWarehouseId', 'toWarehouseId'),
+  ...writable('CreateDocumentInput', 'type', 'title', 'dealRef', 'items'),
+  ...writable('UpdateDocumentInput', 'title', 'dealRef', 'addItems', 'changeItems', 'removeItemIds'),
+  ...writable('DocumentVersionInput', 'id', 'version'),
+  ...writable('CreateProductInput', 'sku', 'name', 'parentId', 'attributes', 'salePrice', 'unit'),
+  ...writable('UpdateProductInput', 'sku', 'name', 'attributes', 'salePrice', 'unit'),
+  ...writable('ProductAttributeInput', 'name', 'value'),
+  ...writable('CreateWarehouseInput', 'code', 'name', 'address'),
+  ...writable('UpdateWarehouseInput', 'code', 'name', 'address'),
+  ...writable('UpdateSettingsInput', 'allowNegativeStock', 'reservationDays'),
+  ...writable('DocumentFormFieldInput', 'field', 'visible', 'position'),
+  // Grants are checked against what the granting admin holds (src/shield/escalation.ts).
+  ...writable('GrantInput', 'permission', 'warehouseIds', 'reportKinds', 'documentType', 'actions'),
+  ...writable('CreateRoleInput', 'name', 'description', 'grants'),
+  ...writable('UpdateRoleInput', 'name', 'description'),
+  ...writable('CreateUserInput', 'login', 'name', 'email'),
+  ...writable('UpdateUserInput', 'name', 'email'),
+  ...writable('RegisterApplicationInput', 'name', 'description', 'vendor', 'callbackUrl', 'clientId', 'requestedPermissions'),
+
+  // Query arguments: filters and pages over what the viewer may see (hidden ids match nothing, DESIGN §3.2).
+  ...plainArguments('Query.accessAuditLog', 'to', 'from', 'subjectId', 'subjectType', 'actorId', 'first', 'after'),
+  ...plainArguments('Query.applications', 'status'),
+  ...plainArguments('Query.application', 'id'),
+  ...plainArguments('Query.explainAccess', 'action', 'documentType', 'reportKind', 'permission', 'warehouseId', 'userId'),
+  ...plainArguments('Query.role', 'id'),
+  ...plainArguments('Query.users', 'includeInactive', 'search', 'first', 'after'),
+  ...plainArguments('Query.user', 'id'),
+  ...plainArguments('Query.documentFormLayout', 'type'),
+  ...plainArguments('Query.documents', 'first', 'after', 'type', 'status', 'warehouseId', 'from', 'to'),
+  ...plainArguments('Query.document', 'id'),
+  ...plainArguments('Query.products', 'includeArchived', 'topLevelOnly', 'search', 'first', 'after'),
+  ...plainArguments('Query.product', 'id'),
+  ...plainArguments('Query.inventoryReport', 'drillDownWarehouseId', 'productIds', 'productSearch', 'warehouseIds', 'to', 'from'),
+  ...plainArguments('Query.reservations', 'first', 'after', 'productId', 'warehouseId', 'status'),
+  ...plainArguments('Query.stockLevels', 'first', 'after', 'warehouseId', 'productId'),
+  ...plainArguments('Query.warehouses', 'includeInactive'),
+  ...plainArguments('Query.warehouse', 'id'),
+
+  // Mutation arguments: ids name what the service then finds through the viewer's scope.
+  ...plainArguments('Mutation.registerApplication', 'input'),
+  ...plainArguments('Mutation.installApplication', 'id'),
+  ...plainArguments('Mutation.revokeApplication', 'id'),
+  ...plainArguments('Mutation.createRole', 'input'),
+  ...plainArguments('Mutation.updateRole', 'input', 'id'),
+  ...plainArguments('Mutation.setRoleGrants', 'grants', 'roleId'),
+  ...plainArguments('Mutation.deleteRole', 'removeAssignments', 'id'),
+  ...plainArguments('Mutation.assignRole', 'warehouseIds', 'roleId', 'userId'),
+  ...plainArguments('Mutation.unassignRole', 'roleId', 'userId'),
+  ...plainArguments('Mutation.createUser', 'input'),
+  ...plainArguments('Mutation.updateUser', 'input', 'id'),
+  ...plainArguments('Mutation.deactivateUser', 'id'),
+  ...plainArguments('Mutation.reactivateUser', 'id'),
+  ...plainArguments('Mutation.setDocumentFormLayout', 'fields', 'type'),
+  ...plainArguments('Mutation.resetDocumentFormLayout', 'type'),
+  ...plainArguments('Mutation.createDocuments', 'atomic', 'inputs'),
+  ...plainArguments('Mutation.processDocuments', 'atomic', 'documents'),
+  ...plainArguments('Mutation.createDocument', 'input'),
+  ...plainArguments('Mutation.updateDocument', 'input', 'version', 'id'),
+  ...plainArguments('Mutation.processDocument', 'version', 'id'),
+  ...plainArguments('Mutation.cancelDocument', 'version', 'id'),
+  ...plainArguments('Mutation.deleteDocument', 'version', 'id'),
+  ...plainArguments('Mutation.createProduct', 'input'),
+  ...plainArguments('Mutation.updateProduct', 'input', 'id'),
+  ...plainArguments('Mutation.archiveProduct', 'id'),
+  ...plainArguments('Mutation.unarchiveProduct', 'id'),
+  ...plainArguments('Mutation.deleteProduct', 'id'),
+  ...plainArguments('Mutation.updateSettings', 'input'),
+  // The warehouse is checked by the mutation's own rule (reserve-warehouse, document-mutation.rules.ts).
+  ...plainArguments('Mutation.reserveProduct', 'expiresAt', 'dealRef', 'quantity', 'warehouseId', 'productId'),
+  ...plainArguments('Mutation.releaseReservation', 'id'),
+  ...plainArguments('Mutation.createWarehouse', 'input'),
+  ...plainArguments('Mutation.updateWarehouse', 'input', 'id'),
+  ...plainArguments('Mutation.deactivateWarehouse', 'id'),
+  ...plainArguments('Mutation.reactivateWarehouse', 'id'),
+  ...plainArguments('Mutation.setDefaultWarehouse', 'id'),
+};
