@@ -98,7 +98,7 @@ async function insertDocuments(conn: BenchWriter, products: Array<{ id: number; 
   const move = (p: number, w: number, q: number) => levels.set(`${p}:${w}`, level(p, w) + q);
   const counters = new Map<DocumentType, number>();
   const start = Date.now() - BENCH_SIZE.days * 86_400_000;
-  let docs: unknown[][] = [], items: unknown[][] = [], moves: unknown[][] = [];
+  let docs: unknown[][] = [], items: unknown[][] = [], moves: unknown[][] = [], docWarehouses: unknown[][] = [];
   let docId = 0, itemId = 0, movementCount = 0;
   const [{ maxId }] = await conn.query<{ maxId: number }>('SELECT COALESCE(MAX(id), 0) AS maxId FROM inventory_document');
   docId = Number(maxId);
@@ -107,8 +107,9 @@ async function insertDocuments(conn: BenchWriter, products: Array<{ id: number; 
     if (!force && moves.length < 20_000) return;
     await conn.bulkInsert('inventory_document', ['id', 'type', 'status', 'number', 'title', 'authorId', 'createdAt', 'updatedAt', 'processedAt', 'processedById', 'version'], docs);
     await conn.bulkInsert('document_item', ['id', 'documentId', 'productId', 'quantity', 'purchasePrice', 'fromWarehouseId', 'toWarehouseId'], items);
+    await conn.bulkInsert('document_warehouse', ['warehouseId', 'documentId'], docWarehouses);
     await conn.bulkInsert('stock_movement', ['documentId', 'itemId', 'documentType', 'productId', 'warehouseId', 'kind', 'quantity', 'unitCost', 'value', 'reversal', 'occurredAt'], moves);
-    docs = []; items = []; moves = [];
+    docs = []; items = []; moves = []; docWarehouses = [];
   };
 
   for (let d = 0; d < BENCH_SIZE.documents; d++) {
@@ -137,6 +138,9 @@ async function insertDocuments(conn: BenchWriter, products: Array<{ id: number; 
     docId++;
     const n = (counters.get(type) ?? 0) + 1;
     counters.set(type, n);
+    // The warehouses the document touches (document-warehouses.ts): its source and/or destination.
+    const touched = new Set([...(incoming ? [] : [from]), ...(incoming || type === DocumentType.STOCK_TRANSFER ? [to] : [])]);
+    for (const w of touched) docWarehouses.push([w, docId]);
     docs.push([docId, type, 'PROCESSED', `${PREFIX[type]}-${String(n).padStart(6, '0')}`, '', authorId, at, at, at, authorId, 2]);
     for (const { product, qty } of lines) {
       itemId++;

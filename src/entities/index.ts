@@ -3,6 +3,7 @@ import { Application } from './application.entity';
 import { DocumentFormField } from './document-form-field.entity';
 import { DocumentItem } from './document-item.entity';
 import { DocumentSequence } from './document-sequence.entity';
+import { DocumentWarehouse } from './document-warehouse.entity';
 import { InventoryDocument } from './inventory-document.entity';
 import { Product } from './product.entity';
 import { ReplicaHeartbeat } from './replica-heartbeat.entity';
@@ -17,6 +18,6 @@ import { User } from './user.entity';
 import { Warehouse } from './warehouse.entity';
 
 export const ENTITIES = [
-  AccessAuditEntry, Application, DocumentFormField, DocumentItem, DocumentSequence, InventoryDocument, Product, ReplicaHeartbeat, Reservation,
+  AccessAuditEntry, Application, DocumentFormField, DocumentItem, DocumentSequence, DocumentWarehouse, InventoryDocument, Product, ReplicaHeartbeat, Reservation,
   Role, RoleAssignment, RoleGrant, Settings, StockLevel, StockMovement, User, Warehouse,
 ];

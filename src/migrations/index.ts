@@ -4,6 +4,7 @@ import { DocumentFormLayout1764000090000 } from './1764000090000-document-form-l
 import { Applications1764000100000 } from './1764000100000-applications';
 import { ReportRollups1764000400000 } from './1764000400000-report-rollups';
 import { ReplicaHeartbeat1764001000000 } from './1764001000000-replica-heartbeat';
+import { DocumentWarehouses1796150299400 } from './1796150299400-document-warehouses';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Applications1764000100000,
   ReportRollups1764000400000,
   ReplicaHeartbeat1764001000000,
+  DocumentWarehouses1796150299400,
 ];

@@ -102,6 +102,25 @@ describe('loaders everywhere: statements per list query do not grow with the pag
     expect(large).toBeLessThanOrEqual(1 + relations);
   });
 
+  // Issue 21 §3: totalCount of every connection is one statement, for a narrow viewer too, and the
+  // documents' count reads document_warehouse (a small index) — never the lines.
+  it.each([
+    ['auditLog', 'accessAuditLog(first: 1) { totalCount }'],
+    ['documents', 'documents(first: 1) { totalCount }'],
+    ['products', 'products(first: 1) { totalCount }'],
+    ['reservations', 'reservations(first: 1) { totalCount }'],
+    ['stockLevels', 'stockLevels(first: 1) { totalCount }'],
+    ['users', 'users(first: 1) { totalCount }'],
+  ])('%s totalCount: one COUNT over the scoped table, for an administrator and a clerk of one warehouse', async (_name, selection) => {
+    for (const viewer of ['admin', 'clerk']) {
+      const withCount = await statementsDuring(api.db, async () => { await api.gql(viewer, `{ ${selection} }`); });
+      const without = await statementsDuring(api.db, async () => { await api.gql(viewer, `{ ${selection.replace('totalCount', '__typename')} }`); });
+      const counts = withCount.slice(2).filter((sql) => !without.slice(2).includes(sql));
+      expect(withCount.length - without.length).toBeLessThanOrEqual(1);
+      expect(counts.filter((sql) => /document_item/.test(sql))).toEqual([]);
+    }
+  });
+
   it('viewer: a constant number of statements', async () => {
     counter.reset();
     await api.gql('clerk', '{ viewer { user { login } permissions warehouses { code } } }');

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { DocumentItem } from '../../entities/document-item.entity';
+import { writeDocumentWarehouses } from '../documents/document-warehouses';
 import { DocumentStatus, InventoryDocument } from '../../entities/inventory-document.entity';
 import { Product } from '../../entities/product.entity';
 import { Role } from '../../entities/role.entity';
@@ -115,6 +116,7 @@ async function seedDocument(tx: EntityManager, d: NonNullable<SeedSpec['document
     fromWarehouseId: i.from ? keyed(ids.warehouses, 'warehouse', i.from) : null,
     toWarehouseId: i.to ? keyed(ids.warehouses, 'warehouse', i.to) : null,
   })));
+  await writeDocumentWarehouses(tx, doc.id, items);
   if (status === DocumentStatus.DRAFT) return doc.id;
 
   const unitCost = (item: DocumentItem) => item.purchasePrice ?? new Decimal(0);

@@ -61,11 +61,7 @@ export const documentQueryService = {
       const warehouseId = parseId(args.warehouseId);
       if (warehouseId === null || !ctx.access.canSelectWarehouse(warehouseId)) qb.andWhere('1 = 0');
       else {
-        qb.andWhere(
-          'EXISTS (SELECT 1 FROM document_item in_wh WHERE in_wh.documentId = doc.id' +
-            ' AND (in_wh.fromWarehouseId = :warehouseId OR in_wh.toWarehouseId = :warehouseId))',
-          { warehouseId },
-        );
+        qb.andWhere('doc.id IN (SELECT in_wh.documentId FROM document_warehouse in_wh WHERE in_wh.warehouseId = :warehouseId)', { warehouseId });
       }
     }
     const page = await paginate(qb, 'doc', args);

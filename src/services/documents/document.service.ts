@@ -20,6 +20,7 @@ import { consumeDealReservations } from './reservation.service';
 import { getSettings } from '../catalog/settings.service';
 import { inTransaction } from '../platform/transaction';
 import { insertInChunks } from '../platform/bulk';
+import { deleteDocumentWarehouses, writeDocumentWarehouses } from './document-warehouses';
 import { LIMITS } from '../../limits/limits';
 
 /** A document as mutations return it: the entity plus every warehouse its items touch (DocumentFacts). */
@@ -54,6 +55,7 @@ export const documentService = {
       authorId: ctx.access.userId, version: 1,
     }));
     const items = await insertLines(tx, doc.id, lines);
+    await writeDocumentWarehouses(tx, doc.id, items);
     return result(doc, items);
   },
 
@@ -78,6 +80,7 @@ export const documentService = {
         });
       }
       await insertLines(tx, doc.id, edit.added);
+      await writeDocumentWarehouses(tx, doc.id, edit.after, items);
       doc.version += 1;
       const saved = await tx.save(InventoryDocument, doc);
       return result(saved, edit.after);
@@ -130,6 +133,7 @@ export const documentService = {
       assertCanAct(ctx.access, doc, factsOf(doc, items), DocumentAction.DELETE);
       assertVersion(doc, version);
       await tx.delete(DocumentItem, { documentId: doc.id });
+      await deleteDocumentWarehouses(tx, doc.id);
       await tx.delete(InventoryDocument, { id: doc.id });
       return String(doc.id);
     });
