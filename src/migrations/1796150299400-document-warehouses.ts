@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { rebuildDocumentWarehouses } from '../services/documents/document-warehouses';
 import { index, int } from './columns';
 
 /**
@@ -15,12 +16,7 @@ export class DocumentWarehouses1796150299400 implements MigrationInterface {
       columns: [{ ...int('warehouseId'), isPrimary: true }, { ...int('documentId'), isPrimary: true }],
       indices: [index('idx_document_warehouse_document', ['documentId'])],
     }), true);
-    await q.query(
-      'INSERT INTO document_warehouse (warehouseId, documentId)' +
-        ' SELECT fromWarehouseId, documentId FROM document_item WHERE fromWarehouseId IS NOT NULL' +
-        ' UNION SELECT toWarehouseId, documentId FROM document_item WHERE toWarehouseId IS NOT NULL' +
-        ' UNION SELECT 0, d.id FROM inventory_document d WHERE NOT EXISTS (SELECT 1 FROM document_item i WHERE i.documentId = d.id)',
-    );
+    await rebuildDocumentWarehouses(q);
   }
 
   async down(q: QueryRunner): Promise<void> {

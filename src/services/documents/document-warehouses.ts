@@ -33,3 +33,17 @@ export async function writeDocumentWarehouses(tx: EntityManager, documentId: num
 export async function deleteDocumentWarehouses(tx: EntityManager, documentId: number): Promise<void> {
   await tx.delete(DocumentWarehouse, { documentId });
 }
+
+/**
+ * Rebuilds the whole table from the lines: the migration that introduced it, and anything that
+ * wrote lines behind the services' back (a repair, or a test that edits rows directly).
+ */
+export async function rebuildDocumentWarehouses(run: { query(sql: string): Promise<unknown> }): Promise<void> {
+  await run.query('DELETE FROM document_warehouse');
+  await run.query(
+    'INSERT INTO document_warehouse (warehouseId, documentId)' +
+      ' SELECT fromWarehouseId, documentId FROM document_item WHERE fromWarehouseId IS NOT NULL' +
+      ' UNION SELECT toWarehouseId, documentId FROM document_item WHERE toWarehouseId IS NOT NULL' +
+      ` UNION SELECT ${NO_WAREHOUSE}, d.id FROM inventory_document d WHERE NOT EXISTS (SELECT 1 FROM document_item i WHERE i.documentId = d.id)`,
+  );
+}
