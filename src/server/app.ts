@@ -22,7 +22,7 @@ import { batchLimit, bodyErrors, jsonBody, lastResort, queryLimits } from './lim
 import { loggingPlugin, observeRequests } from './logging.plugin';
 import { createMetrics } from './metrics';
 import { HttpDrain } from './graceful-shutdown';
-import { playgroundRouter } from './playground';
+import { playgroundRouter } from './playground/playground.router';
 import { isReadOnlyRequest } from './read-routing';
 import { ReplicaRouter } from '../services/platform/replica-router';
 import { RequestRecord, runInRequestScope } from './request-scope';
@@ -93,7 +93,7 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
       res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     });
   }
-  if (config.playground) app.use(playgroundRouter());
+  if (config.playground) app.use(playgroundRouter(config, db));
 
   const observe = observeRequests(metrics, limits.timeBudgetMs);
   const inRequestScope: RequestHandler = (_req, res, next) => runInRequestScope(res.locals.record as RequestRecord, next);
