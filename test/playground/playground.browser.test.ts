@@ -11,6 +11,14 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
 const isOperation = (name: string) => (r: Response) =>
   r.url().endsWith('/graphql') && r.request().method() === 'POST' && (r.request().postDataJSON()?.operationName === name);
 
+/** The next request of the playground that is not a schema fetch, with its response. */
+async function nextOperation(page: Page): Promise<{ operationName: string; body: any }> {
+  const request = await page.waitForRequest((r) =>
+    r.url().endsWith('/graphql') && r.method() === 'POST' && r.postDataJSON()?.operationName !== 'IntrospectionQuery');
+  const response = await request.response();
+  return { operationName: request.postDataJSON().operationName, body: await response?.json() };
+}
+
 describe('the playground in a browser (Chromium)', () => {
   let api: TestApi;
   let browser: Browser;
@@ -46,19 +54,23 @@ describe('the playground in a browser (Chromium)', () => {
     expect((await again).request().headers().authorization).toMatch(/^Bearer /);
     await page.locator('.graphiql-editor-tool', { hasText: 'Bearer ' }).waitFor();
 
-    await page.locator('.graphiql-tab', { hasText: 'CreateRole' }).click();
-    const created = page.waitForResponse(isOperation('CreateRole'));
-    await page.locator('.graphiql-execute-button').click();
-    const role = await (await created).json();
-    expect(role).toEqual({ data: { createRole: { id: expect.any(String), name: 'Catalog reader', grants: [{ permission: 'CATALOG_VIEW', warehouseIds: null }] } } });
+    // Executed in the same moment the tab opens: GraphiQL learns the tab's operation name only
+    // 100 ms later, and before the fix the mutation went out named "Viewer" (the reverted run).
+    const created = nextOperation(page);
+    await page.evaluate(`{
+      const tab = [...document.querySelectorAll('.graphiql-tab')].find((t) => t.textContent.includes('CreateRole'));
+      tab.querySelector('.graphiql-tab-button').click();
+      document.querySelector('.graphiql-execute-button').click();
+    }`);
+    expect(await created).toEqual({ operationName: 'CreateRole', body: { data: { createRole: { id: expect.any(String), name: 'Catalog reader', grants: [{ permission: 'CATALOG_VIEW', warehouseIds: null }] } } } });
     await page.locator('.result-window', { hasText: 'Catalog reader' }).waitFor();
 
     await page.locator('.graphiql-tab', { hasText: 'Viewer' }).click();
-    const viewed = page.waitForResponse(isOperation('Viewer'));
+    const viewed = nextOperation(page);
     await page.locator('.graphiql-execute-button').click();
-    const viewer = await (await viewed).json();
-    expect(viewer.errors).toBeUndefined();
-    expect(viewer.data.viewer.user.login).toBe('admin');
+    const viewer = await viewed;
+    expect([viewer.operationName, viewer.body.errors]).toEqual(['Viewer', undefined]);
+    expect(viewer.body.data.viewer.user.login).toBe('admin');
     await page.locator('.result-window', { hasText: '"login": "admin"' }).waitFor();
 
     expect(problems).toEqual([]);

@@ -28,6 +28,39 @@ function authorizationOf(text) {
   }
 }
 
+// The operations a document defines, by name (null: anonymous, also the \`{ … }\` shorthand),
+// read at the top level only (outside braces, parentheses, strings and comments).
+function operationNames(query) {
+  const text = query.replace(/"""[\\s\\S]*?"""|"(?:[^"\\\\\\n]|\\\\.)*"|#[^\\n]*/g, ' ');
+  const names = [];
+  let depth = 0;
+  let parens = 0;
+  let definition = false;
+  for (const m of text.matchAll(/[(){}]|\\b(query|mutation|subscription|fragment)\\b\\s*([_A-Za-z]\\w*)?/g)) {
+    if (m[0] === '(' || m[0] === ')') parens += m[0] === '(' ? 1 : -1;
+    else if (parens > 0) continue;
+    else if (m[0] === '}') depth -= 1;
+    else if (m[0] === '{') {
+      if (depth === 0 && !definition) names.push(null);
+      definition = false;
+      depth += 1;
+    } else if (depth === 0) {
+      definition = true;
+      if (m[1] !== 'fragment') names.push(m[2] || null);
+    }
+  }
+  return names;
+}
+
+// GraphiQL 3.9 learns the operation name of a tab 100 ms after switching to it (a debounced
+// editor change), so an execute within that moment sends the new tab's document with the old
+// tab's name and the server answers "Unknown operation". A document of one operation names it.
+function withOwnOperationName(params) {
+  const names = operationNames(params.query || '');
+  if (!params.operationName || names.includes(params.operationName) || names.length !== 1) return params;
+  return { ...params, operationName: names[0] || undefined };
+}
+
 function SignInAs(props) {
   const [users, setUsers] = useState([]);
   useEffect(() => {
@@ -54,7 +87,7 @@ function Playground() {
       else sent[key] = value;
     }
     if (own || authorization) sent.Authorization = own || authorization;
-    const response = await fetch(CONFIG.endpoint, { method: 'POST', headers: sent, body: JSON.stringify(params) });
+    const response = await fetch(CONFIG.endpoint, { method: 'POST', headers: sent, body: JSON.stringify(withOwnOperationName(params)) });
     return response.json();
   }, [authorization]);
   const onEditHeaders = (text) => {
