@@ -1,5 +1,5 @@
 import { MAX_PAGE_SIZE } from '../schema/connection';
-import { ArgumentLimit, LIMITS, TEXT_LENGTHS } from './limits';
+import { AMOUNT_DECIMALS, AMOUNTS, ArgumentLimit, LIMITS, TEXT_LENGTHS } from './limits';
 
 /**
  * Which limit bounds each argument and input field (issue 22, issue 15 §7): every String and ID
@@ -11,7 +11,7 @@ export interface Bound {
   limit: ArgumentLimit;
   max: number;
   /** What `max` counts, for messages and descriptions. */
-  unit: 'characters' | 'items' | 'lines' | 'rows' | 'days ahead';
+  unit: 'characters' | 'items' | 'lines' | 'rows' | 'days ahead' | 'in absolute value';
   /** Checked by the service (it must parse the value to count); the argument check skips it. */
   inService?: boolean;
 }
@@ -64,9 +64,19 @@ const INT_BOUNDS: Record<string, Bound> = {
   first: { limit: 'pageSize', max: MAX_PAGE_SIZE, unit: 'items' },
 };
 
+const amount = (name: keyof typeof AMOUNTS): Bound => ({ limit: `amount.${name}`, max: AMOUNTS[name], unit: 'in absolute value' });
+
+/** Decimal arguments by name (issue 14 §3); any other Decimal gets `amount.value`. */
+const DECIMAL_BOUNDS: Record<string, Bound> = {
+  quantity: amount('quantity'),
+  purchasePrice: amount('price'),
+  salePrice: amount('price'),
+};
+
 const SCALAR_DEFAULTS: Record<string, Bound> = {
   String: chars(TEXT_LENGTHS.text),
   ID: chars(TEXT_LENGTHS.id),
+  Decimal: amount('value'),
 };
 
 /** The bound of a list at this coordinate. */
@@ -78,6 +88,7 @@ export function valueBound(coordinate: string, name: string, scalar: string): Bo
   if (byCoordinate) return byCoordinate;
   if (scalar === 'String' || scalar === 'ID') return (scalar === 'String' ? NAME_BOUNDS[name] : undefined) ?? SCALAR_DEFAULTS[scalar];
   if (scalar === 'Int') return INT_BOUNDS[name];
+  if (scalar === 'Decimal') return DECIMAL_BOUNDS[name] ?? SCALAR_DEFAULTS.Decimal;
   return undefined;
 }
 
@@ -85,4 +96,6 @@ export function valueBound(coordinate: string, name: string, scalar: string): Bo
 export const BOUND_COORDINATES = [...Object.keys(LIST_BOUNDS), ...Object.keys(VALUE_BOUNDS)];
 
 /** "at most 1000 lines (documentLines)". */
-export const describeBound = (bound: Bound) => `at most ${bound.max} ${bound.unit} (${bound.limit})`;
+export const describeBound = (bound: Bound) => (bound.unit === 'in absolute value'
+  ? `at most ${bound.max} ${bound.unit} with at most ${AMOUNT_DECIMALS} decimal places (${bound.limit})`
+  : `at most ${bound.max} ${bound.unit} (${bound.limit})`);

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import {
   DocumentNode, FragmentDefinitionNode, getArgumentValues, getNamedType, getNullableType, getVariableValues, GraphQLCompositeType,
   GraphQLInputType, GraphQLSchema, isCompositeType, isInputObjectType, isInterfaceType, isListType, isObjectType, isScalarType,
@@ -90,6 +91,8 @@ function checkValue(value: unknown, type: GraphQLInputType, coordinate: string, 
   if (!bound || bound.inService) return undefined;
   if (typeof value === 'string' && value.length > bound.max) return refuse(path, bound, `${value.length} given`);
   if (typeof value === 'number' && value > bound.max) return refuse(path, bound, `${value} given`);
+  // Out of range is refused, never rounded: the Decimal scalar already refuses more decimals than the columns keep.
+  if (value instanceof Decimal && value.abs().gt(bound.max)) return refuse(path, bound, `${value.toFixed()} given`);
   if (value instanceof Date && bound.unit === 'days ahead' && value.getTime() > now.getTime() + bound.max * DAY_MS) {
     return refuse(path, bound, `${value.toISOString()} given`);
   }

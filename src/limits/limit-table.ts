@@ -1,5 +1,5 @@
 import { DEFAULT_LIMITS, LIMIT_ENV, Limits } from '../config';
-import { BULK, LIMITS, TEXT_LENGTHS } from './limits';
+import { AMOUNTS, BULK, LIMITS, TEXT_LENGTHS } from './limits';
 
 /** One row of docs/operations.md's table of limits; a test fails when the docs miss one or its value. */
 export interface LimitRow {
@@ -21,4 +21,5 @@ export const LIMIT_TABLE: LimitRow[] = [
   ...Object.entries(LIMITS).map(([name, value]) => ({ name, value })),
   ...Object.entries(TEXT_LENGTHS).map(([name, value]) => ({ name: `stringLength.${name}`, value })),
   ...Object.entries(BULK).map(([name, value]) => ({ name: `bulk.${name}`, value })),
+  ...Object.entries(AMOUNTS).map(([name, value]) => ({ name: `amount.${name}`, value })),
 ];

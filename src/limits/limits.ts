@@ -62,9 +62,31 @@ export const BULK = {
   inListValues: 1000,
 } as const;
 
+/**
+ * Quantities and money (issue 14 §3): the largest absolute values accepted and stored, with at
+ * most 4 decimal places (every DECIMAL column has scale 4). SQLite keeps a DECIMAL as a REAL
+ * (a double: exact to 15 significant digits) or, for whole numbers, a 64-bit INTEGER, so every
+ * amount stored must stay below 10^11 with 4 decimals (11 + 4 = 15 digits); MariaDB's columns
+ * (DECIMAL(18,4), values DECIMAL(22,4)) hold more. The report rollups keep amounts as BIGINT
+ * counts of 1/10000: a row at `value` is 10^15 units, 1/9,223 of their range. Derivation and what
+ * is checked where: src/limits/amount-bounds.ts, docs/operations.md.
+ */
+export const AMOUNTS = {
+  /** A line's or a reservation's quantity. */
+  quantity: 1_000_000_000,
+  /** A unit price: a product's purchase and sale price, a line's purchase price. */
+  price: 1_000_000_000,
+  /** Anything stored that adds up: a line's value (quantity × unit cost), a ledger row's value, a level's quantity and value. */
+  value: 100_000_000_000,
+} as const;
+
+/** Decimal places of every quantity and amount (the DECIMAL columns' scale). */
+export const AMOUNT_DECIMALS = 4;
+
 export type FixedLimit = keyof typeof LIMITS;
-/** What `extensions.limit` names: a fixed limit, a string length or the list length. */
-export type ArgumentLimit = FixedLimit | 'stringLength' | 'pageSize';
+export type AmountLimit = `amount.${keyof typeof AMOUNTS}`;
+/** What `extensions.limit` names: a fixed limit, a string length, the list length or an amount. */
+export type ArgumentLimit = FixedLimit | 'stringLength' | 'pageSize' | AmountLimit;
 
 /** BAD_USER_INPUT naming the field, the limit and its value; raised before any SQL runs. */
 export const overLimit = (field: string, limit: ArgumentLimit, max: number, message: string) =>

@@ -15,7 +15,7 @@ function parse(value: unknown): Decimal {
 /** Exact decimals for quantities and money, serialized as strings ("12.5"), never floats (DESIGN §1). */
 export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
   name: 'Decimal',
-  description: 'An exact decimal number serialized as a string, e.g. "12.5". Quantities and money.',
+  description: 'An exact decimal number serialized as a string, e.g. "12.5". Quantities and money: at most 4 decimal places, no exponent; each argument states its range.',
   serialize: (value) => new Decimal(value as Decimal.Value).toFixed(),
   parseValue: parse,
   parseLiteral: (ast) => {

@@ -3,7 +3,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { DecimalScalar } from './decimal.scalar';
 import { DocumentType } from './enums';
 
-@InputType({ description: 'A document line. Which warehouse sides are required depends on the document type (DESIGN §1).' })
+@InputType({ description: 'A document line. Which warehouse sides are required depends on the document type (DESIGN §1). An incoming line\'s value (quantity × its price, else the product\'s) is at most 100000000000 (amount.value).' })
 export class DocumentItemInput {
   @Field(() => ID) productId: string;
   @Field(() => DecimalScalar, { description: 'Greater than zero.' }) quantity: Decimal;

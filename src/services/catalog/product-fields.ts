@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { TEXT_LENGTHS } from '../../limits/limits';
+import { AMOUNT_DECIMALS, AMOUNTS, TEXT_LENGTHS } from '../../limits/limits';
 
 /**
  * Validation of product fields shared by the product mutations and the CSV import, so a
@@ -20,10 +20,12 @@ export const checkName: Check<string> = (name) =>
 export const checkUnit: Check<string> = (unit) =>
   unit.length >= 1 && unit.length <= T.unit ? null : `must be 1–${T.unit} characters`;
 
-/** Matches the MONEY columns: DECIMAL(18, 4). */
+/** Within what both databases keep exactly (amount.price, issue 14 §3): never rounded. */
 export const checkPrice: Check<Decimal> = (price) => {
   if (price.isNegative()) return 'must not be negative';
-  if (price.decimalPlaces() > 4 || price.abs().gte('1e14')) return 'must have at most 14 integer and 4 fractional digits';
+  if (price.decimalPlaces() > AMOUNT_DECIMALS || price.gt(AMOUNTS.price)) {
+    return `must be at most ${AMOUNTS.price} with at most ${AMOUNT_DECIMALS} decimal places (amount.price)`;
+  }
   return null;
 };
 

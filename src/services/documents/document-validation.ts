@@ -4,7 +4,7 @@ import { DocumentItem } from '../../entities/document-item.entity';
 import { Product } from '../../entities/product.entity';
 import { Warehouse } from '../../entities/warehouse.entity';
 import { badInput, forbidden } from '../../errors';
-import { LIMITS, overLimit, TEXT_LENGTHS } from '../../limits/limits';
+import { AMOUNTS, LIMITS, overLimit, TEXT_LENGTHS } from '../../limits/limits';
 import { DocumentItemChangeInput, DocumentItemInput } from '../../schema/document-input.type';
 import { Access } from '../../shield/access';
 import { DocumentType } from '../../shield/permission-catalog';
@@ -117,8 +117,22 @@ export async function validateLines(tx: EntityManager, access: Access, type: Doc
       if (!warehouse) throw badInput(`${line.field}.${side}`, `no warehouse ${id}.`);
       if (!warehouse.active) throw badInput(`${line.field}.${side}`, `warehouse ${warehouse.code} is inactive.`);
     }
+    if (!sides.from) assertLineValue(line, line.purchasePrice ?? product.purchasePrice);
   }
   return products;
+}
+
+/**
+ * An incoming line's value (quantity × its price, else the product's) must be storable
+ * (amount.value, issue 14 §3); checked again at processing, where the product's price may have
+ * changed. Outgoing lines are valued at their source's average cost: the posting bounds the levels.
+ */
+function assertLineValue(line: Line, unitCost: Decimal | null): void {
+  const value = unitCost ? line.quantity.times(unitCost) : null;
+  if (value && value.gt(AMOUNTS.value)) {
+    throw overLimit(`${line.field}.quantity`, 'amount.value', AMOUNTS.value,
+      `quantity × purchase price = ${value.toFixed()} is over ${AMOUNTS.value} (amount.value), the largest value a line may have.`);
+  }
 }
 
 /** BAD_USER_INPUT naming documentLines (the argument check refuses most cases before this, issue 22). */

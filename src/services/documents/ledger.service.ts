@@ -6,6 +6,7 @@ import { StockMovement } from '../../entities/stock-movement.entity';
 import { DomainError } from '../../errors';
 import { insertInChunks } from '../platform/bulk';
 import { applyRollups } from '../reports/rollup-writer';
+import { assertStorable } from './amount-bounds';
 import { netChanges } from './movements';
 
 export const isMysql = (tx: EntityManager) => tx.connection.options.type === 'mysql';
@@ -38,6 +39,7 @@ export async function postMovements(tx: EntityManager, movements: StockMovement[
     }
     if (!change.delta.isZero()) await tx.getRepository(StockLevel).update({ id: level.id }, { quantity: next });
   }
+  assertStorable(movements, levels); // issue 14 §3: before the ledger rows; a refusal rolls the level updates back
   await insertInChunks(tx, StockMovement, movements);
   // The report rollups are a cache of exactly these rows, moved in the same transaction (docs/reports.md).
   await applyRollups(tx, movements);
