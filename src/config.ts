@@ -25,6 +25,12 @@ export interface Limits {
   timeBudgetMs: number;
   /** Operations per batched HTTP request; 0 = batching off. */
   maxBatchSize: number;
+  /** Active subscriptions on one graphql-ws connection (docs/subscriptions.md). */
+  maxSubscriptions: number;
+  /** Events waiting for one subscription before it is closed as a slow consumer. */
+  subscriptionQueue: number;
+  /** A graphql-ws connection without an active subscription for this long (ms) is closed. */
+  subscriptionIdleMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -38,6 +44,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxBodyBytes: 2 * 1024 * 1024,
   timeBudgetMs: 10_000,
   maxBatchSize: 0,
+  maxSubscriptions: 20,
+  subscriptionQueue: 100,
+  subscriptionIdleMs: 60_000,
 };
 
 /** The variable of each configurable limit (docs/operations.md). */
@@ -51,6 +60,9 @@ export const LIMIT_ENV: Record<keyof Limits, string> = {
   maxBodyBytes: 'LIMIT_BODY_BYTES',
   timeBudgetMs: 'LIMIT_TIME_BUDGET_MS',
   maxBatchSize: 'LIMIT_BATCH_SIZE',
+  maxSubscriptions: 'LIMIT_SUBSCRIPTIONS',
+  subscriptionQueue: 'LIMIT_SUBSCRIPTION_QUEUE',
+  subscriptionIdleMs: 'LIMIT_SUBSCRIPTION_IDLE_MS',
 };
 
 export interface Config {
@@ -76,6 +88,8 @@ export interface Config {
   shutdown: ShutdownSettings;
   /** A MariaDB read replica for query operations (DATABASE_REPLICA_URL), bypassed past REPLICA_MAX_LAG_MS of lag. */
   replica?: { url: string; maxLagMs: number };
+  /** Redis pub/sub for change events across instances (REDIS_URL); without it, events stay in this process. */
+  redis?: { url: string; channel: string };
 }
 
 export class ConfigError extends Error {}
@@ -100,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedOperationsFile: env.TRUSTED_OPERATIONS_FILE || undefined,
     limits: loadLimits(env),
     replica: env.DATABASE_REPLICA_URL ? { url: env.DATABASE_REPLICA_URL, maxLagMs: millis(env, 'REPLICA_MAX_LAG_MS', 1000) } : undefined,
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, channel: env.REDIS_CHANNEL || 'stockgate:changes' } : undefined,
     shutdown: { graceMs: millis(env, 'SHUTDOWN_GRACE_MS', 10_000), delayMs: millis(env, 'SHUTDOWN_DELAY_MS', 0) },
   };
   assertSafe(config, env);
@@ -164,6 +179,9 @@ function assertSafe(config: Config, env: NodeJS.ProcessEnv): void {
   }
   if (config.replica && (!config.databaseUrl || !/^(mysql|mariadb):\/\//.test(config.replica.url))) {
     throw new ConfigError('Refusing to start: DATABASE_REPLICA_URL must be mysql://… and needs DATABASE_URL for the primary.');
+  }
+  if (config.redis && !/^rediss?:\/\//.test(config.redis.url)) {
+    throw new ConfigError('Refusing to start: REDIS_URL must be redis://host:port (or rediss://).');
   }
   if (config.jwksUrl && config.production && !config.jwksUrl.startsWith('https://')) {
     throw new ConfigError('Refusing to start: JWKS_URL must be https:// in production.');

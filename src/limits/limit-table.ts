@@ -13,6 +13,7 @@ export interface LimitRow {
 const CONFIGURABLE: Record<keyof Limits, string> = {
   maxDepth: 'depth', maxAliases: 'aliases', maxCost: 'cost', maxTokens: 'tokens', maxDirectives: 'directives',
   maxPageSize: 'pageSize', maxBodyBytes: 'bodySize', timeBudgetMs: 'timeBudgetMs', maxBatchSize: 'batch',
+  maxSubscriptions: 'subscriptions', subscriptionQueue: 'subscriptionQueue', subscriptionIdleMs: 'subscriptionIdleMs',
 };
 
 /** Every limit the API enforces or relies on, with its default value (issue 22). */

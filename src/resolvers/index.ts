@@ -19,6 +19,7 @@ import { ReservationMutationResolver } from './reservation-mutation.resolver';
 import { ProductStockResolver } from './product-stock.resolver';
 import { ReservationReadResolver } from './reservation-read.resolver';
 import { StockLevelResolver } from './stock-level.resolver';
+import { SubscriptionResolver } from './subscription.resolver';
 import { ViewerResolver } from './viewer.resolver';
 import { WarehouseMutationResolver } from './warehouse-mutation.resolver';
 import { WarehouseResolver } from './warehouse.resolver';
@@ -47,4 +48,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AccessAuditResolver, ExplainAccessResolver, GrantResolver, RoleResolver, RoleAssignmentResolver, UserAdminResolver,
   // applications (issue 10)
   ApplicationResolver, ApplicationPermissionResolver,
+  // live stock over graphql-ws (issue 20 §6)
+  SubscriptionResolver,
 ];

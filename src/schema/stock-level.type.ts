@@ -17,3 +17,10 @@ export class StockLevelFilterArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: 'Only this warehouse (empty when it is not selectable).' }) warehouseId?: string | null;
   @Field(() => ID, { nullable: true }) productId?: string | null;
 }
+
+@ArgsType()
+export class StockLevelChangedArgs {
+  @Field(() => ID, { nullable: true, description: 'Only levels in this warehouse (none when it is not selectable); omitted: every selectable warehouse.' })
+  warehouseId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only levels of this product.' }) productId?: string | null;
+}

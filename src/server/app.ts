@@ -11,6 +11,7 @@ import { RequestContext } from '../context';
 import { createLoaders } from '../loaders';
 import { buildShieldedSchema } from '../schema/build-schema';
 import { enableSqliteReaders } from '../services/platform/sqlite-readers';
+import { attachEventBus } from '../services/platform/events';
 import { canonicalErrorsPlugin } from '../shield/denial-errors';
 import { argumentLimitsPlugin } from './argument-limits.plugin';
 import { authenticate } from './authenticate';
@@ -27,6 +28,8 @@ import { isReadOnlyRequest } from './read-routing';
 import { ReplicaRouter } from '../services/platform/replica-router';
 import { RequestRecord, runInRequestScope } from './request-scope';
 import { readTrustedOperations, trustedOperations } from './trusted-operations';
+import { openEventBus } from './subscriptions/event-bus';
+import { serveSubscriptions, SubscriptionServer } from './subscriptions/ws-server';
 
 export interface StockgateServer {
   httpServer: http.Server;
@@ -34,6 +37,8 @@ export interface StockgateServer {
   listen(port: number): Promise<string>;
   /** Drains requests (docs/operations.md, shutdown) and stops Apollo; the caller closes the database. */
   stop(): Promise<void>;
+  /** graphql-ws on the same port and path (docs/subscriptions.md). */
+  subscriptions: SubscriptionServer;
 }
 
 const READY_TIMEOUT_MS = 2000;
@@ -53,9 +58,18 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
   guardDatabase(db, guard);
   const replica = config.replica ? await ReplicaRouter.open(db, config.replica.url, config.replica.maxLagMs, (source) => guardDatabase(source, guard)) : undefined;
 
+  const formatError = createFormatError({ fieldSuggestions: config.fieldSuggestions });
+  const trustedSet = config.trustedOperationsFile ? readTrustedOperations(config.trustedOperationsFile) : undefined;
+  // Committed changes → Redis (REDIS_URL) or this process → graphql-ws subscribers, re-read under their access.
+  const bus = await openEventBus(config.redis);
+  attachEventBus(db, bus);
+  const subscriptions = serveSubscriptions({
+    httpServer, schema, db, verify, bus, limits, validationRules: queryLimits(limits).validationRules, trusted: trustedSet, format: formatError,
+  });
+
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    formatError: createFormatError({ fieldSuggestions: config.fieldSuggestions }),
+    formatError,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -98,7 +112,7 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
   const observe = observeRequests(metrics, limits.timeBudgetMs);
   const inRequestScope: RequestHandler = (_req, res, next) => runInRequestScope(res.locals.record as RequestRecord, next);
 
-  const trusted = config.trustedOperationsFile ? [trustedOperations(readTrustedOperations(config.trustedOperationsFile))] : [];
+  const trusted = trustedSet ? [trustedOperations(trustedSet)] : [];
   app.use(
     '/graphql',
     observe,
@@ -128,6 +142,7 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
 
   return {
     httpServer,
+    subscriptions,
     listen: (port) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -137,8 +152,11 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
         });
       }),
     stop: async () => {
+      await subscriptions.close();
       await drain.drain(config.shutdown);
       await apollo.stop();
+      attachEventBus(db, undefined);
+      await bus.close();
       await replica?.close();
     },
   };

@@ -4,8 +4,9 @@ import { RequestContext } from '../context';
 import { checkArguments } from '../limits/check-arguments';
 
 /**
- * Refuses, before execution starts, what the API cannot serve: subscriptions (the schema has
- * none yet; graphql-js would fail on them as an internal error) and any argument over its limit
+ * Refuses, before execution starts, what HTTP cannot serve: subscriptions (they run over graphql-ws
+ * on the same path, docs/subscriptions.md; graphql-js would fail on them here as an internal error)
+ * and any argument over its limit
  * (src/limits/, docs/operations.md). Nothing runs, so nothing is written and no SQL is sent.
  */
 export const argumentLimitsPlugin: ApolloServerPlugin<RequestContext> = {
@@ -14,7 +15,7 @@ export const argumentLimitsPlugin: ApolloServerPlugin<RequestContext> = {
       async didResolveOperation({ operation, document, request, schema }) {
         if (!operation) return;
         if (operation.operation === 'subscription') {
-          throw new GraphQLError('Subscriptions are not supported: the API has queries and mutations only.', {
+          throw new GraphQLError('Subscriptions are not served over HTTP: use graphql-ws on this path (docs/subscriptions.md).', {
             extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
           });
         }

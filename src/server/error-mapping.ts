@@ -5,7 +5,8 @@ import { TimeBudgetExceeded } from './database-guard';
 export type ServerErrorCode = 'SERVICE_UNAVAILABLE' | 'TIMEOUT' | 'LIMIT_EXCEEDED' | 'FORBIDDEN_OPERATION' | 'BAD_REQUEST';
 
 /** Which limit of docs/operations.md refused a request (extensions.limit). */
-export type LimitName = 'depth' | 'aliases' | 'cost' | 'tokens' | 'directives' | 'bodySize' | 'batch';
+export type LimitName = 'depth' | 'aliases' | 'cost' | 'tokens' | 'directives' | 'bodySize' | 'batch'
+  | 'subscriptions' | 'subscriptionQueue' | 'subscriptionIdleMs';
 
 export const limitError = (limit: LimitName, message: string, status = 400) =>
   new GraphQLError(message, { extensions: { code: 'LIMIT_EXCEEDED', limit, http: { status } } });

@@ -6,6 +6,7 @@ import { withInputRules } from './input-rules';
 import { INPUT_RULES } from './rules/input.rules';
 import { checkOf } from './rule-checks';
 import { DENIED_BY_DEFAULT } from './rules';
+import { guardSubscriptionStart } from './subscription-start';
 import { accessRules, userAdminRules } from './rules/access.rules';
 import { applicationRules } from './rules/application.rules';
 import { catalogRules } from './rules/catalog.rules';
@@ -38,9 +39,12 @@ export const RULES: RuleTree = mergeRules(
 );
 export const GUARDS: GuardMap = { ...warehouseGuards, ...inventoryGuards };
 
-/** The schema under the rule tree, each field's rule chained with the rules of its inputs (DESIGN §3.9). */
-export const shieldSchema = (schema: GraphQLSchema, options?: ShieldOptions) =>
-  applyShield(schema, withInputRules(schema, RULES, INPUT_RULES), GUARDS, options);
+/**
+ * The schema under the rule tree, each field's rule chained with the rules of its inputs (DESIGN §3.9);
+ * a subscription's root rule is also asked when it starts (subscription-start.ts).
+ */
+export const shieldSchema = (schema: GraphQLSchema, options?: ShieldOptions) => guardSubscriptionStart(
+  applyShield(schema, withInputRules(schema, RULES, INPUT_RULES), GUARDS, options), (access, field, args) => ruleDenial(access, 'Subscription', field, args));
 
 /**
  * What the rule of `type.field` answers for these arguments: null when it allows. Bulk mutations

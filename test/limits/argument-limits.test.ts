@@ -39,11 +39,12 @@ describe('argument limits, before anything runs', () => {
   beforeAll(async () => { api = await startApi(spec); });
   afterAll(() => api.close());
 
-  it('a subscription, even anonymous, is a typed BAD_REQUEST (the API has none), never an internal error', async () => {
+  it('a subscription over HTTP, even anonymous, is a typed BAD_REQUEST pointing to graphql-ws, never an internal error', async () => {
     for (const who of [null, 'admin']) {
-      const res = await api.gql(who, 'subscription { viewer { permissions } }');
+      const res = await api.gql(who, 'subscription { stockLevelChanged { id quantity } }');
       expect(res.status).toBe(400);
       expect(codes(res)).toEqual(['BAD_REQUEST']);
+      expect(res.errors![0].message).toMatch(/graphql-ws/);
     }
   });
 

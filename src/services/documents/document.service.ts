@@ -18,6 +18,7 @@ import { isMysql, postMovements } from './ledger.service';
 import { movementsOf, reversalOf } from './movements';
 import { consumeDealReservations } from './reservation.service';
 import { getSettings } from '../catalog/settings.service';
+import { recordChanges } from '../platform/events';
 import { inTransaction } from '../platform/transaction';
 import { insertInChunks } from '../platform/bulk';
 import { deleteDocumentWarehouses, writeDocumentWarehouses } from './document-warehouses';
@@ -109,6 +110,7 @@ export const documentService = {
       }
       const processed = { status: DocumentStatus.PROCESSED, processedAt: at, processedById: ctx.access.userId, version: doc.version + 1, updatedAt: at };
       await tx.update(InventoryDocument, { id: doc.id }, processed);
+      recordChanges(tx, [{ kind: 'document', id: doc.id }]);
       return result(Object.assign(doc, processed), items);
     })();
   },
@@ -122,6 +124,7 @@ export const documentService = {
       const posted = await tx.find(StockMovement, { where: { documentId: doc.id, reversal: false }, order: { id: 'ASC' } });
       await postMovements(tx, reversalOf(posted, at), async () => (await getSettings(tx)).allowNegativeStock);
       Object.assign(doc, { status: DocumentStatus.CANCELLED, cancelledAt: at, cancelledById: ctx.access.userId, version: doc.version + 1 });
+      recordChanges(tx, [{ kind: 'document', id: doc.id }]);
       return result(await tx.save(InventoryDocument, doc), items);
     });
   },

@@ -5,6 +5,7 @@ import { StockLevel } from '../../entities/stock-level.entity';
 import { StockMovement } from '../../entities/stock-movement.entity';
 import { DomainError } from '../../errors';
 import { insertInChunks } from '../platform/bulk';
+import { recordChanges } from '../platform/events';
 import { applyRollups } from '../reports/rollup-writer';
 import { assertStorable } from './amount-bounds';
 import { netChanges } from './movements';
@@ -41,6 +42,8 @@ export async function postMovements(tx: EntityManager, movements: StockMovement[
   }
   assertStorable(movements, levels); // issue 14 §3: before the ledger rows; a refusal rolls the level updates back
   await insertInChunks(tx, StockMovement, movements);
+  // Published after COMMIT (transaction.ts): live stock screens re-read these levels (docs/subscriptions.md).
+  recordChanges(tx, changes.map(({ productId, warehouseId }) => ({ kind: 'stockLevel', productId, warehouseId })));
   // The report rollups are a cache of exactly these rows, moved in the same transaction (docs/reports.md).
   await applyRollups(tx, movements);
 }

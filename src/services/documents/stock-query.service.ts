@@ -42,6 +42,13 @@ export const stockQueryService = {
     return paginate(qb, 'level', args);
   },
 
+  /** One level as the viewer may see it: null when its warehouse is not selectable (DESIGN §3.2). */
+  levelOf(ctx: RequestContext, productId: number, warehouseId: number): Promise<StockLevel | null> {
+    return restrictToWarehouses(ctx.db.getRepository(StockLevel).createQueryBuilder('level'), ctx.access, 'level.warehouseId')
+      .andWhere('level.productId = :productId AND level.warehouseId = :warehouseId', { productId, warehouseId })
+      .getOne();
+  },
+
   reservations(ctx: RequestContext, args: ReservationFilterArgs): Promise<Page<Reservation>> {
     const qb = restrictToWarehouses(ctx.db.getRepository(Reservation).createQueryBuilder('r'), ctx.access, 'r.warehouseId');
     const warehouseId = idFilter(args.warehouseId);

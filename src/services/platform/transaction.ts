@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { logger } from '../../logger';
+import { beginRecording, publishCommitted } from './events';
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 const MAX_ATTEMPTS = 6;
@@ -26,16 +27,31 @@ export function isRetryable(error: unknown): boolean {
  * for the outer forever): pass the EntityManager down instead.
  */
 export async function inTransaction<T>(db: DataSource, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-  if (db.options.type !== 'mysql') return serialized(db, () => db.transaction(work));
+  if (db.options.type !== 'mysql') return serialized(db, () => committed((recorded) => db.transaction(recorded), work));
   for (let attempt = 1; ; attempt++) {
     try {
-      return await readCommitted(db, work);
+      return await committed((recorded) => readCommitted(db, recorded), work);
     } catch (error) {
       if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
       logger.debug({ attempt, code: (error as { driverError?: { code?: string } }).driverError?.code }, 'retrying transaction');
       await sleep(5 * 2 ** attempt * (0.5 + Math.random()));
     }
   }
+}
+
+/**
+ * Runs one attempt and, once it has committed, publishes the change events it recorded
+ * (events.ts): subscribers never hear of a write that was rolled back or is not yet visible.
+ */
+async function committed<T>(run: (work: (tx: EntityManager) => Promise<T>) => Promise<T>, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  let manager: EntityManager | undefined;
+  const result = await run((tx) => {
+    manager = tx;
+    beginRecording(tx);
+    return work(tx);
+  });
+  if (manager) publishCommitted(manager);
+  return result;
 }
 
 /** Pooled connections whose session isolation is already READ COMMITTED. */

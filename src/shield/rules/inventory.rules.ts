@@ -26,6 +26,11 @@ export const inventoryRules: RuleTree = {
     stockLevels: inventory,
     reservations: inventory,
   },
+  // Asked when a subscription starts and again for every event (docs/subscriptions.md).
+  Subscription: {
+    stockLevelChanged: inventory,
+    documentChanged: inventory,
+  },
   InventoryDocument: {
     ...visibleWithParent('id', 'type', 'status', 'number', 'title', 'dealRef', 'createdAt', 'updatedAt', 'processedAt',
       'cancelledAt', 'version', 'items', 'allowedActions', 'author', 'processedBy', 'cancelledBy'),
