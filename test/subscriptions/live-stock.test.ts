@@ -42,7 +42,11 @@ describe('live stock over graphql-ws (issue 20 §6)', () => {
     return client;
   };
   beforeAll(async () => { api = await startApi(spec); });
-  afterEach(async () => { await Promise.all(clients.splice(0).map((c) => c.dispose())); });
+  // The next test starts once the server has let go of this one's subscriptions.
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+    await listening(api, 0);
+  });
   afterAll(() => api.close());
 
   it('delivers a level to a viewer of its warehouse, purchase price null with one FORBIDDEN; hidden warehouses deliver nothing, in order', async () => {

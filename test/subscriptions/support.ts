@@ -76,9 +76,9 @@ export function connect(api: TestApi, authorization: string | null): WsClient {
   };
 }
 
-/** Waits until `count` subscriptions listen for events on this instance (no timing: the server says so). */
+/** Waits until exactly `count` subscriptions listen for events on this instance (no timing: the server says so). */
 export async function listening(api: TestApi, count: number): Promise<void> {
-  while (api.server.subscriptions.active() < count) await new Promise((resolve) => setTimeout(resolve, 10));
+  while (api.server.subscriptions.active() !== count) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 /** Receives `quantity` of `product` into `warehouse` and processes it, as `login`; returns the processed document. */

@@ -74,6 +74,9 @@ export const INPUT_RULES: InputRuleTree = {
   ...plainArguments('Query.stockLevels', 'first', 'after', 'warehouseId', 'productId'),
   ...plainArguments('Query.warehouses', 'includeInactive'),
   ...plainArguments('Query.warehouse', 'id'),
+  // Subscription filters: ids only; a hidden one hears nothing (docs/subscriptions.md).
+  ...plainArguments('Subscription.stockLevelChanged', 'warehouseId', 'productId'),
+  ...plainArguments('Subscription.documentChanged', 'id'),
 
   // Mutation arguments: ids name what the service then finds through the viewer's scope.
   ...plainArguments('Mutation.registerApplication', 'input'),
