@@ -24,6 +24,7 @@ import { loggingPlugin, observeRequests } from './logging.plugin';
 import { createMetrics } from './metrics';
 import { HttpDrain } from './graceful-shutdown';
 import { playgroundRouter } from './playground/playground.router';
+import { exportsRouter } from './exports/csv-export';
 import { isReadOnlyRequest } from './read-routing';
 import { ReplicaRouter } from '../services/platform/replica-router';
 import { RequestRecord, runInRequestScope } from './request-scope';
@@ -111,6 +112,11 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
 
   const observe = observeRequests(metrics, limits.timeBudgetMs);
   const inRequestScope: RequestHandler = (_req, res, next) => runInRequestScope(res.locals.record as RequestRecord, next);
+
+  // CSV exports of what the caller can query (issue 19 §7, docs/exports.md); reads from the primary.
+  app.use('/exports', observe, exportsRouter(apollo, db, {
+    authenticate: (header) => authenticate(db, verify, header), pageSize: limits.maxPageSize, budgetMs: limits.timeBudgetMs,
+  }));
 
   const trusted = trustedSet ? [trustedOperations(trustedSet)] : [];
   app.use(
