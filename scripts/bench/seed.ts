@@ -57,8 +57,8 @@ async function main() {
   const productIds = await insertProducts(writer);
   const authorId = ids.users.admin;
   const movements = await insertDocuments(writer, productIds, warehouses, authorId);
-  await writer.query(`INSERT INTO stock_level (productId, warehouseId, quantity)
-    SELECT productId, warehouseId, SUM(quantity) FROM stock_movement GROUP BY productId, warehouseId`);
+  await writer.query(`INSERT INTO stock_level (productId, warehouseId, quantity, value)
+    SELECT productId, warehouseId, SUM(quantity), SUM(value) FROM stock_movement GROUP BY productId, warehouseId`);
   for (const [type] of TYPES) {
     await writer.query('UPDATE document_sequence SET next = (SELECT COUNT(*) + 1 FROM inventory_document WHERE type = ?) WHERE type = ?', [type, type]);
   }

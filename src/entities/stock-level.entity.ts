@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { QUANTITY } from './decimal.transformer';
+import { QUANTITY, VALUE } from './decimal.transformer';
 
 /**
- * Cached balance per (product, warehouse); always equal to the ledger's sum and rebuildable
+ * Cached balance per (product, warehouse): quantity and value always equal to the ledger's sums, rebuildable
  * from it. Reserved quantity is derived from active, unexpired reservations at read time,
  * so an expired reservation stops counting without a background job.
  */
@@ -15,4 +15,9 @@ export class StockLevel {
   @Column({ type: 'integer' }) productId: number;
   @Column({ type: 'integer' }) warehouseId: number;
   @Column(QUANTITY) quantity: Decimal;
+  /**
+   * What the stock cost: moving-average valuation (DESIGN §1, docs/documents.md "Valuation"),
+   * always the sum of the ledger rows' values; quantity 0 ⇒ value 0.
+   */
+  @Column({ ...VALUE, default: 0 }) value: Decimal;
 }

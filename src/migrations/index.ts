@@ -5,6 +5,7 @@ import { Applications1764000100000 } from './1764000100000-applications';
 import { ReportRollups1764000400000 } from './1764000400000-report-rollups';
 import { ReplicaHeartbeat1764001000000 } from './1764001000000-replica-heartbeat';
 import { DocumentWarehouses1796150299400 } from './1796150299400-document-warehouses';
+import { LevelValue1796151623889 } from './1796151623889-level-value';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ReportRollups1764000400000,
   ReplicaHeartbeat1764001000000,
   DocumentWarehouses1796150299400,
+  LevelValue1796151623889,
 ];

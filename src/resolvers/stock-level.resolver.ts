@@ -30,6 +30,14 @@ export class StockLevelResolver {
     return reservedIn(ctx, level.productId, level.warehouseId);
   }
 
+  @FieldResolver(() => DecimalScalar, {
+    nullable: true,
+    description: 'value / quantity, 4 places: the unit cost the next outgoing line leaves at; null when quantity ≤ 0. Needs PURCHASE_PRICE_VIEW.',
+  })
+  averageCost(@Root() level: StockLevel): Decimal | null {
+    return level.quantity.greaterThan(0) ? level.value.div(level.quantity).toDecimalPlaces(4, Decimal.ROUND_HALF_UP) : null;
+  }
+
   @FieldResolver(() => DecimalScalar, { description: 'quantity − reserved.' })
   async available(@Root() level: StockLevel, @Ctx() ctx: RequestContext): Promise<Decimal> {
     return level.quantity.minus(await reservedIn(ctx, level.productId, level.warehouseId));

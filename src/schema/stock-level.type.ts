@@ -3,11 +3,15 @@ import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
 import { Connection, PageArgs } from './connection';
 import { DecimalScalar } from './decimal.scalar';
 
-/** Balance of one product in one warehouse; `product`, `warehouse`, `reserved`, `available` are field resolvers. */
+/** Balance of one product in one warehouse; `product`, `warehouse`, `reserved`, `available`, `averageCost` are field resolvers. */
 @ObjectType('StockLevel')
 export class StockLevelType {
   @Field(() => ID) id: number;
   @Field(() => DecimalScalar) quantity: Decimal;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'What the stock cost, at moving-average cost (DESIGN §1): 0 when quantity is 0. Needs PURCHASE_PRICE_VIEW.',
+  }) value: Decimal | null;
 }
 
 export const StockLevelConnection = Connection(StockLevelType, 'StockLevel');

@@ -185,7 +185,7 @@ describe('inventory documents: lifecycle, validation, ledger (issue 5 §1–3, �
     expect((await api.gql('admin', DELETE, { id: empty.id, version: 1 })).data.deleteDocument).toBe(empty.id);
   });
 
-  it('processing and cancelling refuse with INSUFFICIENT_STOCK naming product, warehouse, needed and available — unless negative stock is allowed', async () => {
+  it('processing and cancelling refuse with INSUFFICIENT_STOCK naming product, warehouse, needed and available — unless negative stock is allowed; a receipt whose stock has left is not cancelled', async () => {
     const order = await createDraft(api, 'admin', { type: 'SALES_ORDER', items: [{ productId: P, quantity: '5', fromWarehouseId: B }] });
     const refused = await api.gql('admin', PROCESS, { id: order.id, version: 1 });
     expect(codes(refused)).toEqual(['INSUFFICIENT_STOCK']);
@@ -203,13 +203,28 @@ describe('inventory documents: lifecycle, validation, ledger (issue 5 §1–3, �
     expect((await api.gql('admin', CANCEL, { id: order.id, version: 2 })).errors).toBeUndefined();
     expect(await level(api.db, ...ids('p', B))).toBe('0');
 
-    // A cancellation that would take back stock already shipped is refused the same way.
+    // A cancellation that would take back stock already shipped is refused: since stock left, the
+    // receipt's cost is part of the average of what left (DESIGN §1, issue 14 point 1).
     const receipt = await processDoc(api, 'admin', await createDraft(api, 'admin', { type: 'STOCK_RECEIPT', items: [{ productId: P, quantity: '2', toWarehouseId: B }] }));
     await processDoc(api, 'admin', await createDraft(api, 'admin', { type: 'SALES_ORDER', items: [{ productId: P, quantity: '2', fromWarehouseId: B }] }));
     const undo = await api.gql('admin', CANCEL, { id: receipt.id, version: receipt.version });
-    expect(codes(undo)).toEqual(['INSUFFICIENT_STOCK']);
-    expect(undo.errors![0].extensions).toMatchObject({ warehouseId: B, needed: '2', available: '0' });
+    expect(codes(undo)).toEqual(['INVALID_STATE']);
+    expect(undo.errors![0].extensions).toMatchObject({ reason: 'STOCK_LEFT_SINCE', productId: P, warehouseId: B });
     expect((await docRow(receipt.id))!.status).toBe('PROCESSED');
+
+    // With negative stock once allowed, a receipt that only filled part of a negative balance
+    // cannot be taken back either: the reversal would deepen it (INSUFFICIENT_STOCK, available as it is).
+    await setAllowNegativeStock(api.db, true);
+    try {
+      await processDoc(api, 'admin', await createDraft(api, 'admin', { type: 'SALES_ORDER', items: [{ productId: P, quantity: '5', fromWarehouseId: B }] }));
+    } finally {
+      await setAllowNegativeStock(api.db, false);
+    }
+    const partial = await processDoc(api, 'admin', await createDraft(api, 'admin', { type: 'STOCK_RECEIPT', items: [{ productId: P, quantity: '2', toWarehouseId: B }] }));
+    const deeper = await api.gql('admin', CANCEL, { id: partial.id, version: partial.version });
+    expect(codes(deeper)).toEqual(['INSUFFICIENT_STOCK']);
+    expect(deeper.errors![0].extensions).toMatchObject({ warehouseId: B, needed: '2', available: '-3' });
+    expect((await docRow(partial.id))!.status).toBe('PROCESSED');
   });
 
   it('document numbers are unique per type and human-readable, also when drafts are created concurrently', async () => {

@@ -52,24 +52,30 @@ export async function level(db: DataSource, productId: number, warehouseId: numb
 }
 
 /**
- * Every stock level equals the sum of its ledger rows, and every ledger (product, warehouse)
- * has a level (DESIGN §1). Returns the mismatches, so a failure shows them.
+ * Every stock level equals the sum of its ledger rows — quantity and value — and every ledger
+ * (product, warehouse) has a level (DESIGN §1). Returns the mismatches, so a failure shows them.
+ * Values are summed in 1/10000 units (SQLite sums DECIMAL text as floating point).
  */
 export async function ledgerMismatches(db: DataSource): Promise<string[]> {
-  const sums: Array<{ productId: number; warehouseId: number; total: string | number }> = await db.query(
-    'SELECT productId, warehouseId, SUM(quantity) AS total FROM stock_movement GROUP BY productId, warehouseId');
+  const units = db.options.type === 'mysql' ? 'CAST(value * 10000 AS SIGNED)' : 'CAST(ROUND(value * 10000) AS INTEGER)';
+  const sums: Array<{ productId: number; warehouseId: number; total: string | number; units: string | number }> = await db.query(
+    `SELECT productId, warehouseId, SUM(quantity) AS total, SUM(${units}) AS units FROM stock_movement GROUP BY productId, warehouseId`);
   const levels = await db.getRepository(StockLevel).find();
-  const byKey = new Map(levels.map((l) => [`${l.productId}:${l.warehouseId}`, l.quantity]));
+  const byKey = new Map(levels.map((l) => [`${l.productId}:${l.warehouseId}`, l]));
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const s of sums) {
     const key = `${s.productId}:${s.warehouseId}`;
     seen.add(key);
     const ledger = new Decimal(s.total).toDecimalPlaces(4);
+    const value = new Decimal(String(s.units)).div(10000);
     const cached = byKey.get(key);
-    if (!cached || !cached.equals(ledger)) problems.push(`${key}: level ${cached?.toFixed() ?? 'missing'} ≠ ledger ${ledger.toFixed()}`);
+    if (!cached || !cached.quantity.equals(ledger)) problems.push(`${key}: level ${cached?.quantity.toFixed() ?? 'missing'} ≠ ledger ${ledger.toFixed()}`);
+    else if (!cached.value.equals(value)) problems.push(`${key}: level value ${cached.value.toFixed()} ≠ ledger ${value.toFixed()}`);
   }
-  for (const [key, quantity] of byKey) if (!seen.has(key) && !quantity.isZero()) problems.push(`${key}: level ${quantity.toFixed()} without ledger rows`);
+  for (const [key, level] of byKey) {
+    if (!seen.has(key) && (!level.quantity.isZero() || !level.value.isZero())) problems.push(`${key}: level ${level.quantity.toFixed()} without ledger rows`);
+  }
   return problems;
 }
 

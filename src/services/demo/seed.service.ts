@@ -12,7 +12,9 @@ import { Warehouse } from '../../entities/warehouse.entity';
 import { DocumentType } from '../../shield/permission-catalog';
 import { nextDocumentNumber } from '../documents/document-number';
 import { postMovements } from '../documents/ledger.service';
-import { movementsOf } from '../documents/movements';
+import { reversalOf } from '../documents/movements';
+import { exactly, plannedRowsOf, valueRows } from '../documents/valuation';
+import { captureCosts, purchasePriceOf } from '../documents/cost-capture';
 import { GrantSpec, grantRows } from '../access/standard-roles';
 import { ensureStandardRoles } from '../access/standard-roles.service';
 
@@ -119,12 +121,17 @@ async function seedDocument(tx: EntityManager, d: NonNullable<SeedSpec['document
   await writeDocumentWarehouses(tx, doc.id, items);
   if (status === DocumentStatus.DRAFT) return doc.id;
 
-  const unitCost = (item: DocumentItem) => item.purchasePrice ?? new Decimal(0);
-  await postMovements(tx, movementsOf(doc, items, unitCost, at), false);
+  // Valued as processing values them (DESIGN §1): outgoing lines at their source's average cost.
+  const planned = plannedRowsOf(doc, items, (item) => item.purchasePrice ?? new Decimal(0), at);
+  const rows = planned.map((p) => p.row);
+  const price = (productId: number) => purchasePriceOf(tx, productId);
+  await postMovements(tx, rows, false, (states) => valueRows(planned, states, price));
+  await captureCosts(tx, items, rows);
   Object.assign(doc, { status: DocumentStatus.PROCESSED, processedAt: at, processedById: authorId });
   if (status === DocumentStatus.CANCELLED) {
     const cancelledAt = d.cancelledAt ?? at;
-    await postMovements(tx, movementsOf(doc, items, unitCost, cancelledAt, true), false);
+    const reversal = reversalOf(rows, cancelledAt);
+    await postMovements(tx, reversal, false, (states) => valueRows(exactly(reversal), states, price));
     Object.assign(doc, { status: DocumentStatus.CANCELLED, cancelledAt, cancelledById: authorId });
   }
   await tx.save(InventoryDocument, doc);

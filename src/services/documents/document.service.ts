@@ -3,7 +3,6 @@ import { EntityManager, In } from 'typeorm';
 import { RequestContext } from '../../context';
 import { DocumentItem } from '../../entities/document-item.entity';
 import { DocumentStatus, InventoryDocument } from '../../entities/inventory-document.entity';
-import { Product } from '../../entities/product.entity';
 import { StockMovement } from '../../entities/stock-movement.entity';
 import { forbidden, invalidState } from '../../errors';
 import { CreateDocumentInput, UpdateDocumentInput } from '../../schema/document-input.type';
@@ -15,7 +14,9 @@ import { planLineEdit } from './document-edit';
 import { Line, lineFromInput, lineOfItem, tooManyLines, validateLines, validDealRef, validTitle } from './document-validation';
 import { parseId } from '../platform/ids';
 import { isMysql, postMovements } from './ledger.service';
-import { movementsOf, reversalOf } from './movements';
+import { reversalOf } from './movements';
+import { exactly, plannedRowsOf, valueRows } from './valuation';
+import { assertNothingLeftSince, captureCosts, purchasePriceOf } from './cost-capture';
 import { consumeDealReservations } from './reservation.service';
 import { getSettings } from '../catalog/settings.service';
 import { recordChanges } from '../platform/events';
@@ -101,10 +102,15 @@ export const documentService = {
       if (items.length === 0) throw invalidState(`Document ${doc.number} has no lines to process.`, { status: doc.status });
       // Products and warehouses may have been archived or deactivated since the draft was written.
       const products = await validateLines(tx, ctx.access, doc.type, items.map((item, i) => lineOfItem(item, `items[${i}]`)), 'items');
-      await capturePrices(tx, items, products);
+      const purchasePrice = (productId: number) => products.get(productId)?.purchasePrice ?? new Decimal(0);
 
+      // Moving-average valuation (DESIGN §1): stock from outside at the line's price, else the
+      // product's; outgoing lines at their source's average, read from the locked levels.
       const at = new Date();
-      await postMovements(tx, movementsOf(doc, items, (item) => item.purchasePrice!, at), async () => (await getSettings(tx)).allowNegativeStock);
+      const planned = plannedRowsOf(doc, items, (item) => item.purchasePrice ?? purchasePrice(item.productId), at);
+      const rows = planned.map((p) => p.row);
+      await postMovements(tx, rows, async () => (await getSettings(tx)).allowNegativeStock, (states) => valueRows(planned, states, purchasePrice));
+      await captureCosts(tx, items, rows);
       if (doc.type === DocumentType.SALES_ORDER && doc.dealRef) {
         await consumeDealReservations(tx, doc.dealRef, items.map((item) => ({ productId: item.productId, warehouseId: item.fromWarehouseId! })), at);
       }
@@ -122,7 +128,12 @@ export const documentService = {
       assertVersion(doc, version);
       const at = new Date();
       const posted = await tx.find(StockMovement, { where: { documentId: doc.id, reversal: false }, order: { id: 'ASC' } });
-      await postMovements(tx, reversalOf(posted, at), async () => (await getSettings(tx)).allowNegativeStock);
+      const reversal = reversalOf(posted, at);
+      // Reversed at the values posted (DESIGN §1); stock brought in only while nothing has left since.
+      await postMovements(tx, reversal, async () => (await getSettings(tx)).allowNegativeStock, async (states) => {
+        await assertNothingLeftSince(tx, doc, posted);
+        await valueRows(exactly(reversal), states, (productId) => purchasePriceOf(tx, productId));
+      });
       Object.assign(doc, { status: DocumentStatus.CANCELLED, cancelledAt: at, cancelledById: ctx.access.userId, version: doc.version + 1 });
       recordChanges(tx, [{ kind: 'document', id: doc.id }]);
       return result(await tx.save(InventoryDocument, doc), items);
@@ -168,17 +179,4 @@ async function insertLines(tx: EntityManager, documentId: number, lines: Line[])
     fromWarehouseId: line.fromWarehouseId, toWarehouseId: line.toWarehouseId,
   })));
   return lines;
-}
-
-/**
- * Valuation uses the purchase price captured at processing (DESIGN §1): the line's own price,
- * else the product's current purchase price (0 when it has none), written onto the line so the
- * document and its ledger rows agree forever after.
- */
-async function capturePrices(tx: EntityManager, items: DocumentItem[], products: Map<number, Product>): Promise<void> {
-  for (const item of items) {
-    if (item.purchasePrice !== null) continue;
-    item.purchasePrice = products.get(item.productId)?.purchasePrice ?? new Decimal(0);
-    await tx.update(DocumentItem, { id: item.id }, { purchasePrice: item.purchasePrice });
-  }
 }

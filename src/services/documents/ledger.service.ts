@@ -9,6 +9,7 @@ import { recordChanges } from '../platform/events';
 import { applyRollups } from '../reports/rollup-writer';
 import { assertStorable } from './amount-bounds';
 import { netChanges } from './movements';
+import { LevelState } from './valuation';
 
 export const isMysql = (tx: EntityManager) => tx.connection.options.type === 'mysql';
 
@@ -25,20 +26,25 @@ export const isMysql = (tx: EntityManager) => tx.connection.options.type === 'my
  *
  * A level that would go negative fails the whole posting with INSUFFICIENT_STOCK unless
  * negative stock is allowed — asked (`allowNegative`, e.g. a settings read) only when a level
- * would go negative, so a posting that fits costs no settings statement. Ledger rows are only
- * ever inserted, in one statement, without reading them back (issue 16 §4). The report rollups
- * are written last, after the level locks (rollup-writer.ts keeps their own key order).
+ * would go negative, so a posting that fits costs no settings statement. `valuation`, when
+ * given, values the rows under the level locks from the levels' state (valuation.ts) and may
+ * refuse first (a cancellation's INVALID_STATE); without it the rows keep the values they carry. Quantity and value of a level are written in one
+ * UPDATE. Ledger rows are only ever inserted, in one statement, without reading them back
+ * (issue 16 §4). The report rollups are written last, after the level locks (rollup-writer.ts
+ * keeps their own key order).
  */
-export async function postMovements(tx: EntityManager, movements: StockMovement[], allowNegative: boolean | (() => Promise<boolean>)): Promise<void> {
-  const changes = netChanges(movements);
-  const levels = await lockLevels(tx, changes);
-  for (const change of changes) {
+export async function postMovements(tx: EntityManager, movements: StockMovement[], allowNegative: boolean | (() => Promise<boolean>),
+  valuation?: (states: Map<string, LevelState>) => Promise<void>): Promise<void> {
+  const levels = await lockLevels(tx, netChanges(movements));
+  if (valuation) await valuation(new Map([...levels].map(([key, level]) => [key, { quantity: level.quantity, value: level.value }])));
+  for (const change of netChanges(movements)) {
     const level = levels.get(levelKey(change))!;
     const next = level.quantity.plus(change.delta);
     if (next.isNegative() && change.delta.isNegative() && !(typeof allowNegative === 'function' ? await allowNegative() : allowNegative)) {
       throw await insufficientStock(tx, change.productId, change.warehouseId, change.delta.negated(), level.quantity);
     }
-    if (!change.delta.isZero()) await tx.getRepository(StockLevel).update({ id: level.id }, { quantity: next });
+    if (change.delta.isZero() && change.value.isZero()) continue;
+    await tx.getRepository(StockLevel).update({ id: level.id }, { quantity: next, value: level.value.plus(change.value) });
   }
   assertStorable(movements, levels); // issue 14 §3: before the ledger rows; a refusal rolls the level updates back
   await insertInChunks(tx, StockMovement, movements);
@@ -63,8 +69,8 @@ export async function lockLevels(tx: EntityManager, keys: LevelKey[]): Promise<M
       // Only a missing row is created first: INSERT IGNORE on an existing row would take a shared
       // lock that concurrent posters then all try to upgrade (a deadlock on every hot level).
       await repo.createQueryBuilder().insert().into(StockLevel)
-        .values({ productId: key.productId, warehouseId: key.warehouseId, quantity: new Decimal(0) })
-        .orIgnore().execute();
+        .values({ productId: key.productId, warehouseId: key.warehouseId, quantity: new Decimal(0), value: new Decimal(0) })
+        .orIgnore().updateEntity(false).execute();
       level = await lockedLevel(tx, key);
     }
     locked.set(levelKey(key), level!);

@@ -52,13 +52,14 @@ export function movementsOf(
   return rows;
 }
 
-/** Net quantity change per (product, warehouse), in a fixed key order so concurrent posters lock rows alike. */
-export function netChanges(movements: StockMovement[]): Array<{ productId: number; warehouseId: number; delta: Decimal }> {
-  const byKey = new Map<string, { productId: number; warehouseId: number; delta: Decimal }>();
+/** Net quantity and value change per (product, warehouse), in a fixed key order so concurrent posters lock rows alike. */
+export function netChanges(movements: StockMovement[]): Array<{ productId: number; warehouseId: number; delta: Decimal; value: Decimal }> {
+  const byKey = new Map<string, { productId: number; warehouseId: number; delta: Decimal; value: Decimal }>();
   for (const m of movements) {
     const key = `${m.productId}:${m.warehouseId}`;
-    const entry = byKey.get(key) ?? { productId: m.productId, warehouseId: m.warehouseId, delta: new Decimal(0) };
+    const entry = byKey.get(key) ?? { productId: m.productId, warehouseId: m.warehouseId, delta: new Decimal(0), value: new Decimal(0) };
     entry.delta = entry.delta.plus(m.quantity);
+    entry.value = entry.value.plus(m.value);
     byKey.set(key, entry);
   }
   return [...byKey.values()].sort((a, b) => a.productId - b.productId || a.warehouseId - b.warehouseId);

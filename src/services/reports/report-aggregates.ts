@@ -57,7 +57,7 @@ export async function dailyValues(ctx: RequestContext, filter: LedgerFilter, per
 
 /**
  * The company-wide money value of stock at the end of the period: every warehouse, every
- * product. Deliberately unscoped — the one declared exception of DESIGN §3.8.
+ * product. Deliberately unscoped — declared exception (a) of DESIGN §3.8.
  */
 export async function companyStockValue(ctx: RequestContext, filter: Pick<LedgerFilter, 'period'>): Promise<Decimal> {
   const dialect = reportDialect(ctx.db);

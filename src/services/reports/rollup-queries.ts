@@ -140,7 +140,7 @@ export function dailyPart(ctx: RequestContext, filter: LedgerFilter): SelectQuer
 
 /**
  * The company's stock at `end`, every warehouse and product: monthly rows before `end`'s month
- * plus its whole days before `end`. Deliberately unscoped — the one declared exception of DESIGN §3.8.
+ * plus its whole days before `end`. Deliberately unscoped — declared exception (a) of DESIGN §3.8.
  */
 export function companyValueParts(ctx: RequestContext, period: ReportPeriod): Array<SelectQueryBuilder<any>> {
   const keys = periodKeys(period);

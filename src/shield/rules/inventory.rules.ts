@@ -45,6 +45,8 @@ export const inventoryRules: RuleTree = {
   StockLevel: {
     ...visibleWithParent('id', 'quantity', 'reserved', 'available', 'warehouse'),
     product: catalog,
+    value: purchasePrices,
+    averageCost: purchasePrices,
   },
   Reservation: {
     ...visibleWithParent('id', 'quantity', 'dealRef', 'expiresAt', 'status', 'createdAt', 'warehouse', 'createdBy'),
