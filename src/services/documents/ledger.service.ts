@@ -28,16 +28,17 @@ export const isMysql = (tx: EntityManager) => tx.connection.options.type === 'my
  * negative stock is allowed — asked (`allowNegative`, e.g. a settings read) only when a level
  * would go negative, so a posting that fits costs no settings statement. `valuation`, when
  * given, values the rows under the level locks from the levels' state (valuation.ts) and may
- * refuse first (a cancellation's INVALID_STATE); without it the rows keep the values they carry. Quantity and value of a level are written in one
- * UPDATE. Ledger rows are only ever inserted, in one statement, without reading them back
- * (issue 16 §4). The report rollups are written last, after the level locks (rollup-writer.ts
- * keeps their own key order).
+ * refuse first (a cancellation's INVALID_STATE); without it the rows keep the values they carry.
+ * Quantity and value of a level are written in one UPDATE. Ledger rows are only ever inserted,
+ * in one statement, without reading them back (issue 16 §4). The report rollups are written
+ * last, after the level locks (rollup-writer.ts keeps their own key order).
  */
 export async function postMovements(tx: EntityManager, movements: StockMovement[], allowNegative: boolean | (() => Promise<boolean>),
   valuation?: (states: Map<string, LevelState>) => Promise<void>): Promise<void> {
   const levels = await lockLevels(tx, netChanges(movements));
   if (valuation) await valuation(new Map([...levels].map(([key, level]) => [key, { quantity: level.quantity, value: level.value }])));
-  for (const change of netChanges(movements)) {
+  const changes = netChanges(movements);
+  for (const change of changes) {
     const level = levels.get(levelKey(change))!;
     const next = level.quantity.plus(change.delta);
     if (next.isNegative() && change.delta.isNegative() && !(typeof allowNegative === 'function' ? await allowNegative() : allowNegative)) {
