@@ -19,13 +19,26 @@ async function main(argv: string[]) {
     const user = await db.getRepository(User).findOneBy({ login });
     if (!user) throw new Error(`no user with login "${login}"`);
     if (!user.active) throw new Error(`user "${login}" is deactivated`);
+    const expiresIn = option('expires') ?? '12h';
+    const lifetime = secondsOf(expiresIn);
+    if (lifetime === undefined || lifetime > config.jwtMaxLifetimeSeconds) {
+      throw new Error(`--expires must be a duration such as 30m or 12h, at most JWT_MAX_LIFETIME (${config.jwtMaxLifetimeSeconds} s): the server refuses longer tokens`);
+    }
     const token = await mintToken(config.jwtSecret, login, {
-      clientId: option('app'), expiresIn: option('expires'), issuer: config.jwtIssuer, audience: config.jwtAudience,
+      clientId: option('app'), expiresIn, issuer: config.jwtIssuer, audience: config.jwtAudience,
     });
     process.stdout.write(token + '\n');
   } finally {
     await db.destroy();
   }
+}
+
+/** "90m", "12h", "2d", "3600s" in seconds (the forms jose's setExpirationTime takes most often). */
+function secondsOf(text: string): number | undefined {
+  const match = /^(\d+)\s*(s|sec|m|min|h|hr|d|day)s?$/i.exec(text.trim());
+  if (!match) return undefined;
+  const unit: Record<string, number> = { s: 1, sec: 1, m: 60, min: 60, h: 3600, hr: 3600, d: 86400, day: 86400 };
+  return Number(match[1]) * unit[match[2].toLowerCase()];
 }
 
 main(process.argv.slice(2)).catch((error) => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ShutdownSettings } from './server/graceful-shutdown';
+import { estimatedSecretBits, MIN_SECRET_BITS } from './server/secret-strength';
 
 /** The development JWT secret: fine on a laptop, refused in production (DESIGN §5 identity). */
 export const DEV_JWT_SECRET = 'stockgate-development-secret-do-not-use-in-production';
@@ -76,6 +77,8 @@ export interface Config {
   /** Expected `iss` / `aud` claims, when set. */
   jwtIssuer?: string;
   jwtAudience?: string;
+  /** Longest accepted token lifetime (`exp` − `iat`), in seconds (JWT_MAX_LIFETIME, default 24 h). */
+  jwtMaxLifetimeSeconds: number;
   playground: boolean;
   introspection: boolean;
   /** "Did you mean …" hints in validation errors (they reveal schema to clients that cannot introspect). */
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwksUrl,
     jwtIssuer: env.JWT_ISSUER || undefined,
     jwtAudience: env.JWT_AUDIENCE || undefined,
+    jwtMaxLifetimeSeconds: duration(env, 'JWT_MAX_LIFETIME', 24 * 3600),
     playground: flag(env.PLAYGROUND, !production),
     introspection: flag(env.INTROSPECTION, !production),
     fieldSuggestions: flag(env.FIELD_SUGGESTIONS, !production),
@@ -154,6 +158,17 @@ function millis(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   return value;
 }
 
+const UNIT_SECONDS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 };
+
+/** A duration in seconds: "86400", "90m", "24h" or "7d". */
+function duration(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const match = /^(\d+)\s*([smhd]?)$/.exec(raw.trim());
+  if (!match || Number(match[1]) <= 0) throw new ConfigError(`Refusing to start: ${name} must be a positive duration such as 3600, 90m, 24h or 7d (got "${raw}").`);
+  return Number(match[1]) * UNIT_SECONDS[match[2]];
+}
+
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return value === '1' || value.toLowerCase() === 'true';
@@ -169,6 +184,10 @@ function assertSafe(config: Config, env: NodeJS.ProcessEnv): void {
   }
   if (config.production && config.jwtSecret && config.jwtSecret.length < 32) {
     throw new ConfigError('Refusing to start: JWT_SECRET must be at least 32 characters in production.');
+  }
+  // Length alone lets 32 spaces through (issue 15 point 5); the estimate is explained in secret-strength.ts.
+  if (config.production && config.jwtSecret && estimatedSecretBits(config.jwtSecret) < MIN_SECRET_BITS) {
+    throw new ConfigError(`Refusing to start: JWT_SECRET has too little entropy (under ${MIN_SECRET_BITS} bits estimated); generate one, e.g. openssl rand -base64 48.`);
   }
   // Production data lives in MySQL/MariaDB (DESIGN §5); the embedded file is for laptops and demos.
   if (config.production && !config.databaseUrl && !flag(env.ALLOW_EMBEDDED_DATABASE, false)) {

@@ -54,6 +54,9 @@ describe('command line: migrate, seed, token', () => {
     expect(payload.sub).toBe('anna');
     const app = await cli('token', ['anna', '--app', 'shop-sync'], database);
     expect((await jwtVerify(app.stdout.trim(), new TextEncoder().encode(TEST_SECRET))).payload.azp).toBe('shop-sync');
+    // Bounded (issue 15 point 5): exp set, 12 h by default, never beyond JWT_MAX_LIFETIME.
+    expect(payload.exp! - payload.iat!).toBe(12 * 3600);
+    await expect(cli('token', ['anna', '--expires', '48h'], database)).rejects.toMatchObject({ stderr: expect.stringMatching(/JWT_MAX_LIFETIME/) });
   });
 
   it('npm run token refuses an unknown login with a one-line reason', async () => {
