@@ -83,8 +83,13 @@ export interface Config {
   introspection: boolean;
   /** "Did you mean …" hints in validation errors (they reveal schema to clients that cannot introspect). */
   fieldSuggestions: boolean;
-  /** Prometheus metrics at /metrics. */
+  /** Prometheus metrics at /metrics (METRICS=0 turns them off). */
   metrics: boolean;
+  /**
+   * METRICS_PORT: serve /metrics on this separate port instead of the API's. Production serves
+   * metrics only there (off when unset); development serves them on the API port when unset.
+   */
+  metricsPort?: number;
   /** When set, only operations whose sha256 is listed in this file run (trusted-operations mode). */
   trustedOperationsFile?: string;
   limits: Limits;
@@ -114,7 +119,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     playground: flag(env.PLAYGROUND, !production),
     introspection: flag(env.INTROSPECTION, !production),
     fieldSuggestions: flag(env.FIELD_SUGGESTIONS, !production),
-    metrics: flag(env.METRICS, true),
+    // Metrics carry other users' operation names and error counts: never public in production (issue 15 point 6).
+    metrics: flag(env.METRICS, true) && (!production || Boolean(env.METRICS_PORT)),
+    metricsPort: env.METRICS_PORT ? Number(env.METRICS_PORT) : undefined,
     trustedOperationsFile: env.TRUSTED_OPERATIONS_FILE || undefined,
     limits: loadLimits(env),
     replica: env.DATABASE_REPLICA_URL ? { url: env.DATABASE_REPLICA_URL, maxLagMs: millis(env, 'REPLICA_MAX_LAG_MS', 1000) } : undefined,
@@ -210,5 +217,14 @@ function assertSafe(config: Config, env: NodeJS.ProcessEnv): void {
   }
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
     throw new ConfigError('Refusing to start: PORT must be an integer between 0 and 65535.');
+  }
+  if (config.metricsPort !== undefined && (!Number.isInteger(config.metricsPort) || config.metricsPort < 0 || config.metricsPort > 65535)) {
+    throw new ConfigError('Refusing to start: METRICS_PORT must be an integer between 0 and 65535.');
+  }
+  if (config.metricsPort !== undefined && config.metricsPort !== 0 && config.metricsPort === config.port) {
+    throw new ConfigError('Refusing to start: METRICS_PORT must differ from PORT (metrics never share the public API port).');
+  }
+  if (config.production && flag(env.METRICS, false) && config.metricsPort === undefined) {
+    throw new ConfigError('Refusing to start: METRICS=1 in production needs METRICS_PORT (metrics are never served on the public API port).');
   }
 }

@@ -38,6 +38,8 @@ async function main() {
   const lines = [
     `Stockgate is listening on ${url}/graphql (${config.databaseUrl ? 'MySQL/MariaDB' : `SQLite in ${config.dataDir}`})`,
     config.playground ? `Playground: ${url}/playground` : 'Playground: off (PLAYGROUND=1 enables it)',
+    !config.metrics ? 'Metrics: off (METRICS_PORT serves them on their own port)'
+      : server.metricsUrl ? `Metrics: ${server.metricsUrl}/metrics` : `Metrics: ${url}/metrics (development only; METRICS_PORT moves them to their own port)`,
     'Get a token for a demo user (admin, victor, sam, anna, rick, sofia): npm run token -- admin',
     'and send it as the header  Authorization: Bearer <token>',
   ];

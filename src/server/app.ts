@@ -21,7 +21,7 @@ import { createFormatError } from './format-error';
 import { createTokenVerifier } from './identity';
 import { batchLimit, bodyErrors, jsonBody, lastResort, queryLimits } from './limits';
 import { loggingPlugin, observeRequests } from './logging.plugin';
-import { createMetrics } from './metrics';
+import { createMetrics, metricsHandler, metricsServer } from './metrics';
 import { HttpDrain } from './graceful-shutdown';
 import { playgroundRouter } from './playground/playground.router';
 import { exportsRouter } from './exports/csv-export';
@@ -34,8 +34,10 @@ import { serveSubscriptions, SubscriptionServer } from './subscriptions/ws-serve
 
 export interface StockgateServer {
   httpServer: http.Server;
-  /** Listens on the port (0: any free one) and resolves the bound URL. */
+  /** Listens on the port (0: any free one) and resolves the bound URL; also the metrics port, when configured. */
   listen(port: number): Promise<string>;
+  /** The bound URL of the separate metrics listener (METRICS_PORT), once listening. */
+  metricsUrl?: string;
   /** Drains requests (docs/operations.md, shutdown) and stops Apollo; the caller closes the database. */
   stop(): Promise<void>;
   /** graphql-ws on the same port and path (docs/subscriptions.md). */
@@ -103,11 +105,9 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
       res.status(503).json({ status: 'unavailable' });
     }
   });
-  if (config.metrics) {
-    app.get('/metrics', async (_req, res) => {
-      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-    });
-  }
+  // On the API port only outside production and only without METRICS_PORT (config.ts refuses the rest).
+  if (config.metrics && config.metricsPort === undefined && !config.production) app.get('/metrics', metricsHandler(metrics));
+  const metricsListener = config.metrics && config.metricsPort !== undefined ? metricsServer(metrics) : undefined;
   if (config.playground) app.use(playgroundRouter(config, db));
 
   const observe = observeRequests(metrics, limits.timeBudgetMs);
@@ -146,18 +146,15 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
     lastResort,
   );
 
-  return {
+  const server: StockgateServer = {
     httpServer,
     subscriptions,
-    listen: (port) =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, () => {
-          const address = httpServer.address();
-          resolve(`http://localhost:${typeof address === 'object' && address ? address.port : port}`);
-        });
-      }),
+    listen: async (port) => {
+      if (metricsListener) server.metricsUrl = await listenOn(metricsListener, config.metricsPort!);
+      return listenOn(httpServer, port);
+    },
     stop: async () => {
+      metricsListener?.close();
       await subscriptions.close();
       await drain.drain(config.shutdown);
       await apollo.stop();
@@ -166,6 +163,17 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
       await replica?.close();
     },
   };
+  return server;
+}
+
+function listenOn(listener: http.Server, port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    listener.once('error', reject);
+    listener.listen(port, () => {
+      const address = listener.address();
+      resolve(`http://localhost:${typeof address === 'object' && address ? address.port : port}`);
+    });
+  });
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import express, { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { poolUsage } from './database-guard';
@@ -60,4 +62,22 @@ export function createMetrics(db: DataSource): Metrics {
       for (const code of codes) errors.inc({ code });
     },
   };
+}
+
+/** GET /metrics in the Prometheus text format. */
+export function metricsHandler(metrics: Metrics): RequestHandler {
+  return async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  };
+}
+
+/**
+ * The separate metrics listener (METRICS_PORT): only /metrics, nothing of the API, so the port
+ * can be opened to the scraper alone (docs/operations.md, Metrics).
+ */
+export function metricsServer(metrics: Metrics): http.Server {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/metrics', metricsHandler(metrics));
+  return http.createServer(app);
 }

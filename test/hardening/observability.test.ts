@@ -1,5 +1,6 @@
 import { logger, setLogSink } from '../../src/logger';
-import { startApi, TestApi } from '../support/api';
+import { loadConfig } from '../../src/config';
+import { startApi, TEST_SECRET, TestApi } from '../support/api';
 import { baseUrl, post, smallCompany } from './http';
 
 describe('logs: one structured line per operation', () => {
@@ -91,5 +92,55 @@ describe('metrics, liveness and readiness', () => {
     }
     expect((await fetch(`${baseUrl(api)}/ready`)).status).toBe(200);
     expect((await api.gql('clerk', '{ viewer { allWarehouses } }')).data).toEqual({ viewer: { allWarehouses: false } });
+  });
+});
+
+describe('metrics are never public in production (issue 15 point 6)', () => {
+  it('production without METRICS_PORT: no /metrics anywhere, the API port answers 404', async () => {
+    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: TEST_SECRET, DATABASE_URL: 'mysql://u@db/x' } as NodeJS.ProcessEnv);
+    expect([prod.metrics, prod.metricsPort]).toEqual([false, undefined]);
+    const api = await startApi(smallCompany, { production: true, metrics: prod.metrics, metricsPort: prod.metricsPort });
+    try {
+      expect((await fetch(`${baseUrl(api)}/metrics`)).status).toBe(404);
+      expect(api.server.metricsUrl).toBeUndefined();
+    } finally {
+      await api.close();
+    }
+    // Even a config that asks for metrics without a port keeps them off the API port in production.
+    const forced = await startApi(smallCompany, { production: true, metrics: true, metricsPort: undefined });
+    try {
+      expect((await fetch(`${baseUrl(forced)}/metrics`)).status).toBe(404);
+    } finally {
+      await forced.close();
+    }
+  });
+
+  it('METRICS_PORT serves /metrics on its own listener, and only that: not on the API port, no API there', async () => {
+    const api = await startApi(smallCompany, { production: true, metrics: true, metricsPort: 0 });
+    try {
+      await api.gql('boss', 'query Catalog { products(first: 2) { totalCount } }');
+      const res = await fetch(`${api.server.metricsUrl}/metrics`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/stockgate_graphql_operations_total\{operation="Catalog",outcome="success"\} 1/);
+      expect((await fetch(`${baseUrl(api)}/metrics`)).status).toBe(404);
+      const graphql = await fetch(`${api.server.metricsUrl}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(graphql.status).toBe(404);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('configuration: production metrics only with METRICS_PORT; never on PORT; development keeps them on the API port', () => {
+    const env = { NODE_ENV: 'production', JWT_SECRET: TEST_SECRET, DATABASE_URL: 'mysql://u@db/x' };
+    const withPort = loadConfig({ ...env, METRICS_PORT: '9464' } as NodeJS.ProcessEnv);
+    expect([withPort.metrics, withPort.metricsPort]).toEqual([true, 9464]);
+    expect(() => loadConfig({ ...env, METRICS: '1' } as NodeJS.ProcessEnv)).toThrow(/METRICS_PORT/);
+    expect(() => loadConfig({ ...env, METRICS_PORT: '4000', PORT: '4000' } as NodeJS.ProcessEnv)).toThrow(/differ from PORT/);
+    expect(() => loadConfig({ ...env, METRICS_PORT: 'x' } as NodeJS.ProcessEnv)).toThrow(/METRICS_PORT/);
+    const dev = loadConfig({} as NodeJS.ProcessEnv);
+    expect([dev.metrics, dev.metricsPort]).toEqual([true, undefined]);
+    expect(loadConfig({ METRICS: '0' } as NodeJS.ProcessEnv).metrics).toBe(false);
   });
 });
