@@ -19,7 +19,7 @@ async function main(argv: string[]) {
     const user = await db.getRepository(User).findOneBy({ login });
     if (!user) throw new Error(`no user with login "${login}"`);
     if (!user.active) throw new Error(`user "${login}" is deactivated`);
-    const expiresIn = option('expires') ?? '12h';
+    const expiresIn = option('expires') ?? `${Math.min(12 * 3600, config.jwtMaxLifetimeSeconds)}s`;
     const lifetime = secondsOf(expiresIn);
     if (lifetime === undefined || lifetime > config.jwtMaxLifetimeSeconds) {
       throw new Error(`--expires must be a duration such as 30m or 12h, at most JWT_MAX_LIFETIME (${config.jwtMaxLifetimeSeconds} s): the server refuses longer tokens`);

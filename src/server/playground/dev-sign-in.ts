@@ -31,7 +31,9 @@ export function devSignInRouter(config: Config, db: DataSource): Router {
       const login = typeof req.body?.login === 'string' ? req.body.login : '';
       const user = login ? await db.getRepository(User).findOneBy({ login, active: true }) : null;
       if (!user) return void res.status(404).json({ error: 'no active user with that login' });
-      const token = await mintToken(config.jwtSecret!, user.login, { issuer: config.jwtIssuer, audience: config.jwtAudience });
+      const token = await mintToken(config.jwtSecret!, user.login, {
+        issuer: config.jwtIssuer, audience: config.jwtAudience, expiresIn: `${Math.min(12 * 3600, config.jwtMaxLifetimeSeconds)}s`,
+      });
       res.json({ token });
     } catch (error) {
       next(error);
