@@ -19,6 +19,7 @@ import { ReservationMutationResolver } from './reservation-mutation.resolver';
 import { ProductStockResolver } from './product-stock.resolver';
 import { ReservationReadResolver } from './reservation-read.resolver';
 import { StockLevelResolver } from './stock-level.resolver';
+import { StockMovementResolver } from './stock-movement.resolver';
 import { SubscriptionResolver } from './subscription.resolver';
 import { ViewerResolver } from './viewer.resolver';
 import { WarehouseMutationResolver } from './warehouse-mutation.resolver';
@@ -41,6 +42,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ProductStockResolver,
   ReservationReadResolver,
   StockLevelResolver,
+  StockMovementResolver,
   ViewerResolver,
   WarehouseMutationResolver,
   WarehouseResolver,

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import DataLoader from 'dataloader';
 import { RequestContext } from '../../context';
 import { DocumentItem } from '../../entities/document-item.entity';
 import { InventoryDocument } from '../../entities/inventory-document.entity';
@@ -9,6 +10,7 @@ import { restrictToVisibleDocuments } from '../../shield/document-scope';
 import { inventoryGuards } from '../../shield/rules/inventory.rules';
 import { parseId } from '../platform/ids';
 import { paginate } from '../platform/paginate';
+import { byIdLoader } from '../../loaders/loader-factories';
 
 /** A document as the read API hands it on: the entity plus the facts its rules need (no I/O in rules). */
 export type DocumentView = InventoryDocument & Pick<DocumentFacts, 'warehouseIds'>;
@@ -78,3 +80,19 @@ export const documentQueryService = {
     return doc ? (await withFacts(ctx, [doc]))[0] : null;
   },
 };
+
+const visibleDocumentLoaders = new WeakMap<RequestContext, DataLoader<number, DocumentView | null>>();
+
+/**
+ * Documents by id as the viewer may see them (null when hidden, like a missing id — DESIGN §3.2),
+ * one statement per batch: for references to documents from other rows (ledger history).
+ */
+export function visibleDocumentLoader(ctx: RequestContext): DataLoader<number, DocumentView | null> {
+  let loader = visibleDocumentLoaders.get(ctx);
+  if (!loader) {
+    loader = byIdLoader(async (ids) => withFacts(ctx, await restrictToVisibleDocuments(
+      ctx.db.getRepository(InventoryDocument).createQueryBuilder('doc'), ctx.access, 'doc').andWhere('doc.id IN (:...ids)', { ids }).getMany()));
+    visibleDocumentLoaders.set(ctx, loader);
+  }
+  return loader;
+}

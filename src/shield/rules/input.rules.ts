@@ -72,6 +72,7 @@ export const INPUT_RULES: InputRuleTree = {
   ...plainArguments('Query.inventoryReport', 'drillDownWarehouseId', 'productIds', 'productSearch', 'warehouseIds', 'to', 'from'),
   ...plainArguments('Query.reservations', 'first', 'after', 'productId', 'warehouseId', 'status'),
   ...plainArguments('Query.stockLevels', 'first', 'after', 'warehouseId', 'productId'),
+  ...plainArguments('Query.movements', 'first', 'after', 'productId', 'warehouseId', 'from', 'to'),
   ...plainArguments('Query.warehouses', 'includeInactive'),
   ...plainArguments('Query.warehouse', 'id'),
   // Subscription filters: ids only; a hidden one hears nothing (docs/subscriptions.md).

@@ -25,6 +25,7 @@ export const inventoryRules: RuleTree = {
     document: inventory,
     stockLevels: inventory,
     reservations: inventory,
+    movements: inventory,
   },
   // Asked when a subscription starts and again for every event (docs/subscriptions.md).
   Subscription: {
@@ -52,6 +53,13 @@ export const inventoryRules: RuleTree = {
     ...visibleWithParent('id', 'quantity', 'dealRef', 'expiresAt', 'status', 'createdAt', 'warehouse', 'createdBy'),
     product: catalog,
   },
+  // The ledger as product history (issue 19 §3): located like a level; its money like a purchase price.
+  StockMovement: {
+    ...visibleWithParent('id', 'kind', 'documentType', 'quantity', 'reversal', 'occurredAt', 'balance', 'warehouse', 'document'),
+    product: catalog,
+    unitCost: purchasePrices,
+    value: purchasePrices,
+  },
   Product: {
     stockLevels: inventory,
     quantity: inventory,
@@ -63,6 +71,8 @@ export const inventoryRules: RuleTree = {
   StockLevelConnection: visibleWithParent('edges', 'nodes', 'pageInfo', 'totalCount'),
   StockLevelEdge: visibleWithParent('cursor', 'node'),
   ReservationConnection: visibleWithParent('edges', 'nodes', 'pageInfo', 'totalCount'),
+  StockMovementConnection: visibleWithParent('edges', 'nodes', 'pageInfo', 'totalCount'),
+  StockMovementEdge: visibleWithParent('cursor', 'node'),
   ReservationEdge: visibleWithParent('cursor', 'node'),
 };
 
@@ -76,4 +86,6 @@ export const inventoryGuards: GuardMap = {
     access.has(Permission.INVENTORY_VIEW) && canSelect(access, level.warehouseId),
   Reservation: (access, reservation: { warehouseId: number }) =>
     access.has(Permission.INVENTORY_VIEW) && canSelect(access, reservation.warehouseId),
+  StockMovement: (access, row: { warehouseId: number }) =>
+    access.has(Permission.INVENTORY_VIEW) && canSelect(access, row.warehouseId),
 };

@@ -1,0 +1,38 @@
+import Decimal from 'decimal.js';
+import { ArgsType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { MovementKind } from '../entities/stock-movement.entity';
+import './enums';
+import { DocumentType } from '../shield/permission-catalog';
+import { Connection, PageArgs } from './connection';
+import { DateScalar } from './date.scalar';
+import { DecimalScalar } from './decimal.scalar';
+
+registerEnumType(MovementKind, { name: 'MovementKind', description: 'How a ledger row counts in reports (docs/reports.md).' });
+
+/** One ledger row (DESIGN §1) as the product history shows it; `product`, `warehouse`, `document` are field resolvers. */
+@ObjectType('StockMovement', { description: 'One row of the stock ledger: a signed quantity of one product in one warehouse.' })
+export class StockMovementType {
+  @Field(() => ID) id: number;
+  @Field(() => MovementKind) kind: MovementKind;
+  @Field(() => DocumentType, { description: 'The type of the document that moved the stock.' }) documentType: DocumentType;
+  @Field(() => DecimalScalar, { description: 'Signed: positive into the warehouse, negative out of it.' }) quantity: Decimal;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Unit cost the row was posted at. Needs PURCHASE_PRICE_VIEW.' }) unitCost: Decimal | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'quantity × unit cost, signed. Needs PURCHASE_PRICE_VIEW.' }) value: Decimal | null;
+  @Field({ description: 'True for a row that reverses a cancelled document.' }) reversal: boolean;
+  @Field({ description: 'When the row was posted.' }) occurredAt: Date;
+  @Field(() => DecimalScalar, {
+    description: 'Running balance after this row: the product\'s quantity in the listed warehouse, or without `warehouseId` in all selectable warehouses together, counting every earlier row (also those before `from`).',
+  })
+  balance: Decimal;
+}
+
+export const StockMovementConnection = Connection(StockMovementType, 'StockMovement');
+
+@ArgsType()
+export class MovementHistoryArgs extends PageArgs {
+  @Field(() => ID, { description: 'The product whose movements to list.' }) productId: string;
+  @Field(() => ID, { nullable: true, description: 'Only this warehouse (empty when it is not selectable); omitted: every selectable warehouse.' })
+  warehouseId?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'First UTC day, included.' }) from?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Last UTC day, included.' }) to?: string | null;
+}

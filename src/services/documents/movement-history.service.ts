@@ -1,0 +1,45 @@
+import Decimal from 'decimal.js';
+import { RequestContext } from '../../context';
+import { StockMovement } from '../../entities/stock-movement.entity';
+import { Page } from '../../schema/connection';
+import { MovementHistoryArgs } from '../../schema/stock-movement.type';
+import { restrictToWarehouses } from '../../shield/scoped-query';
+import { parseId } from '../platform/ids';
+import { paginate } from '../platform/paginate';
+
+export type MovementView = StockMovement & { balance: Decimal };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A product's ledger rows in the selectable warehouses (DESIGN §3.1, issue 19 §3), in ledger
+ * order, each with the running balance after it. The balance counts every earlier row in the
+ * same scope — also those before `from` — so a page answers with one statement for its rows and
+ * one SUM for the balance before its first row, whatever the page or the history.
+ */
+export async function movementHistory(ctx: RequestContext, args: MovementHistoryArgs): Promise<Page<MovementView>> {
+  const productId = parseId(args.productId) ?? -1;
+  const warehouseId = args.warehouseId === undefined || args.warehouseId === null ? undefined : parseId(args.warehouseId) ?? -1;
+  const scoped = () => {
+    const qb = restrictToWarehouses(ctx.db.getRepository(StockMovement).createQueryBuilder('m'), ctx.access, 'm.warehouseId')
+      .andWhere('m.productId = :productId', { productId });
+    if (warehouseId !== undefined) qb.andWhere('m.warehouseId = :warehouseId', { warehouseId });
+    return qb;
+  };
+  const listed = scoped();
+  if (args.from) listed.andWhere('m.occurredAt >= :from', { from: new Date(`${args.from}T00:00:00.000Z`) });
+  if (args.to) listed.andWhere('m.occurredAt < :to', { to: new Date(Date.parse(`${args.to}T00:00:00.000Z`) + DAY_MS) });
+  const page = await paginate(listed, 'm', args);
+  if (page.nodes.length === 0) return { ...page, nodes: [], edges: [] };
+
+  // Exact on both: MariaDB sums DECIMALs; SQLite stores them as REAL, so it sums integer 1/10000 units.
+  const sum = ctx.db.options.type === 'mysql' ? 'SUM(m.quantity)' : 'CAST(SUM(CAST(ROUND(m.quantity * 10000) AS INTEGER)) AS TEXT)';
+  const before = await scoped().select(sum, 'total').andWhere('m.id < :firstId', { firstId: page.nodes[0].id }).getRawOne();
+  const opening = new Decimal(before?.total ?? 0);
+  let balance = ctx.db.options.type === 'mysql' ? opening : opening.dividedBy(10_000);
+  const nodes = page.nodes.map((row) => {
+    balance = balance.plus(row.quantity);
+    return Object.assign(row, { balance });
+  });
+  return { ...page, nodes, edges: page.edges.map((edge, i) => ({ ...edge, node: nodes[i] })) };
+}
