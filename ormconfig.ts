@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './src/entities';
 import { MIGRATIONS } from './src/migrations';
+import { registerUnitSum } from './src/services/reports/sqlite-unit-sum';
 
 export interface DatabaseEnv {
   databaseUrl?: string;
@@ -38,10 +39,12 @@ export function dataSourceOptions(env: DatabaseEnv): DataSourceOptions {
     type: 'better-sqlite3',
     database: path.join(env.dataDir, env.sqliteFile ?? 'stockgate.sqlite'),
     // WAL lets readers proceed while a writer commits; busy_timeout waits for the write lock instead of failing.
-    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+    prepareDatabase: (db: { pragma(sql: string): unknown; aggregate(name: string, options: object): unknown }) => {
       db.pragma('journal_mode = WAL');
       db.pragma('busy_timeout = 5000');
       db.pragma('foreign_keys = ON');
+      // Exact report sums past 2^63 units (src/services/reports/sqlite-unit-sum.ts).
+      registerUnitSum(db);
     },
   };
 }

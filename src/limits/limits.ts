@@ -78,6 +78,8 @@ export const AMOUNTS = {
   price: 1_000_000_000,
   /** Anything stored that adds up: a line's value (quantity × unit cost), a ledger row's value, a level's quantity and value. */
   value: 100_000_000_000,
+  /** A report total kept in a rollup row (a warehouse's day or month): 2^63 − 1 units of 1/10000, floored to a whole amount. */
+  total: 922_337_203_685_477,
 } as const;
 
 /** Decimal places of every quantity and amount (the DECIMAL columns' scale). */

@@ -1,3 +1,5 @@
+import { unitSumAggregate } from '../reports/sqlite-unit-sum';
+
 /**
  * The body of one SQLite reader thread (run with `new Worker(source, { eval: true })`, so the
  * same code serves ts-jest and the compiled build). It opens its own read-only connection to
@@ -9,6 +11,8 @@ export const READER_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driverPath);
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+// The report sums' exact aggregate, as on the writer's connection (ormconfig.ts).
+db.aggregate('unit_sum', (${unitSumAggregate.toString()})());
 // Its thread id, so the pool can lower the priority of a reader whose statement turns out slow
 // (Linux: nice is per thread); a reader for slow statements starts at that priority. Elsewhere
 // this does nothing.

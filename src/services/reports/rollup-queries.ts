@@ -6,6 +6,7 @@ import { restrictToWarehouses } from '../../shield/scoped-query';
 import { likePattern } from '../catalog/product.service';
 import { ReportPeriod } from './report-period';
 import { ROLLUP, utcDayOf } from './rollup-tables';
+import { reportDialect } from './sql-dialect';
 
 /** What the report queries range over: only warehouses the viewer selected and may select. */
 export interface LedgerFilter {
@@ -81,8 +82,8 @@ export function unionOf(ctx: RequestContext, parts: Array<SelectQueryBuilder<any
 }
 
 /** Signed sums per figure of rollup rows: those matching `before` add to the opening, the rest to their kind. */
-function figureSums(alias: string, before: string): string {
-  const sum = (when: string, column: string, as: string) => `SUM(CASE WHEN ${when} THEN ${alias}.${column} ELSE 0 END) AS ${as}`;
+function figureSums(alias: string, before: string, unitSum: (expression: string) => string): string {
+  const sum = (when: string, column: string, as: string) => `${unitSum(`CASE WHEN ${when} THEN ${alias}.${column} ELSE 0 END`)} AS ${as}`;
   return [
     sum(before, 'quantity', 'oq'), sum(before, 'value', 'ov'),
     ...(['received', 'shipped', 'otherOut'] as const).flatMap((kind, i) => [
@@ -101,13 +102,14 @@ function figureSums(alias: string, before: string): string {
 export function figureParts(ctx: RequestContext, filter: LedgerFilter, perProduct: boolean): Array<SelectQueryBuilder<any>> {
   const keys = periodKeys(filter.period);
   const db = ctx.db;
+  const { unitSum } = reportDialect(db);
   if (!perProduct && !hasProductFilter(filter)) {
     const months = scoped(ctx, db.createQueryBuilder().from(ROLLUP.warehouseMonth, 'wm'), filter, 'wm')
-      .select(`wm.warehouseId AS gw, 0 AS gp, ${figureSums('wm', 'wm.month < :fromMonth')}`)
+      .select(`wm.warehouseId AS gw, 0 AS gp, ${figureSums('wm', 'wm.month < :fromMonth', unitSum)}`)
       .andWhere(keys.hasWhole ? '(wm.month < :fromMonth OR (wm.month >= :wholeFrom AND wm.month <= :wholeTo))' : 'wm.month < :fromMonth', keys)
       .groupBy('wm.warehouseId');
     const days = scoped(ctx, db.createQueryBuilder().from(ROLLUP.warehouseDay, 'wd'), filter, 'wd')
-      .select(`wd.warehouseId AS gw, 0 AS gp, ${figureSums('wd', 'wd.day < :from')}`)
+      .select(`wd.warehouseId AS gw, 0 AS gp, ${figureSums('wd', 'wd.day < :from', unitSum)}`)
       .andWhere('wd.day >= :monthStart AND wd.day <= :to', keys)
       .groupBy('wd.warehouseId');
     if (keys.hasWhole) days.andWhere('(wd.day < :wholeFromDay OR wd.day >= :afterWholeDay)');
@@ -123,7 +125,7 @@ export function figureParts(ctx: RequestContext, filter: LedgerFilter, perProduc
     .select(`c.warehouseId AS gw, c.productId AS gp, c.quantity AS oq, c.value AS ov, ${zeros}`)
     .setParameters(last.getParameters());
   const days = filterProducts(ctx, scoped(ctx, db.createQueryBuilder().from(ROLLUP.day, 'pd'), filter, 'pd'), filter, 'pd.productId')
-    .select(`pd.warehouseId AS gw, pd.productId AS gp, ${figureSums('pd', 'pd.day < :from')}`)
+    .select(`pd.warehouseId AS gw, pd.productId AS gp, ${figureSums('pd', 'pd.day < :from', unitSum)}`)
     .andWhere('pd.day >= :monthStart AND pd.day <= :to', keys)
     .groupBy('pd.warehouseId').addGroupBy('pd.productId');
   return [opening, days];

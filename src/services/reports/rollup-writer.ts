@@ -1,6 +1,8 @@
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { StockMovement } from '../../entities/stock-movement.entity';
+import { DomainError } from '../../errors';
+import { AMOUNTS } from '../../limits/limits';
 import { ROLLUP, toUnits, utcDayOf, utcMonthOf } from './rollup-tables';
 
 /**
@@ -34,6 +36,33 @@ function bucket(movements: StockMovement[], keyOf: (m: StockMovement) => Array<s
 const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
 const isMysql = (tx: EntityManager) => tx.connection.options.type === 'mysql';
 
+/**
+ * A rollup amount must stay a 64-bit integer of units (±9.2 × 10^18, amount.total): the sums of a
+ * warehouse's day or month grow with the number of products and documents, which no bound on
+ * one input caps (issue 14 §3). Past it MariaDB fails the statement (out of range) and SQLite turns
+ * the sum into an inexact REAL; either way the posting is refused with a typed error and, its
+ * transaction rolled back, writes nothing — a report never meets the overflow later.
+ */
+const totalOverflow = (table: string) => new DomainError('BAD_USER_INPUT',
+  `Processing would take a report total (${table}) past ${AMOUNTS.total} (amount.total), the largest amount the report rollups hold exactly.`,
+  { field: 'id', limit: 'amount.total', max: AMOUNTS.total });
+
+const OUT_OF_RANGE = new Set([1264, 1690]); // MariaDB: ER_WARN_DATA_OUT_OF_RANGE, ER_DATA_OUT_OF_RANGE
+
+/** Runs a rollup write; on SQLite it answers `typeof` of the amounts it wrote (RETURNING), each must be an integer. */
+async function checkedWrite(tx: EntityManager, table: string, sql: string, params: unknown[]): Promise<void> {
+  const mysql = isMysql(tx);
+  let rows: Array<{ tq: string; tv: string }>;
+  try {
+    rows = await tx.query(mysql ? sql : `${sql} RETURNING typeof(quantity) AS tq, typeof(value) AS tv`, params);
+  } catch (error) {
+    const errno = (error as { driverError?: { errno?: number }; errno?: number }).driverError?.errno ?? (error as { errno?: number }).errno;
+    if (mysql && errno !== undefined && OUT_OF_RANGE.has(errno)) throw totalOverflow(table);
+    throw error;
+  }
+  if (!mysql && rows.some((r) => r.tq !== 'integer' || r.tv !== 'integer')) throw totalOverflow(table);
+}
+
 /** Adds the buckets to a sum table: INSERT … ON DUPLICATE KEY UPDATE (MariaDB) / ON CONFLICT … DO UPDATE (SQLite). */
 async function addTo(tx: EntityManager, table: string, keys: string[], buckets: Bucket[]): Promise<void> {
   for (const part of chunks(buckets)) {
@@ -42,7 +71,7 @@ async function addTo(tx: EntityManager, table: string, keys: string[], buckets: 
     const tail = isMysql(tx)
       ? ' ON DUPLICATE KEY UPDATE quantity = quantity + VALUES(quantity), value = value + VALUES(value)'
       : ` ON CONFLICT (${keys.join(', ')}) DO UPDATE SET quantity = quantity + excluded.quantity, value = value + excluded.value`;
-    await tx.query(head + tail, part.flatMap((b) => [...b.key, toUnits(b.quantity), toUnits(b.value)]));
+    await checkedWrite(tx, table, head + tail, part.flatMap((b) => [...b.key, toUnits(b.quantity), toUnits(b.value)]));
   }
 }
 
@@ -71,7 +100,7 @@ async function moveClosings(tx: EntityManager, buckets: Bucket[]): Promise<void>
     }
     const term = 'CASE WHEN warehouseId = ? AND productId = ? AND month >= ? THEN ? ELSE 0 END';
     const where = part.map(() => '(warehouseId = ? AND productId = ? AND month >= ?)').join(' OR ');
-    await tx.query(
+    await checkedWrite(tx, ROLLUP.closing,
       `UPDATE ${ROLLUP.closing} SET quantity = quantity + ${part.map(() => term).join(' + ')}, value = value + ${part.map(() => term).join(' + ')} WHERE ${where}`,
       [...part.flatMap((b) => [...b.key, toUnits(b.quantity)]), ...part.flatMap((b) => [...b.key, toUnits(b.value)]), ...part.flatMap((b) => b.key)],
     );
