@@ -20,8 +20,83 @@ export class DomainError extends GraphQLError {
   }
 }
 
+/** BAD_USER_INPUT on one input field, named by its path from the argument (`input.sku`, issue 18 §4). */
 export const badInput = (field: string, message: string) =>
-  new DomainError('BAD_USER_INPUT', `${field}: ${message}`, { field });
+  new DomainError('BAD_USER_INPUT', `${field}: ${message}`, { field, fieldErrors: [{ field, code: 'BAD_USER_INPUT', message }] });
+
+/** One invalid input field: its path from the argument (`input.items[1].quantity`), the code, the reason. */
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+const isBadInput = (error: unknown): error is GraphQLError =>
+  error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT';
+
+/**
+ * The fields a BAD_USER_INPUT names (issue 18 §4): its own `fieldErrors`, else the one `field`
+ * it carries, with the message stripped of the `field: ` prefix that badInput adds. Errors of
+ * no field (a malformed variable, say) name none.
+ */
+export function fieldErrorsOf(extensions: Record<string, unknown>, message: string): FieldError[] {
+  if (Array.isArray(extensions.fieldErrors)) return extensions.fieldErrors as FieldError[];
+  const field = extensions.field;
+  if (typeof field !== 'string') return [];
+  const reason = message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+  return [{ field, code: String(extensions.code), message: reason }];
+}
+
+/**
+ * Collects the invalid fields of one input so a form learns all of them at once (issue 18 §4):
+ * each `check` runs one field's validation, keeps its BAD_USER_INPUT and lets the next check
+ * run; `throwIfAny` then throws one BAD_USER_INPUT whose `fieldErrors` list every field and
+ * whose `field` (and message start) is the first. Any other error (FORBIDDEN, NOT_FOUND …)
+ * escapes at once, as before. A value a failed check answers is `undefined`: use values only
+ * after `throwIfAny`.
+ */
+export class InputErrors {
+  private readonly errors: GraphQLError[] = [];
+
+  check<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      return this.keep(error);
+    }
+  }
+
+  async checkAsync<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      return this.keep(error);
+    }
+  }
+
+  add(field: string, message: string): void {
+    this.errors.push(badInput(field, message));
+  }
+
+  /** How many fields failed so far (a caller skips work that needs the earlier ones valid). */
+  get count(): number {
+    return this.errors.length;
+  }
+
+  throwIfAny(): void {
+    if (this.errors.length === 0) return;
+    const [first] = this.errors;
+    const fieldErrors = this.errors.flatMap((e) => fieldErrorsOf(e.extensions, e.message));
+    const message = this.errors.map((e) => e.message).join(' ');
+    throw new DomainError('BAD_USER_INPUT', message, { ...first.extensions, fieldErrors });
+  }
+
+  private keep<T>(error: unknown): T {
+    if (!isBadInput(error)) throw error;
+    this.errors.push(error);
+    return undefined as T;
+  }
+}
 
 export const forbidden = (message: string, details: Record<string, unknown> = {}) =>
   new DomainError('FORBIDDEN', message, details);

@@ -1,6 +1,7 @@
 import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
+import { fieldErrorsOf } from '../errors';
 import { logger } from '../logger';
 import { classifyUnexpected } from './error-mapping';
 
@@ -43,6 +44,8 @@ export function createFormatError(options: FormatErrorOptions) {
     const original = unwrapResolverError(error);
     const deliberate = (original instanceof GraphQLError && !(original.originalError && !(original.originalError instanceof GraphQLError))) || original === undefined;
     const where = { ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}) };
+    // Every BAD_USER_INPUT lists its fields the same way, however it was raised (issue 18 §4).
+    if (code === 'BAD_USER_INPUT' && !extensions.fieldErrors) extensions.fieldErrors = fieldErrorsOf(extensions, message);
     if (code && PUBLIC_CODES.has(code) && deliberate) return { ...formatted, message, extensions };
 
     const known = classifyUnexpected(original);

@@ -144,15 +144,15 @@ describe('roles, grants, users and the audit log (issue 4 §1–3, §5, §8)', (
 
   describe('§8 invalid input is BAD_USER_INPUT naming the field, and changes nothing', () => {
     const cases: Array<[string, () => Promise<any>, string]> = [
-      ['a duplicate role name (any case)', () => createRole('local ADMIN'), 'name'],
-      ['an empty role name', () => createRole('  '), 'name'],
-      ['a scope on a permission that takes none', () => createRole('X1', [{ permission: 'CATALOG_VIEW', warehouseIds: ['1'] }]), 'grants[0].warehouseIds'],
-      ['report kinds on WAREHOUSE_SELECT', () => createRole('X2', [{ permission: 'WAREHOUSE_SELECT', reportKinds: ['SALES'] }]), 'grants[0].reportKinds'],
-      ['an unknown warehouse', () => createRole('X3', [{ permission: 'CATALOG_VIEW' }, { permission: 'WAREHOUSE_SELECT', warehouseIds: ['999999'] }]), 'grants[1].warehouseIds'],
-      ['an empty warehouse list', () => createRole('X4', [{ permission: 'WAREHOUSE_SELECT', warehouseIds: [] }]), 'grants[0].warehouseIds'],
-      ['DOCUMENT without a type', () => createRole('X5', [{ permission: 'DOCUMENT', actions: ['VIEW'] }]), 'grants[0].documentType'],
-      ['DOCUMENT without actions', () => createRole('X6', [{ permission: 'DOCUMENT', documentType: 'WRITE_OFF' }]), 'grants[0].actions'],
-      ['a permission listed twice', () => createRole('X7', [{ permission: 'CATALOG_VIEW' }, { permission: 'CATALOG_VIEW' }]), 'grants[1].permission'],
+      ['a duplicate role name (any case)', () => createRole('local ADMIN'), 'input.name'],
+      ['an empty role name', () => createRole('  '), 'input.name'],
+      ['a scope on a permission that takes none', () => createRole('X1', [{ permission: 'CATALOG_VIEW', warehouseIds: ['1'] }]), 'input.grants[0].warehouseIds'],
+      ['report kinds on WAREHOUSE_SELECT', () => createRole('X2', [{ permission: 'WAREHOUSE_SELECT', reportKinds: ['SALES'] }]), 'input.grants[0].reportKinds'],
+      ['an unknown warehouse', () => createRole('X3', [{ permission: 'CATALOG_VIEW' }, { permission: 'WAREHOUSE_SELECT', warehouseIds: ['999999'] }]), 'input.grants[1].warehouseIds'],
+      ['an empty warehouse list', () => createRole('X4', [{ permission: 'WAREHOUSE_SELECT', warehouseIds: [] }]), 'input.grants[0].warehouseIds'],
+      ['DOCUMENT without a type', () => createRole('X5', [{ permission: 'DOCUMENT', actions: ['VIEW'] }]), 'input.grants[0].documentType'],
+      ['DOCUMENT without actions', () => createRole('X6', [{ permission: 'DOCUMENT', documentType: 'WRITE_OFF' }]), 'input.grants[0].actions'],
+      ['a permission listed twice', () => createRole('X7', [{ permission: 'CATALOG_VIEW' }, { permission: 'CATALOG_VIEW' }]), 'input.grants[1].permission'],
       ['an unknown user', () => api.gql('admin', 'mutation($r: ID!) { assignRole(userId: "999999", roleId: $r) { id } }', { r: id(api.ids.roles.localAdmin) }), 'userId'],
       ['an unknown role', () => api.gql('admin', 'mutation($u: ID!) { assignRole(userId: $u, roleId: "999999") { id } }', { u: id(api.ids.users.bob) }), 'roleId'],
       ['a narrowing to an unknown warehouse', () => api.gql('admin', 'mutation($u: ID!, $r: ID!) { assignRole(userId: $u, roleId: $r, warehouseIds: ["999999"]) { id } }',
@@ -163,10 +163,10 @@ describe('roles, grants, users and the audit log (issue 4 §1–3, §5, §8)', (
         { u: id(api.ids.users.bob), r: id(api.ids.roles.localAdmin), w: id(api.ids.warehouses.B) }), 'warehouseIds'],
       ['unassigning a role the user does not hold', () => api.gql('admin', 'mutation($u: ID!, $r: ID!) { unassignRole(userId: $u, roleId: $r) { id } }',
         { u: id(api.ids.users.anna), r: id(api.ids.roles.localAdmin) }), 'roleId'],
-      ['a taken login', () => api.gql('admin', 'mutation { createUser(input: { login: "ANNA", name: "Other Anna" }) { id } }'), 'login'],
-      ['a malformed e-mail', () => api.gql('admin', 'mutation { createUser(input: { login: "dora", name: "Dora", email: "not-mail" }) { id } }'), 'email'],
+      ['a taken login', () => api.gql('admin', 'mutation { createUser(input: { login: "ANNA", name: "Other Anna" }) { id } }'), 'input.login'],
+      ['a malformed e-mail', () => api.gql('admin', 'mutation { createUser(input: { login: "dora", name: "Dora", email: "not-mail" }) { id } }'), 'input.email'],
       ['an unknown user to deactivate', () => api.gql('admin', 'mutation { deactivateUser(id: "999999") { id } }'), 'id'],
-      ['a rename to an existing name', () => api.gql('admin', 'mutation($r: ID!) { updateRole(id: $r, input: { name: "Store staff" }) { id } }', { r: id(api.ids.roles.localAdmin) }), 'name'],
+      ['a rename to an existing name', () => api.gql('admin', 'mutation($r: ID!) { updateRole(id: $r, input: { name: "Store staff" }) { id } }', { r: id(api.ids.roles.localAdmin) }), 'input.name'],
     ];
     it.each(cases)('%s', async (_what, run, field) => {
       const before = await auditCount();

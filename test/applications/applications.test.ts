@@ -88,15 +88,15 @@ describe('applications: registered, shown, installed and revoked by an admin; en
     const register = (input: Record<string, unknown>, as = 'admin') =>
       api.gql(as, REGISTER, { input: { name: 'X', requestedPermissions: [{ permission: 'CATALOG_VIEW' }], ...input } });
     const field = async (input: Record<string, unknown>) => (await register(input)).errors?.map((e) => [e.extensions?.code, e.extensions?.field]);
-    expect(await field({ name: '  ' })).toEqual([['BAD_USER_INPUT', 'name']]);
-    expect(await field({ requestedPermissions: [] })).toEqual([['BAD_USER_INPUT', 'requestedPermissions']]);
+    expect(await field({ name: '  ' })).toEqual([['BAD_USER_INPUT', 'input.name']]);
+    expect(await field({ requestedPermissions: [] })).toEqual([['BAD_USER_INPUT', 'input.requestedPermissions']]);
     expect(await field({ requestedPermissions: [{ permission: 'CATALOG_VIEW', warehouseIds: ['1'] }] }))
-      .toEqual([['BAD_USER_INPUT', 'requestedPermissions[0].warehouseIds']]);
+      .toEqual([['BAD_USER_INPUT', 'input.requestedPermissions[0].warehouseIds']]);
     expect(await field({ requestedPermissions: [{ permission: 'WAREHOUSE_SELECT', warehouseIds: ['99999'] }] }))
-      .toEqual([['BAD_USER_INPUT', 'requestedPermissions[0].warehouseIds']]);
-    expect(await field({ clientId: 'shop-sync' })).toEqual([['BAD_USER_INPUT', 'clientId']]);
-    expect(await field({ clientId: 'has space' })).toEqual([['BAD_USER_INPUT', 'clientId']]);
-    expect(await field({ callbackUrl: 'ftp://x' })).toEqual([['BAD_USER_INPUT', 'callbackUrl']]);
+      .toEqual([['BAD_USER_INPUT', 'input.requestedPermissions[0].warehouseIds']]);
+    expect(await field({ clientId: 'shop-sync' })).toEqual([['BAD_USER_INPUT', 'input.clientId']]);
+    expect(await field({ clientId: 'has space' })).toEqual([['BAD_USER_INPUT', 'input.clientId']]);
+    expect(await field({ callbackUrl: 'ftp://x' })).toEqual([['BAD_USER_INPUT', 'input.callbackUrl']]);
     const clerk = await register({}, 'clerk');
     expect(codes(clerk)).toEqual(['FORBIDDEN']);
     expect(clerk.data.registerApplication).toBeNull();

@@ -42,10 +42,10 @@ describe('product management (CATALOG_EDIT)', () => {
     const before = await productCount();
     for (const sku of ['DRESS', 'dress-pink']) {
       const res = await create('catalog', { sku, name: 'Copy' });
-      expect(firstError(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sku' });
+      expect(firstError(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sku' });
     }
     const rename = await update('catalog', String(api.ids.products.shirt), { sku: 'used' });
-    expect(firstError(rename)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sku' });
+    expect(firstError(rename)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sku' });
     expect(await productCount()).toBe(before);
   });
 
@@ -54,15 +54,15 @@ describe('product management (CATALOG_EDIT)', () => {
     const dress = (await find('DRESS')).id;
     const variantOf = (await find('DRESS-PINK')).id;
     const cases: Array<[Record<string, unknown>, string]> = [
-      [{ sku: 'HAS SPACE', name: 'X' }, 'sku'],
-      [{ sku: 'OK-1', name: '  ' }, 'name'],
-      [{ sku: 'OK-1', name: 'X', unit: '' }, 'unit'],
-      [{ sku: 'OK-1', name: 'X', salePrice: '-1' }, 'salePrice'],
-      [{ sku: 'OK-1', name: 'X', parentId: '99999', attributes: [{ name: 'colour', value: 'red' }] }, 'parentId'],
-      [{ sku: 'OK-1', name: 'X', parentId: variantOf, attributes: [{ name: 'size', value: 'M' }] }, 'parentId'],
-      [{ sku: 'OK-1', name: 'X', parentId: dress }, 'attributes'],
-      [{ sku: 'OK-1', name: 'X', parentId: dress, attributes: [{ name: 'Colour', value: 'PINK' }] }, 'attributes'],
-      [{ sku: 'OK-1', name: 'X', attributes: [{ name: 'a', value: '1' }, { name: 'A', value: '2' }] }, 'attributes'],
+      [{ sku: 'HAS SPACE', name: 'X' }, 'input.sku'],
+      [{ sku: 'OK-1', name: '  ' }, 'input.name'],
+      [{ sku: 'OK-1', name: 'X', unit: '' }, 'input.unit'],
+      [{ sku: 'OK-1', name: 'X', salePrice: '-1' }, 'input.salePrice'],
+      [{ sku: 'OK-1', name: 'X', parentId: '99999', attributes: [{ name: 'colour', value: 'red' }] }, 'input.parentId'],
+      [{ sku: 'OK-1', name: 'X', parentId: variantOf, attributes: [{ name: 'size', value: 'M' }] }, 'input.parentId'],
+      [{ sku: 'OK-1', name: 'X', parentId: dress }, 'input.attributes'],
+      [{ sku: 'OK-1', name: 'X', parentId: dress, attributes: [{ name: 'Colour', value: 'PINK' }] }, 'input.attributes'],
+      [{ sku: 'OK-1', name: 'X', attributes: [{ name: 'a', value: '1' }, { name: 'A', value: '2' }] }, 'input.attributes'],
     ];
     for (const [input, field] of cases) {
       const res = await create('catalog', input);
@@ -108,7 +108,7 @@ describe('product management (CATALOG_EDIT)', () => {
     expect(cleared.data.updateProduct).toMatchObject({ name: 'Oxford shirt', salePrice: null, unit: 'box' });
     const m = await create('catalog', { sku: 'SHIRT-M', name: 'Oxford shirt M', parentId: id, attributes: [{ name: 'size', value: 'M' }] });
     const same = await update('catalog', m.data.createProduct.id, { attributes: [{ name: 'size', value: 's' }] });
-    expect(firstError(same)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attributes' });
+    expect(firstError(same)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attributes' });
     expect(codes(await update('catalog', '99999', { name: 'Ghost' }))).toEqual(['NOT_FOUND']);
   });
 
@@ -134,7 +134,7 @@ describe('product management (CATALOG_EDIT)', () => {
     const variant = await api.gql('catalog', 'mutation($id: ID!) { unarchiveProduct(id: $id) { id } }', { id: String(api.ids.products['shirt-s']) });
     expect(firstError(variant)).toMatchObject({ code: 'INVALID_STATE', reason: 'PARENT_ARCHIVED' });
     const under = await create('catalog', { sku: 'SHIRT-L', name: 'L', parentId: shirt, attributes: [{ name: 'size', value: 'L' }] });
-    expect(firstError(under)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'parentId' });
+    expect(firstError(under)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.parentId' });
     const back = await api.gql('catalog', 'mutation($id: ID!) { unarchiveProduct(id: $id) { archived variants { archived } } }', { id: shirt });
     expect(back.data.unarchiveProduct).toEqual({ archived: false, variants: [{ archived: false }, { archived: false }] });
   });

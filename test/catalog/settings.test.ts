@@ -45,10 +45,10 @@ describe('inventory settings (SETTINGS_EDIT)', () => {
     const before = (await audit()).length;
     for (const days of [0, 366, -5]) {
       const res = await api.gql('settings', 'mutation($d: Int) { updateSettings(input: { allowNegativeStock: false, reservationDays: $d }) { reservationDays } }', { d: days });
-      expect(firstError(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reservationDays' });
+      expect(firstError(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reservationDays' });
     }
     const nullFlag = await api.gql('settings', 'mutation { updateSettings(input: { allowNegativeStock: null }) { reservationDays } }');
-    expect(firstError(nullFlag)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'allowNegativeStock' });
+    expect(firstError(nullFlag)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.allowNegativeStock' });
     expect(await read()).toEqual({ allowNegativeStock: true, reservationDays: 14 });
     expect((await audit()).length).toBe(before);
   });

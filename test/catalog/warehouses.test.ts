@@ -52,10 +52,10 @@ describe('warehouse management (WAREHOUSE_EDIT)', () => {
   it('refuses bad input with BAD_USER_INPUT naming the field, and creates nothing', async () => {
     const before = (await all()).length;
     const cases: Array<[string, string]> = [
-      ['{ code: "has space", name: "X" }', 'code'],
-      ['{ code: "", name: "X" }', 'code'],
-      ['{ code: "alpha-dup", name: "" }', 'name'],
-      ['{ code: "a", name: "Alpha again" }', 'code'], // codes are unique case-insensitively ("A" exists)
+      ['{ code: "has space", name: "X" }', 'input.code'],
+      ['{ code: "", name: "X" }', 'input.code'],
+      ['{ code: "alpha-dup", name: "" }', 'input.name'],
+      ['{ code: "a", name: "Alpha again" }', 'input.code'], // codes are unique case-insensitively ("A" exists)
     ];
     for (const [input, field] of cases) {
       const res = await api.gql('admin', `mutation { createWarehouse(input: ${input}) { id } }`);
@@ -63,7 +63,7 @@ describe('warehouse management (WAREHOUSE_EDIT)', () => {
       expect(res.data.createWarehouse).toBeNull();
     }
     const dup = await api.gql('admin', 'mutation($id: ID!) { updateWarehouse(id: $id, input: { code: "b" }) { id } }', { id: id('A') });
-    expect(firstError(dup)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+    expect(firstError(dup)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code' });
     expect((await all()).length).toBe(before);
     expect(await byCode('A')).toMatchObject({ code: 'A' });
   });

@@ -22,7 +22,7 @@ const spec = {
 
 const expectOverLimit = (res: GraphQLResponse, field: string, limit: string, max: number) => {
   expect(res.status).toBe(400);
-  expect(res.errors?.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field, limit, max }]);
+  expect(res.errors?.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field, limit, max, fieldErrors: [{ field, code: 'BAD_USER_INPUT', message: expect.any(String) }] }]);
   expect(JSON.parse(res.body)).not.toHaveProperty('data');
 };
 

@@ -3,7 +3,7 @@ import { RequestContext } from '../../context';
 import { RoleAssignment } from '../../entities/role-assignment.entity';
 import { User } from '../../entities/user.entity';
 import { Warehouse } from '../../entities/warehouse.entity';
-import { badInput } from '../../errors';
+import { badInput, InputErrors } from '../../errors';
 import { NO_GRANTS } from '../../shield/access';
 import { Permission } from '../../shield/permission-catalog';
 import { accessChange, assertNoEscalation, audit, AuditSubject, grantsOfRole, requireRole, requireUser } from './access-admin.service';
@@ -38,8 +38,10 @@ const assignmentSnapshot = (a: RoleAssignment, roleName: string) => ({ roleId: a
 export const assignmentAdminService = {
   assign(ctx: RequestContext, userId: string, roleId: string, warehouseIds: Array<string | number> | null | undefined): Promise<RoleAssignment> {
     return accessChange(ctx, async (tx) => {
-      const user = await requireUser(tx, userId, 'userId');
-      const role = await requireRole(tx, roleId, 'roleId');
+      const errors = new InputErrors();
+      const user = await errors.checkAsync(() => requireUser(tx, userId, 'userId'));
+      const role = await errors.checkAsync(() => requireRole(tx, roleId, 'roleId'));
+      errors.throwIfAny();
       const grants = await grantsOfRole(tx, role.id);
       const scope = await checkNarrowing(tx, warehouseIds, grants);
       const existing = await tx.getRepository(RoleAssignment).findOneBy({ userId: user.id, roleId: role.id });
@@ -57,8 +59,10 @@ export const assignmentAdminService = {
 
   unassign(ctx: RequestContext, userId: string, roleId: string): Promise<User> {
     return accessChange(ctx, async (tx) => {
-      const user = await requireUser(tx, userId, 'userId');
-      const role = await requireRole(tx, roleId, 'roleId');
+      const errors = new InputErrors();
+      const user = await errors.checkAsync(() => requireUser(tx, userId, 'userId'));
+      const role = await errors.checkAsync(() => requireRole(tx, roleId, 'roleId'));
+      errors.throwIfAny();
       const existing = await tx.getRepository(RoleAssignment).findOneBy({ userId: user.id, roleId: role.id });
       if (!existing) throw badInput('roleId', `user ${user.id} does not hold role ${role.id}`);
       await tx.delete(RoleAssignment, { id: existing.id });

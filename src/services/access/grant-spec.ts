@@ -1,7 +1,7 @@
 import { EntityManager, In } from 'typeorm';
 import { RoleGrant } from '../../entities/role-grant.entity';
 import { Warehouse } from '../../entities/warehouse.entity';
-import { badInput } from '../../errors';
+import { InputErrors } from '../../errors';
 import { Grants } from '../../shield/access';
 import { combineGrants } from '../../shield/grants';
 import {
@@ -35,34 +35,43 @@ const isOneOf = <T extends string>(values: Record<string, T>, value: unknown): v
   typeof value === 'string' && (Object.values(values) as string[]).includes(value);
 
 /**
- * Validates grant specs against the catalog and the warehouses that exist; the first problem
- * is a BAD_USER_INPUT naming the field (e.g. `grants[2].warehouseIds`). Nothing is written.
+ * Validates grant specs against the catalog and the warehouses that exist; every problem is
+ * reported at once, each a field error naming its path from the argument (e.g.
+ * `grants[2].warehouseIds`, issue 18 §4). Nothing is written.
  */
 export async function validateGrantSpecs(tx: EntityManager, specs: GrantSpecInput[], field = 'grants'): Promise<ValidGrant[]> {
-  const valid = specs.map((spec, i) => checkSpec(spec, `${field}[${i}]`));
+  const errors = new InputErrors();
+  const checked = specs.map((spec, i) => ({ at: `${field}[${i}]`, grant: checkSpec(spec, `${field}[${i}]`, errors) }));
+  const valid = checked.filter((c): c is { at: string; grant: ValidGrant } => c.grant !== null);
   const seen = new Set<string>();
-  valid.forEach((g, i) => {
+  for (const { at, grant: g } of valid) {
     const key = g.permission === Permission.DOCUMENT ? `${g.permission}:${g.documentType}` : g.permission;
-    if (seen.has(key)) throw badInput(`${field}[${i}].permission`, `${key} is listed twice; list each permission (each document type) once`);
+    if (seen.has(key)) errors.add(`${at}.permission`, `${key} is listed twice; list each permission (each document type) once`);
     seen.add(key);
-  });
-  const wanted = [...new Set(valid.flatMap((g) => g.warehouseIds ?? []))];
+  }
+  const wanted = [...new Set(valid.flatMap((c) => c.grant.warehouseIds ?? []))];
   if (wanted.length) {
     const found = new Set((await tx.getRepository(Warehouse).findBy({ id: In(wanted) })).map((w) => w.id));
-    valid.forEach((g, i) => {
-      const unknown = (g.warehouseIds ?? []).find((id) => !found.has(id));
-      if (unknown !== undefined) throw badInput(`${field}[${i}].warehouseIds`, `no warehouse with id ${unknown}`);
-    });
+    for (const { at, grant } of valid) {
+      const unknown = (grant.warehouseIds ?? []).find((id) => !found.has(id));
+      if (unknown !== undefined) errors.add(`${at}.warehouseIds`, `no warehouse with id ${unknown}`);
+    }
   }
-  return sortGrants(valid);
+  errors.throwIfAny();
+  return sortGrants(valid.map((c) => c.grant));
 }
 
-function checkSpec(spec: GrantSpecInput, at: string): ValidGrant {
-  if (!PERMISSIONS.has(spec.permission)) throw badInput(`${at}.permission`, `unknown permission "${spec.permission}"`);
+/** One spec in canonical form, or null when a problem (added to `errors`) leaves it meaningless. */
+function checkSpec(spec: GrantSpecInput, at: string, errors: InputErrors): ValidGrant | null {
+  if (!PERMISSIONS.has(spec.permission)) {
+    errors.add(`${at}.permission`, `unknown permission "${spec.permission}"`);
+    return null;
+  }
+  const before = errors.count;
   const permission = spec.permission as Permission;
   const kind = PERMISSION_CATALOG.find((p) => p.permission === permission)!.scopeKind;
   const has = (value: unknown) => value !== undefined && value !== null;
-  const refuse = (name: string) => { throw badInput(`${at}.${name}`, `${permission} takes no ${name}`); };
+  const refuse = (name: string) => errors.add(`${at}.${name}`, `${permission} takes no ${name}`);
   if (kind !== ScopeKind.WAREHOUSES && has(spec.warehouseIds)) refuse('warehouseIds');
   if (kind !== ScopeKind.REPORT_KINDS && has(spec.reportKinds)) refuse('reportKinds');
   if (kind !== ScopeKind.DOCUMENT_TYPE_ACTIONS && has(spec.documentType)) refuse('documentType');
@@ -71,26 +80,26 @@ function checkSpec(spec: GrantSpecInput, at: string): ValidGrant {
   const grant: ValidGrant = { permission, warehouseIds: null, reportKinds: null, documentType: null, actions: [] };
   if (kind === ScopeKind.WAREHOUSES && has(spec.warehouseIds)) {
     const ids = spec.warehouseIds!.map((id) => (/^\d{1,15}$/.test(String(id)) ? Number(id) : NaN));
-    if (ids.length === 0) throw badInput(`${at}.warehouseIds`, 'name at least one warehouse, or omit it for ALL');
-    if (ids.some(Number.isNaN)) throw badInput(`${at}.warehouseIds`, 'warehouse ids are numeric ids');
-    grant.warehouseIds = [...new Set(ids)].sort((a, b) => a - b);
+    if (ids.length === 0) errors.add(`${at}.warehouseIds`, 'name at least one warehouse, or omit it for ALL');
+    else if (ids.some(Number.isNaN)) errors.add(`${at}.warehouseIds`, 'warehouse ids are numeric ids');
+    else grant.warehouseIds = [...new Set(ids)].sort((a, b) => a - b);
   }
   if (kind === ScopeKind.REPORT_KINDS && has(spec.reportKinds)) {
     const bad = spec.reportKinds!.find((k) => !isOneOf(ReportKind, k));
-    if (bad !== undefined) throw badInput(`${at}.reportKinds`, `unknown report kind "${bad}"`);
-    if (spec.reportKinds!.length === 0) throw badInput(`${at}.reportKinds`, 'name at least one report kind, or omit it for ALL');
-    grant.reportKinds = [...new Set(spec.reportKinds as ReportKind[])].sort();
+    if (bad !== undefined) errors.add(`${at}.reportKinds`, `unknown report kind "${bad}"`);
+    else if (spec.reportKinds!.length === 0) errors.add(`${at}.reportKinds`, 'name at least one report kind, or omit it for ALL');
+    else grant.reportKinds = [...new Set(spec.reportKinds as ReportKind[])].sort();
   }
   if (kind === ScopeKind.DOCUMENT_TYPE_ACTIONS) {
-    if (!isOneOf(DocumentType, spec.documentType)) throw badInput(`${at}.documentType`, 'DOCUMENT needs a known document type');
+    if (!isOneOf(DocumentType, spec.documentType)) errors.add(`${at}.documentType`, 'DOCUMENT needs a known document type');
+    else grant.documentType = spec.documentType;
     const actions = spec.actions ?? [];
     const bad = actions.find((a) => !isOneOf(DocumentAction, a));
-    if (bad !== undefined) throw badInput(`${at}.actions`, `unknown document action "${bad}"`);
-    if (actions.length === 0) throw badInput(`${at}.actions`, 'DOCUMENT needs at least one action');
-    grant.documentType = spec.documentType;
-    grant.actions = ACTION_ORDER.filter((a) => actions.includes(a));
+    if (bad !== undefined) errors.add(`${at}.actions`, `unknown document action "${bad}"`);
+    else if (actions.length === 0) errors.add(`${at}.actions`, 'DOCUMENT needs at least one action');
+    else grant.actions = ACTION_ORDER.filter((a) => actions.includes(a));
   }
-  return grant;
+  return errors.count > before ? null : grant;
 }
 
 const ACTION_ORDER = Object.values(DocumentAction);

@@ -3,7 +3,7 @@ import { RequestContext } from '../../context';
 import { Role } from '../../entities/role.entity';
 import { RoleAssignment } from '../../entities/role-assignment.entity';
 import { RoleGrant } from '../../entities/role-grant.entity';
-import { badInput, conflict, forbidden } from '../../errors';
+import { badInput, conflict, forbidden, InputErrors } from '../../errors';
 import {
   accessChange, assertEditable, audit, AuditSubject, grantsOfRole, requireRole, roleSnapshot, validateGrantsWithinAccess,
 } from './access-admin.service';
@@ -17,18 +17,18 @@ export interface RoleInput {
 
 async function checkName(tx: EntityManager, name: string | null | undefined, exceptId: number | null): Promise<string> {
   const trimmed = (name ?? '').trim();
-  if (!trimmed) throw badInput('name', 'must not be empty');
-  if (trimmed.length > 128) throw badInput('name', 'at most 128 characters');
+  if (!trimmed) throw badInput('input.name', 'must not be empty');
+  if (trimmed.length > 128) throw badInput('input.name', 'at most 128 characters');
   // Case-insensitive on both databases (MariaDB's collation already is; SQLite's unique index is not).
   const clash = await tx.getRepository(Role).createQueryBuilder('r')
     .where('LOWER(r.name) = :name', { name: trimmed.toLowerCase() }).getOne();
-  if (clash && clash.id !== exceptId) throw badInput('name', `a role named "${clash.name}" already exists`);
+  if (clash && clash.id !== exceptId) throw badInput('input.name', `a role named "${clash.name}" already exists`);
   return trimmed;
 }
 
 function checkDescription(description: string | null | undefined): string {
   const text = (description ?? '').trim();
-  if (text.length > 1000) throw badInput('description', 'at most 1000 characters');
+  if (text.length > 1000) throw badInput('input.description', 'at most 1000 characters');
   return text;
 }
 
@@ -45,9 +45,11 @@ export const roleAdminService = {
 
   create(ctx: RequestContext, input: RoleInput & { grants?: GrantSpecInput[] | null }): Promise<Role> {
     return accessChange(ctx, async (tx) => {
-      const name = await checkName(tx, input.name, null);
-      const description = checkDescription(input.description);
-      const grants = await validateGrantsWithinAccess(ctx, tx, input.grants ?? []);
+      const errors = new InputErrors();
+      const name = await errors.checkAsync(() => checkName(tx, input.name, null));
+      const description = errors.check(() => checkDescription(input.description));
+      const grants = await errors.checkAsync(() => validateGrantsWithinAccess(ctx, tx, input.grants ?? [], { field: 'input.grants' }));
+      errors.throwIfAny();
       const role = await tx.save(Role, tx.create(Role, { name, description, systemKey: null }));
       await tx.save(RoleGrant, toGrantRows(role.id, grants));
       await audit(ctx, tx, 'ROLE_CREATED', AuditSubject.ROLE, role.id, null, roleSnapshot(role, grants));
@@ -60,8 +62,10 @@ export const roleAdminService = {
       const role = await requireRole(tx, id, 'id');
       assertEditable(role);
       const before = { name: role.name, description: role.description };
-      if (input.name !== undefined && input.name !== null) role.name = await checkName(tx, input.name, role.id);
-      if (input.description !== undefined && input.description !== null) role.description = checkDescription(input.description);
+      const errors = new InputErrors();
+      if (input.name !== undefined && input.name !== null) role.name = await errors.checkAsync(() => checkName(tx, input.name, role.id));
+      if (input.description !== undefined && input.description !== null) role.description = errors.check(() => checkDescription(input.description));
+      errors.throwIfAny();
       const saved = await tx.save(Role, role);
       await audit(ctx, tx, 'ROLE_UPDATED', AuditSubject.ROLE, role.id, before, { name: saved.name, description: saved.description });
       return saved;

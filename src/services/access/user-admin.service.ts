@@ -1,7 +1,7 @@
 import { Brackets, EntityManager } from 'typeorm';
 import { RequestContext } from '../../context';
 import { User } from '../../entities/user.entity';
-import { badInput } from '../../errors';
+import { badInput, InputErrors } from '../../errors';
 import { Page, PageArgs } from '../../schema/connection';
 import { accessChange, audit, AuditSubject, requireUser } from './access-admin.service';
 import { paginate } from '../platform/paginate';
@@ -20,23 +20,23 @@ const snapshot = (u: User) => ({ login: u.login, name: u.name, email: u.email, a
 
 function checkName(name: string | null | undefined): string {
   const text = (name ?? '').trim();
-  if (!text) throw badInput('name', 'must not be empty');
-  if (text.length > 255) throw badInput('name', 'at most 255 characters');
+  if (!text) throw badInput('input.name', 'must not be empty');
+  if (text.length > 255) throw badInput('input.name', 'at most 255 characters');
   return text;
 }
 
 function checkEmail(email: string | null | undefined): string | null {
   const text = (email ?? '').trim();
   if (!text) return null;
-  if (text.length > 255 || !EMAIL.test(text)) throw badInput('email', 'not an e-mail address');
+  if (text.length > 255 || !EMAIL.test(text)) throw badInput('input.email', 'not an e-mail address');
   return text;
 }
 
 async function checkLogin(tx: EntityManager, login: string | null | undefined): Promise<string> {
   const text = (login ?? '').trim();
-  if (!LOGIN.test(text)) throw badInput('login', '1 to 64 letters, digits or . _ @ -');
+  if (!LOGIN.test(text)) throw badInput('input.login', '1 to 64 letters, digits or . _ @ -');
   const clash = await tx.getRepository(User).createQueryBuilder('u').where('LOWER(u.login) = :l', { l: text.toLowerCase() }).getOne();
-  if (clash) throw badInput('login', `the login "${clash.login}" is taken`);
+  if (clash) throw badInput('input.login', `the login "${clash.login}" is taken`);
   return text;
 }
 
@@ -60,9 +60,14 @@ export const userAdminService = {
 
   create(ctx: RequestContext, input: UserInput): Promise<User> {
     return accessChange(ctx, async (tx) => {
+      const errors = new InputErrors();
       const user = tx.create(User, {
-        login: await checkLogin(tx, input.login), name: checkName(input.name), email: checkEmail(input.email), active: true,
+        login: await errors.checkAsync(() => checkLogin(tx, input.login)),
+        name: errors.check(() => checkName(input.name)),
+        email: errors.check(() => checkEmail(input.email)),
+        active: true,
       });
+      errors.throwIfAny();
       const saved = await tx.save(User, user);
       await audit(ctx, tx, 'USER_CREATED', AuditSubject.USER, saved.id, null, snapshot(saved));
       return saved;
@@ -73,8 +78,10 @@ export const userAdminService = {
     return accessChange(ctx, async (tx) => {
       const user = await requireUser(tx, id, 'id');
       const before = snapshot(user);
-      if (input.name !== undefined && input.name !== null) user.name = checkName(input.name);
-      if (input.email !== undefined) user.email = checkEmail(input.email);
+      const errors = new InputErrors();
+      if (input.name !== undefined && input.name !== null) user.name = errors.check(() => checkName(input.name));
+      if (input.email !== undefined) user.email = errors.check(() => checkEmail(input.email));
+      errors.throwIfAny();
       const saved = await tx.save(User, user);
       await audit(ctx, tx, 'USER_UPDATED', AuditSubject.USER, user.id, before, snapshot(saved));
       return saved;

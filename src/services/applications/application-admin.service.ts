@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../../context';
 import { Application, ApplicationStatus } from '../../entities/application.entity';
-import { badInput, invalidState } from '../../errors';
+import { badInput, InputErrors, invalidState } from '../../errors';
 import { NO_GRANTS } from '../../shield/access';
 import { accessChange, assertNoEscalation, audit, AuditSubject } from '../access/access-admin.service';
 import { effectiveGrants, GrantSpecInput, validateGrantSpecs } from '../access/grant-spec';
@@ -33,20 +33,20 @@ function callbackUrl(value: string | null | undefined): string | null {
   try {
     parsed = new URL(url);
   } catch {
-    throw badInput('callbackUrl', 'must be an absolute URL');
+    throw badInput('input.callbackUrl', 'must be an absolute URL');
   }
   if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(parsed.hostname))) {
-    throw badInput('callbackUrl', 'must be https (http only for localhost)');
+    throw badInput('input.callbackUrl', 'must be https (http only for localhost)');
   }
-  if (url.length > 500) throw badInput('callbackUrl', 'at most 500 characters');
+  if (url.length > 500) throw badInput('input.callbackUrl', 'at most 500 characters');
   return url;
 }
 
 async function clientIdOf(tx: EntityManager, given: string | null | undefined): Promise<string> {
   if (given === null || given === undefined || given.trim() === '') return `app_${randomBytes(12).toString('hex')}`;
   const clientId = given.trim();
-  if (!CLIENT_ID.test(clientId)) throw badInput('clientId', '3–64 characters: letters, digits and . _ : -, starting with a letter or digit');
-  if (await tx.getRepository(Application).existsBy({ clientId })) throw badInput('clientId', `"${clientId}" is already registered`);
+  if (!CLIENT_ID.test(clientId)) throw badInput('input.clientId', '3–64 characters: letters, digits and . _ : -, starting with a letter or digit');
+  if (await tx.getRepository(Application).existsBy({ clientId })) throw badInput('input.clientId', `"${clientId}" is already registered`);
   return clientId;
 }
 
@@ -80,13 +80,16 @@ export const applicationAdminService = {
 
   register(ctx: RequestContext, input: RegisterApplicationInput): Promise<Application> {
     return accessChange(ctx, async (tx) => {
-      const name = text(input.name, 'name', 128, true);
-      const description = text(input.description, 'description', 1000);
-      const vendor = text(input.vendor, 'vendor', 128);
-      const url = callbackUrl(input.callbackUrl);
-      if (!input.requestedPermissions.length) throw badInput('requestedPermissions', 'request at least one permission');
-      const requestedGrants = await validateGrantSpecs(tx, input.requestedPermissions, 'requestedPermissions');
-      const clientId = await clientIdOf(tx, input.clientId);
+      const errors = new InputErrors();
+      const name = errors.check(() => text(input.name, 'input.name', 128, true));
+      const description = errors.check(() => text(input.description, 'input.description', 1000));
+      const vendor = errors.check(() => text(input.vendor, 'input.vendor', 128));
+      const url = errors.check(() => callbackUrl(input.callbackUrl));
+      const requested = input.requestedPermissions;
+      if (!requested.length) errors.add('input.requestedPermissions', 'request at least one permission');
+      const requestedGrants = await errors.checkAsync(() => validateGrantSpecs(tx, requested, 'input.requestedPermissions'));
+      const clientId = await errors.checkAsync(() => clientIdOf(tx, input.clientId));
+      errors.throwIfAny();
       const application = await tx.save(Application, tx.create(Application, {
         clientId, name, description, vendor, callbackUrl: url, status: ApplicationStatus.REQUESTED, requestedGrants,
         approvedGrants: null, registeredById: ctx.access.userId, installedById: null, installedAt: null, revokedById: null, revokedAt: null,

@@ -3,7 +3,7 @@ import { inTransaction } from '../platform/transaction';
 import { RequestContext } from '../../context';
 import { DocumentFormField } from '../../entities/document-form-field.entity';
 import { Settings } from '../../entities/settings.entity';
-import { badInput } from '../../errors';
+import { InputErrors } from '../../errors';
 import { DocumentFormFieldInput, DocumentFormLayoutType } from '../../schema/form-layout.type';
 import { DocumentType } from '../../shield/permission-catalog';
 import { recordAudit } from '../access/audit.service';
@@ -36,20 +36,21 @@ function validate(type: DocumentType, fields: DocumentFormFieldInput[]): Documen
   const definitions = DOCUMENT_FORM_FIELDS[type];
   const seen = new Set<string>();
   const positions = new Set<number>();
+  const errors = new InputErrors();
   fields.forEach((f, i) => {
     const definition = definitions.find((d) => d.field === f.field);
     if (!definition) {
-      throw badInput(`fields[${i}].field`, `"${f.field}" is not a field of ${type}; its fields are ${definitions.map((d) => d.field).join(', ')}`);
-    }
-    if (seen.has(f.field)) throw badInput(`fields[${i}].field`, `"${f.field}" is listed twice`);
-    if (!Number.isInteger(f.position) || f.position < 0) throw badInput(`fields[${i}].position`, 'must be a whole number ≥ 0');
-    if (positions.has(f.position)) throw badInput(`fields[${i}].position`, `position ${f.position} is used twice`);
-    if (definition.required && !f.visible) throw badInput(`fields[${i}].visible`, `"${f.field}" is required and always visible`);
+      errors.add(`fields[${i}].field`, `"${f.field}" is not a field of ${type}; its fields are ${definitions.map((d) => d.field).join(', ')}`);
+    } else if (seen.has(f.field)) errors.add(`fields[${i}].field`, `"${f.field}" is listed twice`);
+    else if (definition.required && !f.visible) errors.add(`fields[${i}].visible`, `"${f.field}" is required and always visible`);
+    if (!Number.isInteger(f.position) || f.position < 0) errors.add(`fields[${i}].position`, 'must be a whole number ≥ 0');
+    else if (positions.has(f.position)) errors.add(`fields[${i}].position`, `position ${f.position} is used twice`);
     seen.add(f.field);
     positions.add(f.position);
   });
   const missing = definitions.filter((d) => !seen.has(d.field)).map((d) => d.field);
-  if (missing.length) throw badInput('fields', `every field of ${type} must be listed; missing: ${missing.join(', ')}`);
+  if (missing.length) errors.add('fields', `every field of ${type} must be listed; missing: ${missing.join(', ')}`);
+  errors.throwIfAny();
   return [...fields].sort((a, b) => a.position - b.position);
 }
 

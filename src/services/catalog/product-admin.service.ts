@@ -6,7 +6,7 @@ import { DocumentItem } from '../../entities/document-item.entity';
 import { Product } from '../../entities/product.entity';
 import { Reservation } from '../../entities/reservation.entity';
 import { StockMovement } from '../../entities/stock-movement.entity';
-import { badInput, invalidState } from '../../errors';
+import { badInput, InputErrors, invalidState } from '../../errors';
 import { CreateProductInput, ProductAttributeInput, UpdateProductInput } from '../../schema/product-input.type';
 import { parseId } from '../platform/ids';
 import { notFound, unlessTaken } from '../platform/management-errors';
@@ -31,24 +31,24 @@ async function lockProduct(tx: EntityManager, id: number): Promise<Product | nul
 async function assertSkuFree(tx: EntityManager, sku: string, exceptId: number | null): Promise<void> {
   const qb = tx.getRepository(Product).createQueryBuilder('p').where('LOWER(p.sku) = :sku', { sku: sku.toLowerCase() });
   if (exceptId !== null) qb.andWhere('p.id <> :exceptId', { exceptId });
-  if (await qb.getExists()) throw badInput('sku', `a product with SKU "${sku}" already exists`);
+  if (await qb.getExists()) throw badInput('input.sku', `a product with SKU "${sku}" already exists`);
 }
 
 /** Variants of one parent must differ by their attributes (DESIGN §1: variants differ by colour, size…). */
 async function assertVariantAttributes(tx: EntityManager, parentId: number, attributes: Record<string, string> | null, exceptId: number | null) {
-  if (!attributes || Object.keys(attributes).length === 0) throw badInput('attributes', 'a variant needs at least one attribute, e.g. colour');
+  if (!attributes || Object.keys(attributes).length === 0) throw badInput('input.attributes', 'a variant needs at least one attribute, e.g. colour');
   const key = attributesKey(attributes);
   const siblings = await tx.getRepository(Product).find({ where: { parentId } });
   if (siblings.some((s) => s.id !== exceptId && attributesKey(s.attributes) === key)) {
-    throw badInput('attributes', 'another variant of this product has the same attributes');
+    throw badInput('input.attributes', 'another variant of this product has the same attributes');
   }
 }
 
 const saveProduct = (tx: EntityManager, product: Product) =>
-  unlessTaken(() => tx.getRepository(Product).save(product), 'sku', `a product with SKU "${product.sku}" already exists`);
+  unlessTaken(() => tx.getRepository(Product).save(product), 'input.sku', `a product with SKU "${product.sku}" already exists`);
 
 const attributesOf = (input: ProductAttributeInput[]) =>
-  toAttributeRecord(valid('attributes', input.map((a) => ({ name: a.name.trim(), value: a.value.trim() })), checkAttributes));
+  toAttributeRecord(valid('input.attributes', input.map((a) => ({ name: a.name.trim(), value: a.value.trim() })), checkAttributes));
 
 const priceOf = (field: string, value: Decimal | null) => (value === null ? null : valid(field, value, checkPrice));
 
@@ -59,24 +59,27 @@ const priceOf = (field: string, value: Decimal | null) => (value === null ? null
  */
 export const productAdminService = {
   async create(ctx: RequestContext, input: CreateProductInput): Promise<Product> {
-    const sku = valid('sku', trimmed(input.sku), checkSku);
-    const name = valid('name', trimmed(input.name), checkName);
-    const unit = valid('unit', trimmed(input.unit ?? 'pcs'), checkUnit);
-    const attributes = input.attributes?.length ? attributesOf(input.attributes) : null;
-    const purchasePrice = priceOf('purchasePrice', input.purchasePrice ?? null);
-    const salePrice = priceOf('salePrice', input.salePrice ?? null);
+    // Every invalid field is reported at once (issue 18 §4); the database checks run for the fields that passed.
+    const errors = new InputErrors();
+    const sku = errors.check(() => valid('input.sku', trimmed(input.sku), checkSku));
+    const name = errors.check(() => valid('input.name', trimmed(input.name), checkName));
+    const unit = errors.check(() => valid('input.unit', trimmed(input.unit ?? 'pcs'), checkUnit));
+    const attributes = errors.check(() => (input.attributes?.length ? attributesOf(input.attributes) : null));
+    const purchasePrice = errors.check(() => priceOf('input.purchasePrice', input.purchasePrice ?? null));
+    const salePrice = errors.check(() => priceOf('input.salePrice', input.salePrice ?? null));
     const parentKey = input.parentId === undefined || input.parentId === null ? null : parseId(input.parentId);
-    if (input.parentId && parentKey === null) throw badInput('parentId', 'no such product');
+    if (input.parentId && parentKey === null) errors.add('input.parentId', 'no such product');
 
     return inTransaction(ctx.db, async (tx) => {
-      await assertSkuFree(tx, sku, null);
+      if (sku !== undefined) await errors.checkAsync(() => assertSkuFree(tx, sku, null));
       if (parentKey !== null) {
         const parent = await lockProduct(tx, parentKey);
-        if (!parent) throw badInput('parentId', 'no such product');
-        if (parent.parentId !== null) throw badInput('parentId', 'a variant cannot have variants of its own');
-        if (parent.archived) throw badInput('parentId', 'the parent product is archived');
-        await assertVariantAttributes(tx, parent.id, attributes, null);
+        if (!parent) errors.add('input.parentId', 'no such product');
+        else if (parent.parentId !== null) errors.add('input.parentId', 'a variant cannot have variants of its own');
+        else if (parent.archived) errors.add('input.parentId', 'the parent product is archived');
+        else if (attributes !== undefined) await errors.checkAsync(() => assertVariantAttributes(tx, parent.id, attributes, null));
       }
+      errors.throwIfAny();
       return saveProduct(tx, tx.getRepository(Product).create({
         sku, name, unit, attributes, purchasePrice, salePrice, parentId: parentKey, archived: false,
       }));
@@ -86,13 +89,14 @@ export const productAdminService = {
   async update(ctx: RequestContext, id: string, input: UpdateProductInput): Promise<Product> {
     const key = parseId(id);
     if (key === null) throw notFound('product', id);
+    const errors = new InputErrors();
     const changes: Partial<Product> = {};
-    if (input.sku !== undefined) changes.sku = valid('sku', trimmed(input.sku ?? ''), checkSku);
-    if (input.name !== undefined) changes.name = valid('name', trimmed(input.name ?? ''), checkName);
-    if (input.unit !== undefined) changes.unit = valid('unit', trimmed(input.unit ?? ''), checkUnit);
-    if (input.attributes !== undefined) changes.attributes = input.attributes?.length ? attributesOf(input.attributes) : null;
-    if (input.purchasePrice !== undefined) changes.purchasePrice = priceOf('purchasePrice', input.purchasePrice);
-    if (input.salePrice !== undefined) changes.salePrice = priceOf('salePrice', input.salePrice);
+    if (input.sku !== undefined) changes.sku = errors.check(() => valid('input.sku', trimmed(input.sku ?? ''), checkSku));
+    if (input.name !== undefined) changes.name = errors.check(() => valid('input.name', trimmed(input.name ?? ''), checkName));
+    if (input.unit !== undefined) changes.unit = errors.check(() => valid('input.unit', trimmed(input.unit ?? ''), checkUnit));
+    if (input.attributes !== undefined) changes.attributes = errors.check(() => (input.attributes?.length ? attributesOf(input.attributes) : null));
+    if (input.purchasePrice !== undefined) changes.purchasePrice = errors.check(() => priceOf('input.purchasePrice', input.purchasePrice ?? null));
+    if (input.salePrice !== undefined) changes.salePrice = errors.check(() => priceOf('input.salePrice', input.salePrice ?? null));
 
     return inTransaction(ctx.db, async (tx) => {
       // A variant's new attributes are checked against its siblings under the parent's lock, taken
@@ -101,10 +105,13 @@ export const productAdminService = {
       if (changes.attributes !== undefined && parentId !== null) await lockProduct(tx, parentId);
       const product = await lockProduct(tx, key);
       if (!product) throw notFound('product', id);
-      if (changes.sku !== undefined) await assertSkuFree(tx, changes.sku, product.id);
+      const sku = changes.sku;
+      if (sku !== undefined) await errors.checkAsync(() => assertSkuFree(tx, sku, product.id));
       if (changes.attributes !== undefined && parentId !== null) {
-        await assertVariantAttributes(tx, parentId, changes.attributes, product.id);
+        const attributes = changes.attributes;
+        await errors.checkAsync(() => assertVariantAttributes(tx, parentId, attributes, product.id));
       }
+      errors.throwIfAny();
       return saveProduct(tx, Object.assign(product, changes));
     });
   },

@@ -1,7 +1,7 @@
 import { RequestContext } from '../../context';
 import { inTransaction } from '../platform/transaction';
 import { Settings } from '../../entities/settings.entity';
-import { badInput } from '../../errors';
+import { InputErrors } from '../../errors';
 import { LIMITS } from '../../limits/limits';
 import { UpdateSettingsInput } from '../../schema/settings.type';
 import { recordAudit } from '../access/audit.service';
@@ -17,18 +17,19 @@ export const settingsAdminService = {
   },
 
   async update(ctx: RequestContext, input: UpdateSettingsInput): Promise<Settings> {
+    const errors = new InputErrors();
     const changes: Partial<Settings> = {};
     if (input.allowNegativeStock !== undefined) {
-      if (input.allowNegativeStock === null) throw badInput('allowNegativeStock', 'must be true or false');
-      changes.allowNegativeStock = input.allowNegativeStock;
+      if (input.allowNegativeStock === null) errors.add('input.allowNegativeStock', 'must be true or false');
+      else changes.allowNegativeStock = input.allowNegativeStock;
     }
     if (input.reservationDays !== undefined) {
       const days = input.reservationDays;
       if (days === null || !Number.isInteger(days) || days < 1 || days > LIMITS.reservationDays) {
-        throw badInput('reservationDays', `must be a whole number of days from 1 to ${LIMITS.reservationDays}`);
-      }
-      changes.reservationDays = days;
+        errors.add('input.reservationDays', `must be a whole number of days from 1 to ${LIMITS.reservationDays}`);
+      } else changes.reservationDays = days;
     }
+    errors.throwIfAny();
     return inTransaction(ctx.db, async (tx) => {
       const settings = await forUpdate(tx.getRepository(Settings).createQueryBuilder('s').where('s.id = 1')).getOneOrFail();
       const before = snapshot(settings);

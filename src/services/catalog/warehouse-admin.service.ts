@@ -4,7 +4,7 @@ import { RequestContext } from '../../context';
 import { Reservation, ReservationStatus } from '../../entities/reservation.entity';
 import { StockLevel } from '../../entities/stock-level.entity';
 import { Warehouse } from '../../entities/warehouse.entity';
-import { badInput, forbidden, invalidState } from '../../errors';
+import { badInput, forbidden, InputErrors, invalidState } from '../../errors';
 import { TEXT_LENGTHS } from '../../limits/limits';
 import { CreateWarehouseInput, UpdateWarehouseInput } from '../../schema/warehouse-input.type';
 import { Permission } from '../../shield/permission-catalog';
@@ -17,16 +17,16 @@ const { warehouseCode: CODE_LENGTH, name: NAME_LENGTH, address: ADDRESS_LENGTH }
 const CODE = new RegExp(`^[A-Za-z0-9._-]{1,${CODE_LENGTH}}$`);
 
 const validCode = (code: string) => {
-  if (!CODE.test(code)) throw badInput('code', `must be 1–${CODE_LENGTH} letters, digits, ".", "_" or "-"`);
+  if (!CODE.test(code)) throw badInput('input.code', `must be 1–${CODE_LENGTH} letters, digits, ".", "_" or "-"`);
   return code;
 };
 const validName = (name: string) => {
-  if (name.length < 1 || name.length > NAME_LENGTH) throw badInput('name', `must be 1–${NAME_LENGTH} characters`);
+  if (name.length < 1 || name.length > NAME_LENGTH) throw badInput('input.name', `must be 1–${NAME_LENGTH} characters`);
   return name;
 };
 const validAddress = (address: string | null | undefined) => {
   const text = address?.trim() || null;
-  if (text && text.length > ADDRESS_LENGTH) throw badInput('address', `must be at most ${ADDRESS_LENGTH} characters`);
+  if (text && text.length > ADDRESS_LENGTH) throw badInput('input.address', `must be at most ${ADDRESS_LENGTH} characters`);
   return text;
 };
 
@@ -46,11 +46,11 @@ async function lockSelectable(ctx: RequestContext, tx: EntityManager, id: string
 async function assertCodeFree(tx: EntityManager, code: string, exceptId: number | null) {
   const qb = tx.getRepository(Warehouse).createQueryBuilder('w').where('LOWER(w.code) = :code', { code: code.toLowerCase() });
   if (exceptId !== null) qb.andWhere('w.id <> :exceptId', { exceptId });
-  if (await qb.getExists()) throw badInput('code', `a warehouse with code "${code}" already exists`);
+  if (await qb.getExists()) throw badInput('input.code', `a warehouse with code "${code}" already exists`);
 }
 
 const save = (tx: EntityManager, warehouse: Warehouse) =>
-  unlessTaken(() => tx.getRepository(Warehouse).save(warehouse), 'code', `a warehouse with code "${warehouse.code}" already exists`);
+  unlessTaken(() => tx.getRepository(Warehouse).save(warehouse), 'input.code', `a warehouse with code "${warehouse.code}" already exists`);
 
 /** What keeps a warehouse from being deactivated: being the default, stock, active reservations. */
 async function deactivationBlockers(tx: EntityManager, warehouse: Warehouse) {
@@ -71,11 +71,13 @@ async function deactivationBlockers(tx: EntityManager, warehouse: Warehouse) {
 /** Warehouses (WAREHOUSE_EDIT, issue 9 §1); see docs/catalog-and-warehouses.md for the scope decisions. */
 export const warehouseAdminService = {
   async create(ctx: RequestContext, input: CreateWarehouseInput): Promise<Warehouse> {
-    const code = validCode(input.code.trim());
-    const name = validName(input.name.trim());
-    const address = validAddress(input.address);
+    const errors = new InputErrors();
+    const code = errors.check(() => validCode(input.code.trim()));
+    const name = errors.check(() => validName(input.name.trim()));
+    const address = errors.check(() => validAddress(input.address));
     return inTransaction(ctx.db, async (tx) => {
-      await assertCodeFree(tx, code, null);
+      if (code !== undefined) await errors.checkAsync(() => assertCodeFree(tx, code, null));
+      errors.throwIfAny();
       // The very first warehouse becomes the default, so there is always exactly one.
       const hasDefault = await tx.getRepository(Warehouse).existsBy({ isDefault: true });
       return save(tx, tx.getRepository(Warehouse).create({ code, name, address, isDefault: !hasDefault, active: true }));
@@ -83,13 +85,16 @@ export const warehouseAdminService = {
   },
 
   async update(ctx: RequestContext, id: string, input: UpdateWarehouseInput): Promise<Warehouse> {
+    const errors = new InputErrors();
     const changes: Partial<Warehouse> = {};
-    if (input.code !== undefined) changes.code = validCode((input.code ?? '').trim());
-    if (input.name !== undefined) changes.name = validName((input.name ?? '').trim());
-    if (input.address !== undefined) changes.address = validAddress(input.address);
+    if (input.code !== undefined) changes.code = errors.check(() => validCode((input.code ?? '').trim()));
+    if (input.name !== undefined) changes.name = errors.check(() => validName((input.name ?? '').trim()));
+    if (input.address !== undefined) changes.address = errors.check(() => validAddress(input.address));
     return inTransaction(ctx.db, async (tx) => {
       const warehouse = await lockSelectable(ctx, tx, id);
-      if (changes.code !== undefined) await assertCodeFree(tx, changes.code, warehouse.id);
+      const code = changes.code;
+      if (code !== undefined) await errors.checkAsync(() => assertCodeFree(tx, code, warehouse.id));
+      errors.throwIfAny();
       return save(tx, Object.assign(warehouse, changes));
     });
   },

@@ -3,7 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { DocumentItem } from '../../entities/document-item.entity';
 import { Product } from '../../entities/product.entity';
 import { Warehouse } from '../../entities/warehouse.entity';
-import { badInput, forbidden } from '../../errors';
+import { badInput, forbidden, InputErrors } from '../../errors';
 import { AMOUNTS, LIMITS, overLimit, TEXT_LENGTHS } from '../../limits/limits';
 import { DocumentItemChangeInput, DocumentItemInput } from '../../schema/document-input.type';
 import { Access } from '../../shield/access';
@@ -34,24 +34,29 @@ export function requireId(value: string | null | undefined, field: string): numb
 const optionalId = (value: string | null | undefined, field: string) =>
   value === null || value === undefined ? null : requireId(value, field);
 
-export const lineFromInput = (input: DocumentItemInput, field: string): Line => ({
-  productId: requireId(input.productId, `${field}.productId`),
+/*
+ * Lines are read from the input with every bad id kept in `errors` (issue 18 §4) rather than
+ * thrown: an id that does not parse is left undefined, the other fields of the line are still
+ * checked, and validateLines throws them all together. A Line is only used after that.
+ */
+export const lineFromInput = (input: DocumentItemInput, field: string, errors: InputErrors): Line => ({
+  productId: errors.check(() => requireId(input.productId, `${field}.productId`)),
   quantity: input.quantity,
   purchasePrice: input.purchasePrice ?? null,
-  fromWarehouseId: optionalId(input.fromWarehouseId, `${field}.fromWarehouseId`),
-  toWarehouseId: optionalId(input.toWarehouseId, `${field}.toWarehouseId`),
+  fromWarehouseId: errors.check(() => optionalId(input.fromWarehouseId, `${field}.fromWarehouseId`)),
+  toWarehouseId: errors.check(() => optionalId(input.toWarehouseId, `${field}.toWarehouseId`)),
   field,
   priceGiven: input.purchasePrice != null,
 });
 
 /** An existing line with a change applied: omitted fields keep their value, `purchasePrice: null` clears it. */
-export const changedLine = (item: DocumentItem, change: DocumentItemChangeInput, field: string): Line => ({
+export const changedLine = (item: DocumentItem, change: DocumentItemChangeInput, field: string, errors: InputErrors): Line => ({
   id: item.id,
-  productId: change.productId == null ? item.productId : requireId(change.productId, `${field}.productId`),
+  productId: change.productId == null ? item.productId : errors.check(() => requireId(change.productId, `${field}.productId`)),
   quantity: change.quantity ?? item.quantity,
   purchasePrice: change.purchasePrice === undefined ? item.purchasePrice : change.purchasePrice,
-  fromWarehouseId: change.fromWarehouseId == null ? item.fromWarehouseId : requireId(change.fromWarehouseId, `${field}.fromWarehouseId`),
-  toWarehouseId: change.toWarehouseId == null ? item.toWarehouseId : requireId(change.toWarehouseId, `${field}.toWarehouseId`),
+  fromWarehouseId: change.fromWarehouseId == null ? item.fromWarehouseId : errors.check(() => requireId(change.fromWarehouseId, `${field}.fromWarehouseId`)),
+  toWarehouseId: change.toWarehouseId == null ? item.toWarehouseId : errors.check(() => requireId(change.toWarehouseId, `${field}.toWarehouseId`)),
   field,
   priceGiven: change.purchasePrice != null,
 });
@@ -71,54 +76,64 @@ export function validDealRef(dealRef: string | null | undefined, field: string):
   return text;
 }
 
+/** An id of a line that parsed (one that did not is undefined, its error already kept). */
+const parsed = (id: number | null | undefined): id is number => typeof id === 'number';
+
 /**
  * Everything a line must satisfy (issue 5 §2), checked in an order that leaks nothing:
  * shape and the warehouse sides of the type first, then authority over every named warehouse
  * (FORBIDDEN — a warehouse the viewer cannot select is refused whether or not it exists), and
  * only then existence and activity of products and warehouses (BAD_USER_INPUT on the field).
+ * Every invalid field is kept in `errors` (with what the caller kept before) and thrown at the
+ * end as one BAD_USER_INPUT (issue 18 §4); a FORBIDDEN still comes after the shape errors only.
  * Answers the lines' products, so callers need not read them again.
  */
-export async function validateLines(tx: EntityManager, access: Access, type: DocumentType, lines: Line[], listField: string): Promise<Map<number, Product>> {
+export async function validateLines(tx: EntityManager, access: Access, type: DocumentType, lines: Line[], listField: string,
+  errors = new InputErrors()): Promise<Map<number, Product>> {
   if (lines.length > LIMITS.documentLines) throw tooManyLines(listField, lines.length);
   const sides = WAREHOUSE_SIDES[type];
   for (const line of lines) {
-    if (!line.quantity.greaterThan(0)) throw badInput(`${line.field}.quantity`, 'must be greater than 0.');
-    if (line.purchasePrice?.isNegative()) throw badInput(`${line.field}.purchasePrice`, 'must not be negative.');
+    if (!line.quantity.greaterThan(0)) errors.add(`${line.field}.quantity`, 'must be greater than 0.');
+    if (line.purchasePrice?.isNegative()) errors.add(`${line.field}.purchasePrice`, 'must not be negative.');
     // Stock leaving a warehouse is valued at its source's average cost, never at a client's price (DESIGN §1).
-    if (sides.from && line.priceGiven) {
-      throw badInput(`${line.field}.purchasePrice`, `must be empty for ${type}: an outgoing line is valued at the average cost of its source.`);
+    else if (sides.from && line.priceGiven) {
+      errors.add(`${line.field}.purchasePrice`, `must be empty for ${type}: an outgoing line is valued at the average cost of its source.`);
     }
     for (const [side, needed] of [['fromWarehouseId', sides.from], ['toWarehouseId', sides.to]] as const) {
-      if (needed && line[side] === null) throw badInput(`${line.field}.${side}`, `is required for ${type}.`);
-      if (!needed && line[side] !== null) throw badInput(`${line.field}.${side}`, `must be empty for ${type}.`);
+      if (needed && line[side] === null) errors.add(`${line.field}.${side}`, `is required for ${type}.`);
+      if (!needed && line[side] !== null) errors.add(`${line.field}.${side}`, `must be empty for ${type}.`);
     }
-    if (sides.from && sides.to && line.fromWarehouseId === line.toWarehouseId) {
-      throw badInput(`${line.field}.toWarehouseId`, 'must differ from fromWarehouseId.');
+    if (sides.from && sides.to && parsed(line.fromWarehouseId) && line.fromWarehouseId === line.toWarehouseId) {
+      errors.add(`${line.field}.toWarehouseId`, 'must differ from fromWarehouseId.');
     }
   }
   for (const line of lines) {
     for (const side of ['fromWarehouseId', 'toWarehouseId'] as const) {
       const id = line[side];
-      if (id !== null && !access.canSelectWarehouse(id)) throw lacksWarehouse(id, `${line.field}.${side}`);
+      if (parsed(id) && !access.canSelectWarehouse(id)) {
+        errors.throwIfAny();
+        throw lacksWarehouse(id, `${line.field}.${side}`);
+      }
     }
   }
-  const productIds = [...new Set(lines.map((l) => l.productId))];
-  const warehouseIds = [...new Set(lines.flatMap((l) => [l.fromWarehouseId, l.toWarehouseId]).filter((id): id is number => id !== null))];
+  const productIds = [...new Set(lines.map((l) => l.productId).filter(parsed))];
+  const warehouseIds = [...new Set(lines.flatMap((l) => [l.fromWarehouseId, l.toWarehouseId]).filter(parsed))];
   const products = new Map((productIds.length ? await tx.getRepository(Product).findBy({ id: In(productIds) }) : []).map((p) => [p.id, p]));
   const warehouses = new Map((warehouseIds.length ? await tx.getRepository(Warehouse).findBy({ id: In(warehouseIds) }) : []).map((w) => [w.id, w]));
   for (const line of lines) {
     const product = products.get(line.productId);
-    if (!product) throw badInput(`${line.field}.productId`, `no product ${line.productId}.`);
-    if (product.archived) throw badInput(`${line.field}.productId`, `product ${product.sku} is archived.`);
+    if (parsed(line.productId) && !product) errors.add(`${line.field}.productId`, `no product ${line.productId}.`);
+    if (product?.archived) errors.add(`${line.field}.productId`, `product ${product.sku} is archived.`);
     for (const side of ['fromWarehouseId', 'toWarehouseId'] as const) {
       const id = line[side];
-      if (id === null) continue;
+      if (!parsed(id)) continue;
       const warehouse = warehouses.get(id);
-      if (!warehouse) throw badInput(`${line.field}.${side}`, `no warehouse ${id}.`);
-      if (!warehouse.active) throw badInput(`${line.field}.${side}`, `warehouse ${warehouse.code} is inactive.`);
+      if (!warehouse) errors.add(`${line.field}.${side}`, `no warehouse ${id}.`);
+      else if (!warehouse.active) errors.add(`${line.field}.${side}`, `warehouse ${warehouse.code} is inactive.`);
     }
-    if (!sides.from) assertLineValue(line, line.purchasePrice ?? product.purchasePrice);
+    if (!sides.from && product) errors.check(() => assertLineValue(line, line.purchasePrice ?? product.purchasePrice));
   }
+  errors.throwIfAny();
   return products;
 }
 

@@ -4,7 +4,7 @@ import { RequestContext } from '../../context';
 import { DocumentItem } from '../../entities/document-item.entity';
 import { DocumentStatus, InventoryDocument } from '../../entities/inventory-document.entity';
 import { StockMovement } from '../../entities/stock-movement.entity';
-import { forbidden, invalidState } from '../../errors';
+import { forbidden, InputErrors, invalidState } from '../../errors';
 import { CreateDocumentInput, UpdateDocumentInput } from '../../schema/document-input.type';
 import { canActOnDocument } from '../../shield/document-access';
 import { DocumentAction, DocumentType } from '../../shield/permission-catalog';
@@ -44,10 +44,11 @@ export const documentService = {
   /** create inside the caller's transaction (bulk-document.service.ts runs one per savepoint). */
   async createIn(tx: EntityManager, ctx: RequestContext, input: CreateDocumentInput): Promise<DocumentResult> {
     const type = input.type;
-    const title = validTitle(input.title, 'input.title');
-    const dealRef = validDealRef(input.dealRef, 'input.dealRef');
-    const lines = (input.items ?? []).map((item, i) => lineFromInput(item, `input.items[${i}]`));
-    await validateLines(tx, ctx.access, type, lines, 'input.items');
+    const errors = new InputErrors();
+    const title = errors.check(() => validTitle(input.title, 'input.title'));
+    const dealRef = errors.check(() => validDealRef(input.dealRef, 'input.dealRef'));
+    const lines = (input.items ?? []).map((item, i) => lineFromInput(item, `input.items[${i}]`, errors));
+    await validateLines(tx, ctx.access, type, lines, 'input.items', errors);
     if (!canActOnDocument(ctx.access, factsOf({ type, status: DocumentStatus.DRAFT }, lines), DocumentAction.EDIT)) {
       // Lines are already checked warehouse by warehouse, so only DOCUMENT VIEW can be missing here.
       throw forbidden(`Missing permission DOCUMENT:${type}:VIEW: drafts you create must be visible to you.`, { permission: `DOCUMENT:${type}:VIEW` });
@@ -67,12 +68,13 @@ export const documentService = {
       assertCanAct(ctx.access, doc, factsOf(doc, items), DocumentAction.EDIT);
       assertVersion(doc, version);
 
-      if (input.title !== undefined) doc.title = validTitle(input.title, 'input.title');
-      if (input.dealRef !== undefined) doc.dealRef = validDealRef(input.dealRef, 'input.dealRef');
-      const edit = planLineEdit(items, input);
+      const errors = new InputErrors();
+      if (input.title !== undefined) doc.title = errors.check(() => validTitle(input.title, 'input.title'));
+      if (input.dealRef !== undefined) doc.dealRef = errors.check(() => validDealRef(input.dealRef, 'input.dealRef'));
+      const edit = planLineEdit(items, input, errors);
       if (edit.after.length > LIMITS.documentLines) throw tooManyLines('input.addItems', edit.after.length);
       // New and changed lines are validated in full; untouched ones are re-validated at processing.
-      await validateLines(tx, ctx.access, doc.type, [...edit.changed, ...edit.added], 'input.addItems');
+      await validateLines(tx, ctx.access, doc.type, [...edit.changed, ...edit.added], 'input.addItems', errors);
 
       if (edit.removed.length > 0) await tx.delete(DocumentItem, { id: In(edit.removed) });
       for (const line of edit.changed) {

@@ -4,7 +4,7 @@ import { RequestContext } from '../../context';
 import { Product } from '../../entities/product.entity';
 import { Reservation, ReservationStatus } from '../../entities/reservation.entity';
 import { Warehouse } from '../../entities/warehouse.entity';
-import { badInput, DomainError, invalidState } from '../../errors';
+import { badInput, DomainError, InputErrors, invalidState } from '../../errors';
 import { insufficientStock, isMysql, LevelKey, lockedLevel } from './ledger.service';
 import { lacksWarehouse, requireId, validDealRef } from './document-validation';
 import { parseId } from '../platform/ids';
@@ -29,22 +29,24 @@ export interface ReserveInput {
  */
 export const reservationService = {
   reserve(ctx: RequestContext, input: ReserveInput): Promise<Reservation> {
-    const productId = requireId(input.productId, 'productId');
-    const warehouseId = requireId(input.warehouseId, 'warehouseId');
+    const errors = new InputErrors();
+    const productId = errors.check(() => requireId(input.productId, 'productId'));
+    const warehouseId = errors.check(() => requireId(input.warehouseId, 'warehouseId'));
     // The field rule already refused warehouses outside the viewer's scope; this keeps the service safe on its own.
-    if (!ctx.access.canSelectWarehouse(warehouseId)) throw lacksWarehouse(warehouseId, 'warehouseId');
-    if (!input.quantity.greaterThan(0)) throw badInput('quantity', 'must be greater than 0.');
-    const dealRef = validDealRef(input.dealRef, 'dealRef')!;
+    if (warehouseId !== undefined && !ctx.access.canSelectWarehouse(warehouseId)) throw lacksWarehouse(warehouseId, 'warehouseId');
+    if (!input.quantity.greaterThan(0)) errors.add('quantity', 'must be greater than 0.');
+    const dealRef = errors.check(() => validDealRef(input.dealRef, 'dealRef')!);
     const now = new Date();
-    if (input.expiresAt && !(input.expiresAt.getTime() > now.getTime())) throw badInput('expiresAt', 'must be in the future.');
+    if (input.expiresAt && !(input.expiresAt.getTime() > now.getTime())) errors.add('expiresAt', 'must be in the future.');
 
     return inTransaction(ctx.db, async (tx) => {
-      const product = await tx.findOneBy(Product, { id: productId });
-      if (!product) throw badInput('productId', `no product ${productId}.`);
-      if (product.archived) throw badInput('productId', `product ${product.sku} is archived.`);
-      const warehouse = await tx.findOneBy(Warehouse, { id: warehouseId });
-      if (!warehouse) throw badInput('warehouseId', `no warehouse ${warehouseId}.`);
-      if (!warehouse.active) throw badInput('warehouseId', `warehouse ${warehouse.code} is inactive.`);
+      const product = productId === undefined ? null : await tx.findOneBy(Product, { id: productId });
+      if (productId !== undefined && !product) errors.add('productId', `no product ${productId}.`);
+      if (product?.archived) errors.add('productId', `product ${product.sku} is archived.`);
+      const warehouse = warehouseId === undefined ? null : await tx.findOneBy(Warehouse, { id: warehouseId });
+      if (warehouseId !== undefined && !warehouse) errors.add('warehouseId', `no warehouse ${warehouseId}.`);
+      if (warehouse && !warehouse.active) errors.add('warehouseId', `warehouse ${warehouse.code} is inactive.`);
+      errors.throwIfAny();
       const expiresAt = input.expiresAt ?? new Date(now.getTime() + (await getSettings(tx)).reservationDays * DAY_MS);
 
       // The level row's lock serializes reservations (and processing) of this product in this warehouse.
