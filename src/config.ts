@@ -46,7 +46,8 @@ export const DEFAULT_LIMITS: Limits = {
   timeBudgetMs: 10_000,
   maxBatchSize: 0,
   maxSubscriptions: 20,
-  subscriptionQueue: 100,
+  // One document of the most lines, both sides of a transfer (2 × documentLines), fits: its posting is one burst of events.
+  subscriptionQueue: 2000,
   subscriptionIdleMs: 60_000,
 };
 
