@@ -38,7 +38,7 @@ const today = new Date();
 const longest = { from: utcDay(new Date(today.getTime() - 1099 * 86_400_000)), to: utcDay(today) };
 const READS = `query($from: Date!, $to: Date!, $drill: ID) {
   inventoryReport(from: $from, to: $to, drillDownWarehouseId: $drill) { ${sectionsOf(true)} }
-  stockLevels(first: 100) { totalCount nodes { quantity product { sku } } }
+  stockLevels(first: 100) { totalCount nodes { quantity value product { sku } } }
   products(first: 100) { nodes { sku purchasePrice salePrice quantity } } }`;
 
 describe('amount bounds (issue 14 §3)', () => {
@@ -57,8 +57,8 @@ describe('amount bounds (issue 14 §3)', () => {
   const expectReadsAnswer = async () => {
     const res = await as(api, 'admin', READS, { ...longest, drill: A });
     expect(res.errors).toBeUndefined();
-    const levels = res.data.stockLevels.nodes.reduce((sum: Decimal, l: any) => sum.plus(l.quantity), new Decimal(0));
-    expect(res.data.inventoryReport.stockBalance.total.quantity).toBe(levels.toFixed());
+    const total = (field: 'quantity' | 'value') => res.data.stockLevels.nodes.reduce((sum: Decimal, l: any) => sum.plus(l[field]), new Decimal(0)).toFixed();
+    expect(res.data.inventoryReport.stockBalance.total).toEqual({ quantity: total('quantity'), value: total('value') });
     expect(res.data.inventoryReport.totalStockValue).toEqual(expect.any(String));
   };
 
@@ -135,6 +135,18 @@ describe('amount bounds (issue 14 §3)', () => {
     expect(created.errors).toBeUndefined();
     const refusal = await expectRefused(() => as(api, 'admin', PROCESS, { id: created.data.createDocument.id, version: 1 }), 'id', { limit: 'amount.value' });
     expect(refusal.extensions).toMatchObject({ productId: Q, warehouseId: A });
+    await expectReadsAnswer();
+  });
+
+  it('a level\'s value cannot be pushed past amount.value either: the second receipt into a level at 10^11 is refused', async () => {
+    const [first, second] = [
+      await as(api, 'admin', CREATE, { input: { type: 'STOCK_RECEIPT', items: [{ productId: P, quantity: '100000000', toWarehouseId: B }] } }),
+      await as(api, 'admin', CREATE, { input: { type: 'STOCK_RECEIPT', items: [{ productId: P, quantity: '0.001', toWarehouseId: B }] } }),
+    ];
+    // 10^8 at the product's price 1000: exactly 10^11, accepted.
+    expect((await as(api, 'admin', PROCESS, { id: first.data.createDocument.id, version: 1 })).errors).toBeUndefined();
+    const refusal = await expectRefused(() => as(api, 'admin', PROCESS, { id: second.data.createDocument.id, version: 1 }), 'id', { limit: 'amount.value' });
+    expect(refusal.message).toContain('stock value');
     await expectReadsAnswer();
   });
 
