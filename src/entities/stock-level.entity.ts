@@ -20,4 +20,8 @@ export class StockLevel {
    * always the sum of the ledger rows' values; quantity 0 ⇒ value 0.
    */
   @Column({ ...VALUE, default: 0 }) value: Decimal;
+  /** Minimum stock: below it (available < minimum) the level is flagged `belowMinimum` (issue 19 §4). */
+  @Column({ ...QUANTITY, nullable: true }) minimumQuantity: Decimal | null;
+  /** How much to order when below the minimum; informational. */
+  @Column({ ...QUANTITY, nullable: true }) reorderQuantity: Decimal | null;
 }

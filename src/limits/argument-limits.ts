@@ -71,6 +71,8 @@ const DECIMAL_BOUNDS: Record<string, Bound> = {
   quantity: amount('quantity'),
   purchasePrice: amount('price'),
   salePrice: amount('price'),
+  minimum: amount('quantity'),
+  reorderQuantity: amount('quantity'),
 };
 
 const SCALAR_DEFAULTS: Record<string, Bound> = {

@@ -6,6 +6,7 @@ import { ReportRollups1764000400000 } from './1764000400000-report-rollups';
 import { ReplicaHeartbeat1764001000000 } from './1764001000000-replica-heartbeat';
 import { DocumentWarehouses1796150299400 } from './1796150299400-document-warehouses';
 import { LevelValue1796151623889 } from './1796151623889-level-value';
+import { StockMinimum1796152704985 } from './1796152704985-stock-minimum';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ReplicaHeartbeat1764001000000,
   DocumentWarehouses1796150299400,
   LevelValue1796151623889,
+  StockMinimum1796152704985,
 ];

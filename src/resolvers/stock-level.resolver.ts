@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../context';
 import { StockLevel } from '../entities/stock-level.entity';
 import { DecimalScalar } from '../schema/decimal.scalar';
@@ -7,6 +7,7 @@ import { ProductType } from '../schema/product.type';
 import { StockLevelConnection, StockLevelFilterArgs, StockLevelType } from '../schema/stock-level.type';
 import { WarehouseType } from '../schema/warehouse.type';
 import { reservedIn, stockQueryService } from '../services/documents/stock-query.service';
+import { setStockMinimum } from '../services/documents/stock-minimum.service';
 
 @Resolver(() => StockLevelType)
 export class StockLevelResolver {
@@ -36,6 +37,26 @@ export class StockLevelResolver {
   })
   averageCost(@Root() level: StockLevel): Decimal | null {
     return level.quantity.greaterThan(0) ? level.value.div(level.quantity).toDecimalPlaces(4, Decimal.ROUND_HALF_UP) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'A minimum is set and available (quantity − reserved) is below it.' })
+  async belowMinimum(@Root() level: StockLevel, @Ctx() ctx: RequestContext): Promise<boolean> {
+    if (level.minimumQuantity === null || level.minimumQuantity === undefined) return false;
+    return level.quantity.minus(await reservedIn(ctx, level.productId, level.warehouseId)).lessThan(level.minimumQuantity);
+  }
+
+  @Mutation(() => StockLevelType, {
+    nullable: true,
+    description: 'Sets (or with null clears) the minimum stock and reorder quantity of a product in a warehouse. Needs CATALOG_EDIT and the warehouse selectable.',
+  })
+  setStockMinimum(
+    @Ctx() ctx: RequestContext,
+    @Arg('productId', () => ID) productId: string,
+    @Arg('warehouseId', () => ID) warehouseId: string,
+    @Arg('minimum', () => DecimalScalar, { nullable: true }) minimum: Decimal | null,
+    @Arg('reorderQuantity', () => DecimalScalar, { nullable: true }) reorderQuantity: Decimal | null,
+  ) {
+    return setStockMinimum(ctx, { productId, warehouseId, minimum, reorderQuantity });
   }
 
   @FieldResolver(() => DecimalScalar, { description: 'quantity − reserved.' })

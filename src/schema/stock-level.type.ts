@@ -12,6 +12,10 @@ export class StockLevelType {
     nullable: true,
     description: 'What the stock cost, at moving-average cost (DESIGN §1): 0 when quantity is 0. Needs PURCHASE_PRICE_VIEW.',
   }) value: Decimal | null;
+  @Field(() => DecimalScalar, { nullable: true, name: 'minimum', description: 'Minimum stock set for this product in this warehouse (setStockMinimum); null: none.' })
+  minimumQuantity: Decimal | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'How much to reorder when below the minimum; null: not set.' })
+  reorderQuantity: Decimal | null;
 }
 
 export const StockLevelConnection = Connection(StockLevelType, 'StockLevel');
@@ -20,6 +24,8 @@ export const StockLevelConnection = Connection(StockLevelType, 'StockLevel');
 export class StockLevelFilterArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: 'Only this warehouse (empty when it is not selectable).' }) warehouseId?: string | null;
   @Field(() => ID, { nullable: true }) productId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: only levels whose available quantity is below their minimum; false: only the others.' })
+  belowMinimum?: boolean | null;
 }
 
 @ArgsType()

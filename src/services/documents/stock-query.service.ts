@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { RequestContext } from '../../context';
-import { Reservation } from '../../entities/reservation.entity';
+import { Reservation, ReservationStatus } from '../../entities/reservation.entity';
 import { StockLevel } from '../../entities/stock-level.entity';
 import { Page } from '../../schema/connection';
 import { ReservationFilterArgs } from '../../schema/reservation.type';
@@ -39,6 +39,13 @@ export const stockQueryService = {
     const productId = idFilter(args.productId);
     if (warehouseId !== undefined) qb.andWhere('level.warehouseId = :warehouseId', { warehouseId });
     if (productId !== undefined) qb.andWhere('level.productId = :productId', { productId });
+    if (args.belowMinimum !== undefined && args.belowMinimum !== null) {
+      // available = quantity − active, unexpired reservations: the same definition as StockLevel.available.
+      const below = 'level.minimumQuantity IS NOT NULL AND level.quantity - COALESCE((SELECT SUM(r.quantity) FROM reservation r' +
+        ' WHERE r.productId = level.productId AND r.warehouseId = level.warehouseId AND r.status = :activeStatus AND r.expiresAt > :now), 0)' +
+        ' < level.minimumQuantity';
+      qb.andWhere(args.belowMinimum ? `(${below})` : `NOT (${below})`, { activeStatus: ReservationStatus.ACTIVE, now: new Date() });
+    }
     return paginate(qb, 'level', args);
   },
 

@@ -5,6 +5,16 @@ import { chain, requires, requiresDocumentAction, rule, visibleWithParent } from
 
 const inventory = requires(Permission.INVENTORY_VIEW);
 
+/** The `warehouseId` argument names a warehouse the viewer can select. */
+const selectsWarehouseArg = (what: string) => rule(`${what}-warehouse`, (access, _parent, args) => {
+  const warehouseId = parseId(args.warehouseId);
+  if (warehouseId !== null && access.canSelectWarehouse(warehouseId)) return null;
+  return {
+    code: 'FORBIDDEN', permission: Permission.WAREHOUSE_SELECT,
+    message: `You lack authority over warehouse ${args.warehouseId}: ${what} there needs WAREHOUSE_SELECT on it.`,
+  };
+});
+
 /**
  * Document and reservation mutations. The field rule checks what the arguments alone decide;
  * the document-specific check (its type, status and every item's warehouse) runs in the service
@@ -17,17 +27,9 @@ export const documentMutationRules: RuleTree = {
     processDocument: inventory,
     cancelDocument: inventory,
     deleteDocument: inventory,
-    reserveProduct: chain(
-      requires(Permission.INVENTORY_VIEW, Permission.PRODUCT_RESERVE),
-      rule('reserve-warehouse', (access, _parent, args) => {
-        const warehouseId = parseId(args.warehouseId);
-        if (warehouseId !== null && access.canSelectWarehouse(warehouseId)) return null;
-        return {
-          code: 'FORBIDDEN', permission: Permission.WAREHOUSE_SELECT,
-          message: `You lack authority over warehouse ${args.warehouseId}: reserving there needs WAREHOUSE_SELECT on it.`,
-        };
-      }),
-    ),
+    reserveProduct: chain(requires(Permission.INVENTORY_VIEW, Permission.PRODUCT_RESERVE), selectsWarehouseArg('reserving')),
+    // A minimum is catalog data located in a warehouse (issue 19 §4).
+    setStockMinimum: chain(requires(Permission.INVENTORY_VIEW, Permission.CATALOG_EDIT), selectsWarehouseArg('setting a minimum')),
     releaseReservation: requires(Permission.INVENTORY_VIEW, Permission.PRODUCT_RESERVE),
     // Bulk (issue 16 §5): the field needs what every item needs; each item then gets the rule of
     // its single mutation (createDocument, processDocument) through ruleDenial, in the service.

@@ -71,7 +71,7 @@ export const INPUT_RULES: InputRuleTree = {
   ...plainArguments('Query.product', 'id'),
   ...plainArguments('Query.inventoryReport', 'drillDownWarehouseId', 'productIds', 'productSearch', 'warehouseIds', 'to', 'from'),
   ...plainArguments('Query.reservations', 'first', 'after', 'productId', 'warehouseId', 'status'),
-  ...plainArguments('Query.stockLevels', 'first', 'after', 'warehouseId', 'productId'),
+  ...plainArguments('Query.stockLevels', 'first', 'after', 'warehouseId', 'productId', 'belowMinimum'),
   ...plainArguments('Query.movements', 'first', 'after', 'productId', 'warehouseId', 'from', 'to'),
   ...plainArguments('Query.warehouses', 'includeInactive'),
   ...plainArguments('Query.warehouse', 'id'),
@@ -109,6 +109,7 @@ export const INPUT_RULES: InputRuleTree = {
   ...plainArguments('Mutation.deleteProduct', 'id'),
   ...plainArguments('Mutation.updateSettings', 'input'),
   // The warehouse is checked by the mutation's own rule (reserve-warehouse, document-mutation.rules.ts).
+  ...plainArguments('Mutation.setStockMinimum', 'productId', 'warehouseId', 'minimum', 'reorderQuantity'),
   ...plainArguments('Mutation.reserveProduct', 'expiresAt', 'dealRef', 'quantity', 'warehouseId', 'productId'),
   ...plainArguments('Mutation.releaseReservation', 'id'),
   ...plainArguments('Mutation.createWarehouse', 'input'),

@@ -44,7 +44,7 @@ export const inventoryRules: RuleTree = {
     lineTotal: purchasePrices,
   },
   StockLevel: {
-    ...visibleWithParent('id', 'quantity', 'reserved', 'available', 'warehouse'),
+    ...visibleWithParent('id', 'quantity', 'reserved', 'available', 'warehouse', 'minimum', 'reorderQuantity', 'belowMinimum'),
     product: catalog,
     value: purchasePrices,
     averageCost: purchasePrices,
