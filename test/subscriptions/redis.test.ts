@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../ormconfig';
 import { SystemRole } from '../../src/entities/role.entity';
@@ -31,6 +32,9 @@ async function secondInstance(api: TestApi, redis: { url: string; channel: strin
   return { instance, stop: async () => { await server.stop(); await db.destroy(); } };
 }
 
+/** Resolves 'listening' once one subscription listens on this instance. */
+const listeningOnce = (api: TestApi) => listening(api, 1).then(() => 'listening' as const);
+
 describe('subscriptions across instances through Redis (issue 20 §6)', () => {
   const channel = `stockgate:test:${randomBytes(6).toString('hex')}`;
   let a: TestApi;
@@ -56,6 +60,31 @@ describe('subscriptions across instances through Redis (issue 20 §6)', () => {
     expect((await levels.next()).data).toEqual({ stockLevelChanged: { quantity: '4', product: { sku: 'TEE' } } });
   });
 
+  it('the Redis connection lost mid-subscription ends it with SERVICE_UNAVAILABLE; after the reconnect a new one hears events again', async () => {
+    const client = connect(b.instance, `Bearer ${await a.token('admin')}`);
+    clients.push(client);
+    const first = client.subscribe(LEVELS);
+    await listening(b.instance, 1);
+    // Kill B's subscriber connection only (it is named after the channel, src/services/platform/redis-events.ts).
+    const admin = new Redis(REDIS);
+    try {
+      const list = String(await admin.client('LIST'));
+      const ids = list.split('\n').filter((line) => line.includes(`name=stockgate-sub-${channel} `)).map((line) => /\bid=(\d+)/.exec(line)![1]);
+      expect(ids.length).toBe(2); // A's and B's
+      await admin.client('KILL', 'ID', ids[1]);
+      await admin.client('KILL', 'ID', ids[0]);
+    } finally {
+      admin.disconnect();
+    }
+    expect((await first.ended).map((e) => (e as { extensions?: { code?: string } }).extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+    await listening(b.instance, 0);
+    // ioredis reconnects by itself; until it has, subscriptions are refused (typed), then accepted again.
+    let again = client.subscribe(LEVELS);
+    while ((await Promise.race([again.ended, listeningOnce(b.instance)])) !== 'listening') again = client.subscribe(LEVELS);
+    await receive(a, 'admin', 'tee', 'V', '1');
+    expect((await again.next()).data.stockLevelChanged.quantity).toBe('5');
+  });
+
   it('Redis unreachable: a new subscription is SERVICE_UNAVAILABLE; queries and mutations keep working', async () => {
     const down = await secondInstance(a, { url: 'redis://127.0.0.1:1', channel });
     try {
@@ -66,7 +95,7 @@ describe('subscriptions across instances through Redis (issue 20 §6)', () => {
       const processed = await receive(down.instance, 'admin', 'tee', 'V', '1');
       expect(processed.status).toBe('PROCESSED');
       const query = await down.instance.gql('admin', '{ stockLevels { nodes { quantity } } }');
-      expect([codes(query), query.data.stockLevels.nodes]).toEqual([[], [{ quantity: '5' }]]);
+      expect([codes(query), query.data.stockLevels.nodes]).toEqual([[], [{ quantity: '6' }]]);
     } finally {
       await down.stop();
     }

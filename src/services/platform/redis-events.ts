@@ -34,8 +34,10 @@ export class RedisBus implements EventBus {
 
   constructor(url: string, private readonly channel: string) {
     const options = { enableOfflineQueue: false, maxRetriesPerRequest: 1, autoResubscribe: false, retryStrategy: (times: number) => Math.min(times * 200, 2000) };
-    this.publisher = new Redis(url, options);
-    this.subscriber = new Redis(url, options);
+    // Named, so an operator (or a test) can tell this instance's connections apart in CLIENT LIST.
+    const name = channel.replace(/[^\w:.-]/g, '_');
+    this.publisher = new Redis(url, { ...options, connectionName: `stockgate-pub-${name}` });
+    this.subscriber = new Redis(url, { ...options, connectionName: `stockgate-sub-${name}` });
     for (const connection of [this.publisher, this.subscriber]) {
       connection.on('error', (error: Error) => {
         if (!this.warned) logger.warn({ err: { message: error.message } }, 'redis unreachable: live events paused');
