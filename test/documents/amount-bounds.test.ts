@@ -119,6 +119,17 @@ describe('amount bounds (issue 14 §3)', () => {
     await expectReadsAnswer();
   });
 
+  it('prices in a CSV import and a reservation\'s quantity have the same bounds', async () => {
+    const importCsv = 'mutation($csv: String!) { importProductsCsv(csv: $csv) { ok imported errors { line column reason } } }';
+    const before = await state();
+    const res = await as(api, 'admin', importCsv, { csv: 'sku,name,purchasePrice,salePrice\nC-1,One,1000000000,1\nC-2,Two,1000000000.0001,1\nC-3,Three,1,99999999999999.9999' });
+    expect(res.data.importProductsCsv).toMatchObject({ ok: false, imported: 0 });
+    expect(res.data.importProductsCsv.errors.map((e: any) => [e.line, e.column])).toEqual([[3, 'purchasePrice'], [4, 'salePrice']]);
+    expect(await state()).toEqual(before);
+    const reserve = 'mutation($q: Decimal!, $p: ID!, $w: ID!) { reserveProduct(productId: $p, warehouseId: $w, quantity: $q, dealRef: "D-1") { id } }';
+    await expectRefused(() => as(api, 'admin', reserve, { q: '1000000000.0001', p: P, w: A }), 'quantity', { limit: 'amount.quantity' });
+  });
+
   it('malformed amounts — more decimals, exponents, huge strings, hex — are BAD_USER_INPUT naming the path', async () => {
     for (const quantity of ['12.34567', '1e5', '1E5', '9'.repeat(40), '0x10', 'Infinity', 'NaN', '', '.5', '5.']) {
       await expectRefused(() => as(api, 'admin', CREATE, receipt([line(P, '1'), line(P, quantity)])), 'input.items[1].quantity');
