@@ -150,8 +150,8 @@ async function insertDocuments(conn: BenchWriter, products: Array<{ id: number; 
         moves.push([docId, itemId, type, product.id, warehouseId, kind, q, product.price.toFixed(4), product.price.times(q).toFixed(4), 0, at]);
         movementCount++;
       };
-      if (sides.from) row(from, -qty, type === DocumentType.SALES_ORDER ? 'SHIPPED' : 'OTHER_OUT');
-      if (sides.to) row(to, qty, 'RECEIVED');
+      if (sides.from) row(from, -qty, type === DocumentType.SALES_ORDER ? 'SHIPPED' : type === DocumentType.STOCK_TRANSFER ? 'TRANSFER_OUT' : 'OTHER_OUT');
+      if (sides.to) row(to, qty, type === DocumentType.STOCK_TRANSFER ? 'TRANSFER_IN' : 'RECEIVED');
     }
     await flush();
   }

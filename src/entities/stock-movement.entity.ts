@@ -3,11 +3,17 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DocumentType } from '../shield/permission-catalog';
 import { MONEY, QUANTITY, VALUE } from './decimal.transformer';
 
-/** How a movement counts in reports (DESIGN §4). */
+/**
+ * How a movement counts in reports (DESIGN §4, docs/reports.md): RECEIVED is stock from outside
+ * (receipts, adjustments), SHIPPED sales orders, OTHER_OUT write-offs; a transfer's rows are
+ * TRANSFER_OUT and TRANSFER_IN — never a purchase, never a sale.
+ */
 export enum MovementKind {
   RECEIVED = 'RECEIVED',
   SHIPPED = 'SHIPPED',
   OTHER_OUT = 'OTHER_OUT',
+  TRANSFER_IN = 'TRANSFER_IN',
+  TRANSFER_OUT = 'TRANSFER_OUT',
 }
 
 /**

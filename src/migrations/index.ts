@@ -7,6 +7,7 @@ import { ReplicaHeartbeat1764001000000 } from './1764001000000-replica-heartbeat
 import { DocumentWarehouses1796150299400 } from './1796150299400-document-warehouses';
 import { LevelValue1796151623889 } from './1796151623889-level-value';
 import { StockMinimum1796152704985 } from './1796152704985-stock-minimum';
+import { TransferKinds1796153262998 } from './1796153262998-transfer-kinds';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   DocumentWarehouses1796150299400,
   LevelValue1796151623889,
   StockMinimum1796152704985,
+  TransferKinds1796153262998,
 ];

@@ -17,8 +17,10 @@ export class ReportAmountType {
 export class MovementFiguresType {
   @Field(() => ReportAmountType, { description: 'Stock before the first day of the period.' }) opening: ReportAmountType;
   @Field(() => ReportAmountType, { description: 'Receipts, adjustments and transfers in, net of their cancellations.' }) received: ReportAmountType;
+  @Field(() => ReportAmountType, { description: 'The transfers in included in `received`.' }) transfersIn: ReportAmountType;
   @Field(() => ReportAmountType, { description: 'Sales orders, net of their cancellations.' }) shipped: ReportAmountType;
   @Field(() => ReportAmountType, { description: 'Write-offs and transfers out, net of their cancellations.' }) otherOutgoing: ReportAmountType;
+  @Field(() => ReportAmountType, { description: 'The transfers out included in `otherOutgoing`.' }) transfersOut: ReportAmountType;
   @Field(() => ReportAmountType, { description: 'Stock at the end of the last day of the period.' }) closing: ReportAmountType;
 }
 
@@ -43,8 +45,8 @@ export class MovementReportType {
 @ObjectType('WarehouseSales')
 export class WarehouseSalesType {
   @Field(() => WarehouseType, { nullable: true }) warehouse: WarehouseType | null;
-  @Field(() => DecimalScalar) receivedValue: Decimal;
-  @Field(() => DecimalScalar) shippedValue: Decimal;
+  @Field(() => DecimalScalar, { description: 'Value of stock from outside — receipts and adjustments, net of their cancellations; transfers in do not count.' }) receivedValue: Decimal;
+  @Field(() => DecimalScalar, { description: 'Value of sales orders, net of their cancellations; transfers out do not count.' }) shippedValue: Decimal;
   @Field(() => DecimalScalar, { nullable: true, description: 'shippedValue / receivedValue in %, 2 places; null when nothing was received.' })
   sellThroughPercent: Decimal | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'This warehouse\'s share of the shipped value of the report in %, 2 places; null when nothing was shipped.' })
@@ -54,14 +56,14 @@ export class WarehouseSalesType {
 @ObjectType('DailySales', { description: 'One UTC day of the period.' })
 export class DailySalesType {
   @Field(() => DateScalar, { description: 'The UTC day.' }) day: string;
-  @Field(() => DecimalScalar) receivedValue: Decimal;
-  @Field(() => DecimalScalar) shippedValue: Decimal;
+  @Field(() => DecimalScalar, { description: 'Value of stock from outside — receipts and adjustments, net of their cancellations; transfers in do not count.' }) receivedValue: Decimal;
+  @Field(() => DecimalScalar, { description: 'Value of sales orders, net of their cancellations; transfers out do not count.' }) shippedValue: Decimal;
 }
 
-@ObjectType('SalesReport', { description: 'Needs REPORT_VIEW for SALES.' })
+@ObjectType('SalesReport', { description: 'Needs REPORT_VIEW for SALES. Counts stock from outside and sales only: a transfer is never a purchase and never a sale (DESIGN §4).' })
 export class SalesReportType {
-  @Field(() => DecimalScalar) receivedValue: Decimal;
-  @Field(() => DecimalScalar) shippedValue: Decimal;
+  @Field(() => DecimalScalar, { description: 'Value of stock from outside — receipts and adjustments, net of their cancellations; transfers in do not count.' }) receivedValue: Decimal;
+  @Field(() => DecimalScalar, { description: 'Value of sales orders, net of their cancellations; transfers out do not count.' }) shippedValue: Decimal;
   @Field(() => DecimalScalar, { nullable: true }) sellThroughPercent: Decimal | null;
   @Field(() => [WarehouseSalesType]) warehouses: WarehouseSalesType[];
   @Field(() => [DailySalesType], { description: 'Every day of the period, zeros included, for the chart.' }) daily: DailySalesType[];

@@ -292,7 +292,7 @@ async function snapshot(api: TestApi, as: { header: string },
   // totalStockValue is the one declared exception (§3.8) and is not asked for.
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const AMOUNT = '{ quantity value }';
-  const FIGURES = `opening ${AMOUNT} received ${AMOUNT} shipped ${AMOUNT} otherOutgoing ${AMOUNT} closing ${AMOUNT}`;
+  const FIGURES = `opening ${AMOUNT} received ${AMOUNT} transfersIn ${AMOUNT} shipped ${AMOUNT} otherOutgoing ${AMOUNT} transfersOut ${AMOUNT} closing ${AMOUNT}`;
   await ask(`{ ${[null, ...warehouses].map((id) => `
     report${id ?? 'All'}: inventoryReport(from: "${day(probe.now - 60 * DAY)}", to: "${day(probe.now)}"${id ? `, drillDownWarehouseId: "${id}"` : ''}) {
       from to

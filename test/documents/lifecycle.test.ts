@@ -87,7 +87,7 @@ describe('inventory documents: lifecycle, validation, ledger (issue 5 §1–3, �
     expect((await movementsOf(adjustment.id)).map((m) => m.unitCost.toFixed())).toEqual(['2.5', '0']);
     const kinds = await api.db.query('SELECT documentType, kind, quantity FROM stock_movement WHERE productId = ? ORDER BY id', [Number(Q)]);
     expect(kinds.map((k: any) => `${k.documentType}:${k.kind}:${Number(k.quantity)}`)).toEqual([
-      'STOCK_ADJUSTMENT:RECEIVED:5', 'STOCK_TRANSFER:OTHER_OUT:-3', 'STOCK_TRANSFER:RECEIVED:3', 'WRITE_OFF:OTHER_OUT:-1', 'SALES_ORDER:SHIPPED:-1.5',
+      'STOCK_ADJUSTMENT:RECEIVED:5', 'STOCK_TRANSFER:TRANSFER_OUT:-3', 'STOCK_TRANSFER:TRANSFER_IN:3', 'WRITE_OFF:OTHER_OUT:-1', 'SALES_ORDER:SHIPPED:-1.5',
     ]);
   });
 

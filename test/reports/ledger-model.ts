@@ -60,21 +60,35 @@ export async function storedRollupRows(db: DataSource): Promise<Record<string, R
   };
 }
 
-export interface Figures { opening: string[]; received: string[]; shipped: string[]; otherOutgoing: string[]; closing: string[] }
+export interface Figures {
+  opening: string[]; received: string[]; transfersIn: string[]; shipped: string[]; otherOutgoing: string[]; transfersOut: string[]; closing: string[];
+}
 
-/** DESIGN §4's figures over the rows that pass `keep`, for whole UTC days from..to. */
+/**
+ * DESIGN §4's figures over the rows that pass `keep`, for whole UTC days from..to: received =
+ * RECEIVED + TRANSFER_IN rows, otherOutgoing = OTHER_OUT + TRANSFER_OUT rows, the transfers also apart.
+ */
 export function figuresFromLedger(rows: LedgerRow[], from: string, to: string, keep: (r: LedgerRow) => boolean): Figures {
   const zero = () => [new Decimal(0), new Decimal(0)];
-  const f = { opening: zero(), received: zero(), shipped: zero(), otherOutgoing: zero() };
+  const f = { opening: zero(), received: zero(), transfersIn: zero(), shipped: zero(), otherOutgoing: zero(), transfersOut: zero() };
+  const add = (target: Decimal[], r: LedgerRow, sign: number) => {
+    target[0] = target[0].plus(r.quantity.times(sign));
+    target[1] = target[1].plus(r.value.times(sign));
+  };
   for (const r of rows.filter(keep)) {
     const d = dayOf(r.at);
     if (d > to) continue;
-    const target = d < from ? f.opening : r.kind === 'RECEIVED' ? f.received : r.kind === 'SHIPPED' ? f.shipped : f.otherOutgoing;
-    const sign = d < from || r.kind === 'RECEIVED' ? 1 : -1;
-    target[0] = target[0].plus(r.quantity.times(sign));
-    target[1] = target[1].plus(r.value.times(sign));
+    if (d < from) add(f.opening, r, 1);
+    else if (r.kind === 'RECEIVED' || r.kind === 'TRANSFER_IN') add(f.received, r, 1);
+    else if (r.kind === 'SHIPPED') add(f.shipped, r, -1);
+    else add(f.otherOutgoing, r, -1);
+    if (d >= from && r.kind === 'TRANSFER_IN') add(f.transfersIn, r, 1);
+    if (d >= from && r.kind === 'TRANSFER_OUT') add(f.transfersOut, r, -1);
   }
   const closing = [0, 1].map((i) => f.opening[i].plus(f.received[i]).minus(f.shipped[i]).minus(f.otherOutgoing[i]));
   const s = (a: Decimal[]) => a.map((x) => x.toFixed());
-  return { opening: s(f.opening), received: s(f.received), shipped: s(f.shipped), otherOutgoing: s(f.otherOutgoing), closing: s(closing) };
+  return {
+    opening: s(f.opening), received: s(f.received), transfersIn: s(f.transfersIn), shipped: s(f.shipped),
+    otherOutgoing: s(f.otherOutgoing), transfersOut: s(f.transfersOut), closing: s(closing),
+  };
 }

@@ -2,12 +2,19 @@ import { codes, startApi, TestApi } from '../support/api';
 import { countStatements, expectIdentity, figuresOf, reportQuery } from './report-support';
 import { LEDGER_SPEC, MARCH } from './report-spec';
 
-/** Hand-computed from LEDGER_SPEC (report-spec.ts) for March 2025. */
-const A = { opening: ['14', '99'], received: ['11', '203.5'], shipped: ['4', '74'], otherOutgoing: ['4', '10'], closing: ['17', '218.5'] };
-const B = { opening: ['0', '0'], received: ['13', '27.8'], shipped: ['1', '2.5'], otherOutgoing: ['0', '0'], closing: ['12', '25.3'] };
-const C = { opening: ['0', '0'], received: ['100', '133.33'], shipped: ['0', '0'], otherOutgoing: ['0', '0'], closing: ['100', '133.33'] };
-const TOTAL = { opening: ['14', '99'], received: ['124', '364.63'], shipped: ['5', '76.5'], otherOutgoing: ['4', '10'], closing: ['129', '377.13'] };
-const ZERO = { opening: ['0', '0'], received: ['0', '0'], shipped: ['0', '0'], otherOutgoing: ['0', '0'], closing: ['0', '0'] };
+/**
+ * Hand-computed from LEDGER_SPEC (report-spec.ts) for March 2025. The transfer of 3 PLAIN @ 2.5
+ * from A to B counts in B's received and A's other outgoing, and apart as transfers (DESIGN §4).
+ */
+const NONE = ['0', '0'];
+const TRANSFER = ['3', '7.5'];
+const figures = (f: { opening: string[]; received: string[]; shipped: string[]; otherOutgoing: string[]; closing: string[] }, transfersIn = NONE, transfersOut = NONE) =>
+  ({ ...f, transfersIn, transfersOut });
+const A = figures({ opening: ['14', '99'], received: ['11', '203.5'], shipped: ['4', '74'], otherOutgoing: ['4', '10'], closing: ['17', '218.5'] }, NONE, TRANSFER);
+const B = figures({ opening: ['0', '0'], received: ['13', '27.8'], shipped: ['1', '2.5'], otherOutgoing: ['0', '0'], closing: ['12', '25.3'] }, TRANSFER);
+const C = figures({ opening: ['0', '0'], received: ['100', '133.33'], shipped: ['0', '0'], otherOutgoing: ['0', '0'], closing: ['100', '133.33'] });
+const TOTAL = figures({ opening: ['14', '99'], received: ['124', '364.63'], shipped: ['5', '76.5'], otherOutgoing: ['4', '10'], closing: ['129', '377.13'] }, TRANSFER, TRANSFER);
+const ZERO = figures({ opening: ['0', '0'], received: ['0', '0'], shipped: ['0', '0'], otherOutgoing: ['0', '0'], closing: ['0', '0'] });
 
 describe('inventoryReport over the ledger', () => {
   let api: TestApi;
@@ -47,11 +54,12 @@ describe('inventoryReport over the ledger', () => {
   });
 
   it('sales: sell-through and share of shipped value per warehouse, and a zero-filled daily series', async () => {
+    // Received counts stock from outside only (DESIGN §4): B's 3 transferred in are not a purchase.
     const { sales } = (await report('boss')).data.inventoryReport;
-    expect(sales).toMatchObject({ receivedValue: '364.63', shippedValue: '76.5', sellThroughPercent: '20.98' });
+    expect(sales).toMatchObject({ receivedValue: '357.13', shippedValue: '76.5', sellThroughPercent: '21.42' });
     expect(sales.warehouses).toEqual([
       { warehouse: { code: 'A' }, receivedValue: '203.5', shippedValue: '74', sellThroughPercent: '36.36', shippedSharePercent: '96.73' },
-      { warehouse: { code: 'B' }, receivedValue: '27.8', shippedValue: '2.5', sellThroughPercent: '8.99', shippedSharePercent: '3.27' },
+      { warehouse: { code: 'B' }, receivedValue: '20.3', shippedValue: '2.5', sellThroughPercent: '12.32', shippedSharePercent: '3.27' },
       { warehouse: { code: 'C' }, receivedValue: '133.33', shippedValue: '0', sellThroughPercent: '0', shippedSharePercent: '0' },
     ]);
     expect(sales.daily).toHaveLength(31);
@@ -60,7 +68,6 @@ describe('inventoryReport over the ledger', () => {
       { day: '2025-03-03', receivedValue: '223.5', shippedValue: '0' },
       { day: '2025-03-05', receivedValue: '133.33', shippedValue: '0' },
       { day: '2025-03-07', receivedValue: '0.3', shippedValue: '0' },
-      { day: '2025-03-10', receivedValue: '7.5', shippedValue: '0' },
       { day: '2025-03-15', receivedValue: '0', shippedValue: '39.5' },
       { day: '2025-03-20', receivedValue: '0', shippedValue: '18.5' },
       // The cancellation is dated when it happened: shipped goes negative that day.
@@ -73,9 +80,9 @@ describe('inventoryReport over the ledger', () => {
     const res = await report('boss', { drill: String(ids.warehouses.A) });
     const { movement, stockBalance } = res.data.inventoryReport;
     expect(movement.products.map((p: any) => [p.product.sku, figuresOf(p)])).toEqual([
-      ['DRESS-BLUE', { opening: ['0', '0'], received: ['5', '92.5'], shipped: ['2', '37'], otherOutgoing: ['0', '0'], closing: ['3', '55.5'] }],
-      ['DRESS-PINK', { opening: ['4', '74'], received: ['6', '111'], shipped: ['2', '37'], otherOutgoing: ['0', '0'], closing: ['8', '148'] }],
-      ['PLAIN', { opening: ['10', '25'], received: ['0', '0'], shipped: ['0', '0'], otherOutgoing: ['4', '10'], closing: ['6', '15'] }],
+      ['DRESS-BLUE', figures({ opening: ['0', '0'], received: ['5', '92.5'], shipped: ['2', '37'], otherOutgoing: ['0', '0'], closing: ['3', '55.5'] })],
+      ['DRESS-PINK', figures({ opening: ['4', '74'], received: ['6', '111'], shipped: ['2', '37'], otherOutgoing: ['0', '0'], closing: ['8', '148'] })],
+      ['PLAIN', figures({ opening: ['10', '25'], received: ['0', '0'], shipped: ['0', '0'], otherOutgoing: ['4', '10'], closing: ['6', '15'] }, NONE, TRANSFER)],
     ]);
     expect(stockBalance).toEqual({
       asOf: '2025-04-01T00:00:00.000Z',
@@ -96,7 +103,7 @@ describe('inventoryReport over the ledger', () => {
   it('product search matches variants through their parent\'s name, and a variant by its own', async () => {
     const dress = (await report('boss', { search: 'COTTON dress', warehouseIds: [String(ids.warehouses.A)], drill: String(ids.warehouses.A) }))
       .data.inventoryReport.movement;
-    expect(figuresOf(dress.total)).toEqual({ opening: ['4', '74'], received: ['11', '203.5'], shipped: ['4', '74'], otherOutgoing: ['0', '0'], closing: ['11', '203.5'] });
+    expect(figuresOf(dress.total)).toEqual(figures({ opening: ['4', '74'], received: ['11', '203.5'], shipped: ['4', '74'], otherOutgoing: ['0', '0'], closing: ['11', '203.5'] }));
     expect(dress.products.map((p: any) => p.product.sku)).toEqual(['DRESS-BLUE', 'DRESS-PINK']);
     const navy = (await report('boss', { search: 'navy', drill: String(ids.warehouses.A) })).data.inventoryReport.movement;
     expect(navy.products.map((p: any) => p.product.sku)).toEqual(['DRESS-BLUE']);

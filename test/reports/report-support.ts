@@ -8,7 +8,8 @@ import { statementsDuring } from '../support/statement-counter';
 import { TestApi } from '../support/api';
 
 const AMOUNT = 'quantity value';
-export const FIGURES = `opening { ${AMOUNT} } received { ${AMOUNT} } shipped { ${AMOUNT} } otherOutgoing { ${AMOUNT} } closing { ${AMOUNT} }`;
+export const FIGURES = `opening { ${AMOUNT} } received { ${AMOUNT} } transfersIn { ${AMOUNT} } shipped { ${AMOUNT} } otherOutgoing { ${AMOUNT} }
+  transfersOut { ${AMOUNT} } closing { ${AMOUNT} }`;
 
 /** Every section of the report, as a dashboard asks for it. */
 export const sectionsOf = (withTotalStockValue: boolean) => `
@@ -30,8 +31,8 @@ export const reportQuery = (withTotalStockValue = true) => `
 export const qv = (amount: { quantity: string; value: string }) => [amount.quantity, amount.value];
 
 export const figuresOf = (row: any) => ({
-  opening: qv(row.opening), received: qv(row.received), shipped: qv(row.shipped),
-  otherOutgoing: qv(row.otherOutgoing), closing: qv(row.closing),
+  opening: qv(row.opening), received: qv(row.received), transfersIn: qv(row.transfersIn), shipped: qv(row.shipped),
+  otherOutgoing: qv(row.otherOutgoing), transfersOut: qv(row.transfersOut), closing: qv(row.closing),
 });
 
 /** closing = opening + received − shipped − otherOutgoing, exactly, for quantity and value. */

@@ -16,7 +16,7 @@ export const WAREHOUSE_SIDES: Record<DocumentType, { from: boolean; to: boolean 
 const OUTGOING_KIND: Record<DocumentType, MovementKind> = {
   STOCK_RECEIPT: MovementKind.OTHER_OUT,
   STOCK_ADJUSTMENT: MovementKind.OTHER_OUT,
-  STOCK_TRANSFER: MovementKind.OTHER_OUT,
+  STOCK_TRANSFER: MovementKind.TRANSFER_OUT,
   WRITE_OFF: MovementKind.OTHER_OUT,
   SALES_ORDER: MovementKind.SHIPPED,
 };
@@ -47,7 +47,7 @@ export function movementsOf(
   for (const item of items) {
     const unitCost = unitCostOf(item);
     if (sides.from) push(item, item.fromWarehouseId!, -1, OUTGOING_KIND[doc.type], unitCost);
-    if (sides.to) push(item, item.toWarehouseId!, 1, MovementKind.RECEIVED, unitCost);
+    if (sides.to) push(item, item.toWarehouseId!, 1, doc.type === DocumentType.STOCK_TRANSFER ? MovementKind.TRANSFER_IN : MovementKind.RECEIVED, unitCost);
   }
   return rows;
 }

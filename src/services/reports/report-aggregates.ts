@@ -6,8 +6,8 @@ import { reportDialect } from './sql-dialect';
 
 /**
  * Movement figures grouped by warehouse or, for one warehouse, by product: one statement over
- * the rollups whatever the number of groups (docs/reports.md). Shipped and other outgoing rows
- * are negative in the ledger (reversals positive), so their sums are negated.
+ * the rollups whatever the number of groups (docs/reports.md). Shipped, written-off and transferred-out
+ * rows are negative in the ledger (reversals positive), so their sums are negated.
  */
 export async function figuresBy(ctx: RequestContext, filter: LedgerFilter, group: 'warehouse' | 'product'): Promise<Map<number, MovementFigures>> {
   const result = new Map<number, MovementFigures>();
@@ -18,7 +18,8 @@ export async function figuresBy(ctx: RequestContext, filter: LedgerFilter, group
   for (const column of FIGURE_COLUMNS) qb.addSelect(dialect.unitSum(`x.${column}`), column);
   for (const row of await qb.getRawMany()) {
     const amount = (q: string, v: string): Amount => ({ quantity: dialect.decimal(row[q]), value: dialect.decimal(row[v]) });
-    result.set(Number(row.groupKey), figures(amount('oq', 'ov'), amount('rq', 'rv'), negated(amount('sq', 'sv')), negated(amount('xq', 'xv'))));
+    result.set(Number(row.groupKey), figures(amount('oq', 'ov'), amount('rq', 'rv'), amount('iq', 'iv'),
+      negated(amount('sq', 'sv')), negated(amount('xq', 'xv')), negated(amount('tq', 'tv'))));
   }
   return result;
 }

@@ -5,12 +5,18 @@ export interface Amount {
   value: Decimal;
 }
 
-/** Movement figures of one group (docs/reports.md): closing = opening + received − shipped − otherOutgoing. */
+/**
+ * Movement figures of one group (docs/reports.md): closing = opening + received − shipped − otherOutgoing.
+ * `received` includes the transfers in and `otherOutgoing` the transfers out, both also shown apart
+ * (DESIGN §4); received − transfersIn is the stock from outside that the sales figures count.
+ */
 export interface MovementFigures {
   opening: Amount;
   received: Amount;
+  transfersIn: Amount;
   shipped: Amount;
   otherOutgoing: Amount;
+  transfersOut: Amount;
   closing: Amount;
 }
 
@@ -20,14 +26,24 @@ const plus = (a: Amount, b: Amount): Amount => ({ quantity: a.quantity.plus(b.qu
 const minus = (a: Amount, b: Amount): Amount => ({ quantity: a.quantity.minus(b.quantity), value: a.value.minus(b.value) });
 export const negated = (a: Amount): Amount => ({ quantity: a.quantity.negated(), value: a.value.negated() });
 
-/** Builds the figures from signed sums; closing follows from the identity, so it holds exactly. */
-export function figures(opening: Amount, received: Amount, shipped: Amount, otherOutgoing: Amount): MovementFigures {
-  return { opening, received, shipped, otherOutgoing, closing: minus(minus(plus(opening, received), shipped), otherOutgoing) };
+/**
+ * Builds the figures from the sums per kind (outgoing ones as positive amounts): received = from
+ * outside + transfers in, otherOutgoing = write-offs + transfers out; closing follows from the
+ * identity, so it holds exactly.
+ */
+export function figures(opening: Amount, fromOutside: Amount, transfersIn: Amount, shipped: Amount, writtenOff: Amount, transfersOut: Amount): MovementFigures {
+  const received = plus(fromOutside, transfersIn);
+  const otherOutgoing = plus(writtenOff, transfersOut);
+  return { opening, received, transfersIn, shipped, otherOutgoing, transfersOut, closing: minus(minus(plus(opening, received), shipped), otherOutgoing) };
 }
+
+/** Stock from outside (receipts, adjustments): what the sales figures call received (DESIGN §4). */
+export const fromOutside = (f: MovementFigures): Amount => minus(f.received, f.transfersIn);
 
 export function sumFigures(rows: MovementFigures[]): MovementFigures {
   const add = (key: keyof MovementFigures) => rows.reduce((sum, row) => plus(sum, row[key]), ZERO);
-  return figures(add('opening'), add('received'), add('shipped'), add('otherOutgoing'));
+  return figures(add('opening'), minus(add('received'), add('transfersIn')), add('transfersIn'), add('shipped'),
+    minus(add('otherOutgoing'), add('transfersOut')), add('transfersOut'));
 }
 
 export const isZeroFigures = (f: MovementFigures) =>

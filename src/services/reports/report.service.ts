@@ -5,7 +5,7 @@ import { Warehouse } from '../../entities/warehouse.entity';
 import { restrictToWarehouses } from '../../shield/scoped-query';
 import { parseId } from '../platform/ids';
 import { companyStockValue, dailyValues, DailyValues, figuresBy } from './report-aggregates';
-import { Amount, isZeroFigures, MovementFigures, sumFigures } from './report-figures';
+import { Amount, fromOutside, isZeroFigures, MovementFigures, sumFigures } from './report-figures';
 import { LedgerFilter } from './rollup-queries';
 import { ReportPeriod, reportPeriod } from './report-period';
 
@@ -123,16 +123,18 @@ export const reportService = {
       warehouseRows(ctx, plan),
       memo(plan, 'daily', () => dailyValues(ctx, plan.filter, false)).then((series) => series.get(0) ?? new Map()),
     ]);
+    // Sales count stock from outside only: a transfer is never a purchase and never a sale (DESIGN §4).
     const total = sumFigures(rows);
+    const received = fromOutside(total).value;
     return {
-      receivedValue: total.received.value,
+      receivedValue: received,
       shippedValue: total.shipped.value,
-      sellThroughPercent: percent(total.shipped.value, total.received.value),
+      sellThroughPercent: percent(total.shipped.value, received),
       warehouses: rows.map((row) => ({
         warehouse: row.warehouse,
-        receivedValue: row.received.value,
+        receivedValue: fromOutside(row).value,
         shippedValue: row.shipped.value,
-        sellThroughPercent: percent(row.shipped.value, row.received.value),
+        sellThroughPercent: percent(row.shipped.value, fromOutside(row).value),
         shippedSharePercent: percent(row.shipped.value, total.shipped.value),
         plan,
       })),

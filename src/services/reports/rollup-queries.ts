@@ -18,7 +18,10 @@ export interface LedgerFilter {
 }
 
 /** The columns every part of a figures statement yields: group keys and signed sums per figure. */
-export const FIGURE_COLUMNS = ['oq', 'ov', 'rq', 'rv', 'sq', 'sv', 'xq', 'xv'] as const;
+export const FIGURE_COLUMNS = ['oq', 'ov', 'rq', 'rv', 'iq', 'iv', 'sq', 'sv', 'xq', 'xv', 'tq', 'tv'] as const;
+
+/** The kinds summed into FIGURE_COLUMNS after the opening, in order (their periodKeys parameter names). */
+const FIGURE_KINDS = ['received', 'transferIn', 'shipped', 'otherOut', 'transferOut'] as const;
 
 export const hasProductFilter = (filter: LedgerFilter) => Boolean(filter.productSearch?.trim()) || filter.productIds !== null;
 
@@ -42,6 +45,7 @@ export function periodKeys(period: ReportPeriod) {
     wholeFrom, wholeTo, wholeFromDay: `${wholeFrom}-01`, afterWholeDay: `${shiftMonth(wholeTo, 1)}-01`, hasWhole: wholeFrom <= wholeTo,
     endDay, endMonth: endDay.slice(0, 7), endMonthStart: `${endDay.slice(0, 7)}-01`,
     received: MovementKind.RECEIVED, shipped: MovementKind.SHIPPED, otherOut: MovementKind.OTHER_OUT,
+    transferIn: MovementKind.TRANSFER_IN, transferOut: MovementKind.TRANSFER_OUT,
   };
 }
 
@@ -86,7 +90,7 @@ function figureSums(alias: string, before: string, unitSum: (expression: string)
   const sum = (when: string, column: string, as: string) => `${unitSum(`CASE WHEN ${when} THEN ${alias}.${column} ELSE 0 END`)} AS ${as}`;
   return [
     sum(before, 'quantity', 'oq'), sum(before, 'value', 'ov'),
-    ...(['received', 'shipped', 'otherOut'] as const).flatMap((kind, i) => [
+    ...FIGURE_KINDS.flatMap((kind, i) => [
       sum(`NOT (${before}) AND ${alias}.kind = :${kind}`, 'quantity', FIGURE_COLUMNS[2 + 2 * i]),
       sum(`NOT (${before}) AND ${alias}.kind = :${kind}`, 'value', FIGURE_COLUMNS[3 + 2 * i]),
     ]),

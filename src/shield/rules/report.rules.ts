@@ -10,7 +10,7 @@ const anyReport = accessRule('report(any)', (access) => {
 });
 
 const amountFields = ['quantity', 'value'];
-const figureFields = ['opening', 'received', 'shipped', 'otherOutgoing', 'closing'];
+const figureFields = ['opening', 'received', 'transfersIn', 'shipped', 'otherOutgoing', 'transfersOut', 'closing'];
 
 /**
  * Reports (DESIGN §4, docs/reports.md). Each section needs its REPORT_VIEW kind, which also
