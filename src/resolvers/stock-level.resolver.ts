@@ -7,6 +7,11 @@ import { ProductType } from '../schema/product.type';
 import { StockLevelConnection, StockLevelFilterArgs, StockLevelType } from '../schema/stock-level.type';
 import { WarehouseType } from '../schema/warehouse.type';
 import { reservedIn, stockQueryService } from '../services/documents/stock-query.service';
+import { LevelAsOf } from '../services/documents/stock-at-date';
+
+/** Reserved now, or — for a level of `stockLevels(at:)` — as it was at the end of that day. */
+const reservedOf = (ctx: RequestContext, level: StockLevel | LevelAsOf): Promise<Decimal> =>
+  ('reservedAsOf' in level ? Promise.resolve(level.reservedAsOf) : reservedIn(ctx, level.productId, level.warehouseId));
 import { setStockMinimum } from '../services/documents/stock-minimum.service';
 
 @Resolver(() => StockLevelType)
@@ -28,7 +33,7 @@ export class StockLevelResolver {
 
   @FieldResolver(() => DecimalScalar, { description: 'Active, unexpired reservations.' })
   reserved(@Root() level: StockLevel, @Ctx() ctx: RequestContext): Promise<Decimal> {
-    return reservedIn(ctx, level.productId, level.warehouseId);
+    return reservedOf(ctx, level);
   }
 
   @FieldResolver(() => DecimalScalar, {
@@ -42,7 +47,7 @@ export class StockLevelResolver {
   @FieldResolver(() => Boolean, { description: 'A minimum is set and available (quantity − reserved) is below it.' })
   async belowMinimum(@Root() level: StockLevel, @Ctx() ctx: RequestContext): Promise<boolean> {
     if (level.minimumQuantity === null || level.minimumQuantity === undefined) return false;
-    return level.quantity.minus(await reservedIn(ctx, level.productId, level.warehouseId)).lessThan(level.minimumQuantity);
+    return level.quantity.minus(await reservedOf(ctx, level)).lessThan(level.minimumQuantity);
   }
 
   @Mutation(() => StockLevelType, {
@@ -61,6 +66,6 @@ export class StockLevelResolver {
 
   @FieldResolver(() => DecimalScalar, { description: 'quantity − reserved.' })
   async available(@Root() level: StockLevel, @Ctx() ctx: RequestContext): Promise<Decimal> {
-    return level.quantity.minus(await reservedIn(ctx, level.productId, level.warehouseId));
+    return level.quantity.minus(await reservedOf(ctx, level));
   }
 }

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
 import { Connection, PageArgs } from './connection';
+import { DateScalar } from './date.scalar';
 import { DecimalScalar } from './decimal.scalar';
 
 /** Balance of one product in one warehouse; `product`, `warehouse`, `reserved`, `available`, `averageCost` are field resolvers. */
@@ -26,6 +27,11 @@ export class StockLevelFilterArgs extends PageArgs {
   @Field(() => ID, { nullable: true }) productId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'true: only levels whose available quantity is below their minimum; false: only the others.' })
   belowMinimum?: boolean | null;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Stock at the end of this UTC day: the levels that existed then, with the quantity, value and reserved quantity they had (from the ledger and the reservations then active). Minimums are today\'s.',
+  })
+  at?: string | null;
 }
 
 @ArgsType()

@@ -9,6 +9,8 @@ import { inventoryGuards } from '../../shield/rules/inventory.rules';
 import { restrictToWarehouses } from '../../shield/scoped-query';
 import { parseId } from '../platform/ids';
 import { paginate } from '../platform/paginate';
+import { badInput } from '../../errors';
+import { endOfDay, existingBefore, levelsAsOf } from './stock-at-date';
 
 /** An id filter argument: absent (undefined), or a key — an unparsable id matches nothing (-1). */
 const idFilter = (value: string | null | undefined): number | undefined =>
@@ -33,7 +35,7 @@ export async function reservedIn(ctx: RequestContext, productId: number, warehou
 
 /** Stock levels and reservations in the selectable warehouses only (DESIGN §3.1), filtered in SQL. */
 export const stockQueryService = {
-  levels(ctx: RequestContext, args: StockLevelFilterArgs): Promise<Page<StockLevel>> {
+  async levels(ctx: RequestContext, args: StockLevelFilterArgs): Promise<Page<StockLevel>> {
     const qb = restrictToWarehouses(ctx.db.getRepository(StockLevel).createQueryBuilder('level'), ctx.access, 'level.warehouseId');
     const warehouseId = idFilter(args.warehouseId);
     const productId = idFilter(args.productId);
@@ -46,7 +48,11 @@ export const stockQueryService = {
         ' < level.minimumQuantity';
       qb.andWhere(args.belowMinimum ? `(${below})` : `NOT (${below})`, { activeStatus: ReservationStatus.ACTIVE, now: new Date() });
     }
-    return paginate(qb, 'level', args);
+    if (!args.at) return paginate(qb, 'level', args);
+    // Stock at the end of a past day (issue 19 §3): the levels that existed then, as they stood.
+    if (args.belowMinimum !== undefined && args.belowMinimum !== null) throw badInput('belowMinimum', 'compares today\'s stock; it cannot be combined with `at`.');
+    const end = endOfDay(args.at);
+    return levelsAsOf(ctx, await paginate(existingBefore(qb, end), 'level', args), end);
   },
 
   /** One level as the viewer may see it: null when its warehouse is not selectable (DESIGN §3.2). */

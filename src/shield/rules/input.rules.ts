@@ -71,7 +71,7 @@ export const INPUT_RULES: InputRuleTree = {
   ...plainArguments('Query.product', 'id'),
   ...plainArguments('Query.inventoryReport', 'drillDownWarehouseId', 'productIds', 'productSearch', 'warehouseIds', 'to', 'from'),
   ...plainArguments('Query.reservations', 'first', 'after', 'productId', 'warehouseId', 'status'),
-  ...plainArguments('Query.stockLevels', 'first', 'after', 'warehouseId', 'productId', 'belowMinimum'),
+  ...plainArguments('Query.stockLevels', 'first', 'after', 'warehouseId', 'productId', 'belowMinimum', 'at'),
   ...plainArguments('Query.movements', 'first', 'after', 'productId', 'warehouseId', 'from', 'to'),
   ...plainArguments('Query.warehouses', 'includeInactive'),
   ...plainArguments('Query.warehouse', 'id'),
