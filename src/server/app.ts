@@ -4,6 +4,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { RequestHandler } from 'express';
+import { Gauge } from 'prom-client';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Config } from '../config';
@@ -68,6 +69,10 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
   attachEventBus(db, bus);
   const subscriptions = serveSubscriptions({
     httpServer, schema, db, verify, bus, limits, validationRules: queryLimits(limits).validationRules, trusted: trustedSet, format: formatError,
+  });
+  new Gauge({
+    name: 'stockgate_subscriptions_active', help: 'graphql-ws subscriptions listening for change events on this instance.', registers: [metrics.registry],
+    collect() { this.set(subscriptions.active()); },
   });
 
   const apollo = new ApolloServer<RequestContext>({

@@ -28,7 +28,7 @@ describe('subscription limits (issue 20 §6)', () => {
     return client;
   };
   beforeAll(async () => {
-    api = await startApi(spec, { limits: { ...DEFAULT_LIMITS, maxSubscriptions: 2, subscriptionQueue: 2, subscriptionIdleMs: 5000 } });
+    api = await startApi(spec, { limits: { ...DEFAULT_LIMITS, maxSubscriptions: 2, subscriptionQueue: 2, subscriptionIdleMs: 5000, maxDepth: 4 } });
   });
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((c) => c.dispose()));
@@ -43,6 +43,16 @@ describe('subscription limits (issue 20 §6)', () => {
     await listening(api, 2);
     const third = client.subscribe(LEVELS);
     expect(codesOf(await third.ended)).toEqual([{ code: 'LIMIT_EXCEEDED', limit: 'subscriptions', max: 2 }]);
+    const metrics = await (await fetch(api.url.replace(/graphql$/, 'metrics'))).text();
+    expect(metrics).toMatch(/^stockgate_subscriptions_active 2$/m);
+  });
+
+  it('a subscription passes the HTTP request limits: depth, and every argument within its limit', async () => {
+    const client = await admin();
+    const deep = client.subscribe('subscription { stockLevelChanged { product { parent { parent { sku } } } } }');
+    expect(codesOf(await deep.ended)).toMatchObject([{ code: 'LIMIT_EXCEEDED', limit: 'depth' }]);
+    const long = client.subscribe('subscription($w: ID) { stockLevelChanged(warehouseId: $w) { quantity } }', { w: '1'.repeat(65) });
+    expect(codesOf(await long.ended)).toMatchObject([{ code: 'BAD_USER_INPUT', limit: 'stringLength', max: 64 }]);
   });
 
   it('a burst over the queue ends the subscription with LIMIT_EXCEEDED (slow consumer) instead of growing without bound', async () => {
