@@ -118,8 +118,11 @@ describe('product management (CATALOG_EDIT)', () => {
     expect(deleted.data.deleteProduct).toBe(true);
     expect(await find('CHEAP')).toBeUndefined();
     const used = await api.gql('catalog', 'mutation($id: ID!) { deleteProduct(id: $id) }', { id: String(api.ids.products.used) });
-    expect(firstError(used)).toMatchObject({ code: 'INVALID_STATE', reason: 'HAS_HISTORY', blockers: ['MOVEMENTS', 'DOCUMENT_ITEMS'], hint: 'archiveProduct' });
+    // The catalog editor sees no stock data: the history is a count-free flag (issue 15 point 4); the admin sees its kinds.
+    expect(firstError(used)).toMatchObject({ code: 'INVALID_STATE', reason: 'HAS_HISTORY', blockers: [], otherRecords: true, hint: 'archiveProduct' });
     expect(used.errors![0].message).toMatch(/archive it instead/);
+    const byAdmin = await api.gql('admin', 'mutation($id: ID!) { deleteProduct(id: $id) }', { id: String(api.ids.products.used) });
+    expect(firstError(byAdmin)).toMatchObject({ reason: 'HAS_HISTORY', blockers: ['MOVEMENTS', 'DOCUMENT_ITEMS'], otherRecords: false });
     const parent = await api.gql('catalog', 'mutation($id: ID!) { deleteProduct(id: $id) }', { id: String(api.ids.products.shirt) });
     expect(firstError(parent)).toMatchObject({ code: 'INVALID_STATE', reason: 'HAS_VARIANTS' });
     expect(await find('USED')).toBeDefined();

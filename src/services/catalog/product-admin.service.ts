@@ -2,12 +2,10 @@ import Decimal from 'decimal.js';
 import { inTransaction } from '../platform/transaction';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../../context';
-import { DocumentItem } from '../../entities/document-item.entity';
 import { Product } from '../../entities/product.entity';
-import { Reservation } from '../../entities/reservation.entity';
-import { StockMovement } from '../../entities/stock-movement.entity';
 import { badInput, InputErrors, invalidState } from '../../errors';
 import { CreateProductInput, ProductAttributeInput, UpdateProductInput } from '../../schema/product-input.type';
+import { productHistory } from './product-history';
 import { parseId } from '../platform/ids';
 import { notFound, unlessTaken } from '../platform/management-errors';
 import {
@@ -147,18 +145,13 @@ export const productAdminService = {
     return inTransaction(ctx.db, async (tx) => {
       const product = await lockProduct(tx, key);
       if (!product) throw notFound('product', id);
-      const [movements, items, reservations, variants] = await Promise.all([
-        tx.getRepository(StockMovement).countBy({ productId: key }),
-        tx.getRepository(DocumentItem).countBy({ productId: key }),
-        tx.getRepository(Reservation).countBy({ productId: key }),
-        tx.getRepository(Product).countBy({ parentId: key }),
-      ]);
-      const blockers = [
-        ...(movements ? ['MOVEMENTS'] : []), ...(items ? ['DOCUMENT_ITEMS'] : []), ...(reservations ? ['RESERVATIONS'] : []),
-      ];
-      if (blockers.length) {
-        throw invalidState(`Product ${product.sku} has stock history (${blockers.join(', ').toLowerCase()}); archive it instead.`, {
-          reason: 'HAS_HISTORY', blockers, hint: 'archiveProduct',
+      const { blockers, otherRecords } = await productHistory(ctx, tx, key);
+      const variants = await tx.getRepository(Product).countBy({ parentId: key });
+      if (blockers.length || otherRecords) {
+        // Only what the viewer can see is named; the rest is one count-free flag (issue 15 point 4).
+        const named = [...blockers.map((b) => b.toLowerCase().replace('_', ' ')), ...(otherRecords ? ['records you cannot see'] : [])];
+        throw invalidState(`Product ${product.sku} has stock history (${named.join(', ')}); archive it instead.`, {
+          reason: 'HAS_HISTORY', blockers, otherRecords, hint: 'archiveProduct',
         });
       }
       if (variants) {

@@ -43,14 +43,25 @@ async function lockSelectable(ctx: RequestContext, tx: EntityManager, id: string
   return warehouse;
 }
 
-async function assertCodeFree(tx: EntityManager, code: string, exceptId: number | null) {
+/**
+ * Codes are unique over all warehouses, so a code held by a warehouse the viewer cannot select
+ * cannot be answered "as if free". The refusal then names nothing (issue 15 point 4, DESIGN
+ * §3.9): the same words as for a code that is not available for any other reason, no id, no
+ * name, no "already exists". A clash with a warehouse the viewer can see says which one.
+ */
+async function assertCodeFree(ctx: RequestContext, tx: EntityManager, code: string, exceptId: number | null) {
   const qb = tx.getRepository(Warehouse).createQueryBuilder('w').where('LOWER(w.code) = :code', { code: code.toLowerCase() });
   if (exceptId !== null) qb.andWhere('w.id <> :exceptId', { exceptId });
-  if (await qb.getExists()) throw badInput('input.code', `a warehouse with code "${code}" already exists`);
+  const clash = await qb.getOne();
+  if (clash && ctx.access.canSelectWarehouse(clash.id)) throw badInput('input.code', `warehouse ${clash.code} already has this code`);
+  if (clash) throw badInput('input.code', unavailable(code));
 }
 
+const unavailable = (code: string) => `the code "${code}" is not available; choose another`;
+
+// A concurrent insert that won the race may be hidden: the generic answer.
 const save = (tx: EntityManager, warehouse: Warehouse) =>
-  unlessTaken(() => tx.getRepository(Warehouse).save(warehouse), 'input.code', `a warehouse with code "${warehouse.code}" already exists`);
+  unlessTaken(() => tx.getRepository(Warehouse).save(warehouse), 'input.code', unavailable(warehouse.code));
 
 /** What keeps a warehouse from being deactivated: being the default, stock, active reservations. */
 async function deactivationBlockers(tx: EntityManager, warehouse: Warehouse) {
@@ -76,8 +87,7 @@ export const warehouseAdminService = {
     const name = errors.check(() => validName(input.name.trim()));
     const address = errors.check(() => validAddress(input.address));
     return inTransaction(ctx.db, async (tx) => {
-      if (code !== undefined) await errors.checkAsync(() => assertCodeFree(tx, code, null));
-      errors.throwIfAny();
+      await assertCodeFree(ctx, tx, code, null);
       // The very first warehouse becomes the default, so there is always exactly one.
       const hasDefault = await tx.getRepository(Warehouse).existsBy({ isDefault: true });
       return save(tx, tx.getRepository(Warehouse).create({ code, name, address, isDefault: !hasDefault, active: true }));
@@ -92,9 +102,7 @@ export const warehouseAdminService = {
     if (input.address !== undefined) changes.address = errors.check(() => validAddress(input.address));
     return inTransaction(ctx.db, async (tx) => {
       const warehouse = await lockSelectable(ctx, tx, id);
-      const code = changes.code;
-      if (code !== undefined) await errors.checkAsync(() => assertCodeFree(tx, code, warehouse.id));
-      errors.throwIfAny();
+      if (changes.code !== undefined) await assertCodeFree(ctx, tx, changes.code, warehouse.id);
       return save(tx, Object.assign(warehouse, changes));
     });
   },
