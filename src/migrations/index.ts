@@ -8,6 +8,7 @@ import { DocumentWarehouses1796150299400 } from './1796150299400-document-wareho
 import { LevelValue1796151623889 } from './1796151623889-level-value';
 import { StockMinimum1796152704985 } from './1796152704985-stock-minimum';
 import { TransferKinds1796153262998 } from './1796153262998-transfer-kinds';
+import { ExactIdentities1796153263557 } from './1796153263557-exact-identities';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   LevelValue1796151623889,
   StockMinimum1796152704985,
   TransferKinds1796153262998,
+  ExactIdentities1796153263557,
 ];

@@ -1,9 +1,9 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Application, ApplicationStatus } from '../entities/application.entity';
 import { User } from '../entities/user.entity';
 import { forbidden, unauthenticated } from '../errors';
 import { effectiveGrants } from '../services/access/grant-spec';
-import { Access } from './access';
+import { Access, Grants } from './access';
 import { combineGrants, GrantRow, intersectGrants } from './grants';
 
 /**
@@ -16,17 +16,28 @@ import { combineGrants, GrantRow, intersectGrants } from './grants';
 export async function loadAccess(db: DataSource, login: string, clientId?: string): Promise<Access | null> {
   const application = clientId === undefined ? null : await loadApplication(db, clientId);
   const user = await db.getRepository(User).findOne({ where: { login } });
-  if (!user || !user.active) return null;
+  // Byte-exact, whatever the column's collation does (issue 15 point 2, docs/access-admin.md).
+  if (!user || user.login !== login || !user.active) return null;
+  const grants = await loadUserGrants(db, user.id);
+  if (!application) return new Access(user, grants);
+  // DESIGN §2: an application never sees more than both the user and its approved grants allow.
+  const { id, name, vendor } = application;
+  return new Access(user, intersectGrants(grants, effectiveGrants(application.approvedGrants ?? [])),
+    { id, clientId: application.clientId, name, vendor });
+}
+
+/** A user's effective grants: the union over all their assignments, in one join (DESIGN §2). */
+export async function loadUserGrants(source: DataSource | EntityManager, userId: number): Promise<Grants> {
   const rows: Array<Omit<GrantRow, 'scope' | 'assignmentWarehouseScope'> & { scope: string | null; assignmentScope: string | null }> =
-    await db
+    await source
       .createQueryBuilder()
       .select(['g.permission AS permission', 'g.documentType AS documentType', 'g.action AS action', 'g.scope AS scope',
         'a.warehouseScope AS assignmentScope'])
       .from('role_assignment', 'a')
       .innerJoin('role_grant', 'g', 'g.roleId = a.roleId')
-      .where('a.userId = :userId', { userId: user.id })
+      .where('a.userId = :userId', { userId })
       .getRawMany();
-  const grants = combineGrants(
+  return combineGrants(
     rows.map((r) => ({
       permission: r.permission,
       documentType: r.documentType,
@@ -35,11 +46,6 @@ export async function loadAccess(db: DataSource, login: string, clientId?: strin
       assignmentWarehouseScope: r.assignmentScope === null ? null : JSON.parse(r.assignmentScope),
     })),
   );
-  if (!application) return new Access(user, grants);
-  // DESIGN §2: an application never sees more than both the user and its approved grants allow.
-  const { id, name, vendor } = application;
-  return new Access(user, intersectGrants(grants, effectiveGrants(application.approvedGrants ?? [])),
-    { id, clientId: application.clientId, name, vendor });
 }
 
 /**
@@ -48,7 +54,8 @@ export async function loadAccess(db: DataSource, login: string, clientId?: strin
  * (HTTP 403) for the whole request.
  */
 async function loadApplication(db: DataSource, clientId: string): Promise<Application> {
-  const application = await db.getRepository(Application).findOne({ where: { clientId } });
+  const found = await db.getRepository(Application).findOne({ where: { clientId } });
+  const application = found?.clientId === clientId ? found : null;
   if (!application) throw unauthenticated(`The token names an unknown application "${clientId}".`);
   if (application.status !== ApplicationStatus.INSTALLED) {
     const error = forbidden(`The application "${application.name}" is ${application.status === ApplicationStatus.REVOKED

@@ -33,9 +33,10 @@ describe('safeguards: last access manager, every instance, explainAccess, the au
     expect(codes(await api.gql('admin', 'mutation($u: ID!, $r: ID!) { unassignRole(userId: $u, roleId: $r) { id } }',
       { u: user('admin'), r: role(SystemRole.ADMINISTRATOR) }))).toEqual(['CONFLICT']);
 
-    // Reactivate local, then local deactivates admin: local holds ACCESS_MANAGE only through the custom role.
+    // Reactivate local, then admin steps down (local may not deactivate admin: out of reach, issue 15 point 1);
+    // local holds ACCESS_MANAGE only through the custom role.
     await api.gql('admin', 'mutation($u: ID!) { reactivateUser(id: $u) { active } }', { u: user('local') });
-    expect((await api.gql('local', 'mutation($u: ID!) { deactivateUser(id: $u) { active } }', { u: user('admin') })).errors).toBeUndefined();
+    expect((await api.gql('admin', 'mutation($u: ID!) { deactivateUser(id: $u) { active } }', { u: user('admin') })).errors).toBeUndefined();
     const edit = await api.gql('local', 'mutation($r: ID!) { setRoleGrants(roleId: $r, grants: [{ permission: CATALOG_VIEW }]) { id } }', { r: role('localAdmin') });
     expect(codes(edit)).toEqual(['CONFLICT']);
     expect(codes(await api.gql('local', 'mutation($r: ID!) { deleteRole(id: $r, removeAssignments: true) }', { r: role('localAdmin') }))).toEqual(['CONFLICT']);
@@ -43,24 +44,45 @@ describe('safeguards: last access manager, every instance, explainAccess, the au
       { u: user('local'), r: role('localAdmin') }))).toEqual(['CONFLICT']);
     expect(codes(await api.gql('local', 'mutation($u: ID!) { deactivateUser(id: $u) { id } }', { u: user('local') }))).toEqual(['CONFLICT']);
 
-    // Nothing changed: local still manages access. Once admin is back, local may drop the permission.
+    // Nothing changed: local still manages access. Local cannot bring the administrator back (out of reach);
+    // an operator does, in the database.
     const grants = await api.gql('local', 'query($r: ID!) { role(id: $r) { grants { permission } } }', { r: role('localAdmin') });
     expect(grants.data.role.grants.map((g: any) => g.permission)).toContain('ACCESS_MANAGE');
-    expect((await api.gql('local', 'mutation($u: ID!) { reactivateUser(id: $u) { active } }', { u: user('admin') })).errors).toBeUndefined();
+    expect(codes(await api.gql('local', 'mutation($u: ID!) { reactivateUser(id: $u) { active } }', { u: user('admin') }))).toEqual(['FORBIDDEN']);
+    await api.db.query('UPDATE app_user SET active = 1 WHERE id = ?', [api.ids.users.admin]);
   });
 
+  /** A second local admin, and the administrator stepped down: local and local2 are the only managers, each in the other's reach. */
+  async function twoLocalManagers() {
+    await api.db.query("INSERT INTO app_user (login, name, active) VALUES ('local2', 'Lara Local', 1)");
+    const [{ id: local2 }] = await api.db.query("SELECT id FROM app_user WHERE login = 'local2'");
+    await api.db.query('INSERT INTO role_assignment (userId, roleId) VALUES (?, ?)', [local2, api.ids.roles.localAdmin]);
+    await api.db.query('UPDATE app_user SET active = 0 WHERE id = ?', [api.ids.users.admin]);
+    return {
+      local2: String(local2),
+      async restore() {
+        await api.db.query('UPDATE app_user SET active = 1 WHERE id = ?', [api.ids.users.admin]);
+        await api.db.query('DELETE FROM role_assignment WHERE userId = ?', [local2]);
+        await api.db.query('DELETE FROM app_user WHERE id = ?', [local2]);
+      },
+    };
+  }
+
   it('§4 two admins deactivating each other at the same time: exactly one succeeds (the check runs under a lock)', async () => {
-    const deactivate = (as: string, target: string) => api.gql(as, 'mutation($u: ID!) { deactivateUser(id: $u) { active } }', { u: user(target) });
-    const results = await Promise.all([deactivate('admin', 'local'), deactivate('local', 'admin')]);
+    const managers = await twoLocalManagers();
+    const ids: Record<string, string> = { local: user('local'), local2: managers.local2 };
+    const deactivate = (as: string, target: string) => api.gql(as, 'mutation($u: ID!) { deactivateUser(id: $u) { active } }', { u: ids[target] });
+    const results = await Promise.all([deactivate('local2', 'local'), deactivate('local', 'local2')]);
     // The loser is refused by the last-manager check, or — if the winner committed before the loser's
     // request was authenticated — as a deactivated user. Either way exactly one of them stays active.
     const outcomes = results.map((r) => (r.errors ? r.errors[0].extensions!.code : 'OK')).sort();
     expect([['CONFLICT', 'OK'], ['OK', 'UNAUTHENTICATED']]).toContainEqual(outcomes);
-    const active = await api.db.query('SELECT login FROM app_user WHERE active = 1 AND login IN (\'admin\', \'local\')');
+    const active = await api.db.query('SELECT login FROM app_user WHERE active = 1 AND login IN (\'local2\', \'local\')');
     expect(active).toHaveLength(1);
-    const winner = results[0].errors ? 'local' : 'admin';
-    const loser = winner === 'admin' ? 'local' : 'admin';
-    expect((await api.gql(winner, 'mutation($u: ID!) { reactivateUser(id: $u) { active } }', { u: user(loser) })).errors).toBeUndefined();
+    const winner = results[0].errors ? 'local' : 'local2';
+    const loser = winner === 'local2' ? 'local' : 'local2';
+    expect((await api.gql(winner, 'mutation($u: ID!) { reactivateUser(id: $u) { active } }', { u: ids[loser] })).errors).toBeUndefined();
+    await managers.restore();
   });
 
   it('§4 the last-manager check holds under a true race: both admins authenticated before either change commits', async () => {
@@ -68,16 +90,18 @@ describe('safeguards: last access manager, every instance, explainAccess, the au
       const access = (await loadAccess(api.db, login))!;
       return { db: api.db, access, loaders: createLoaders(api.db, access), deniedCoordinates: new Set<string>(), requestId: login };
     };
-    const [asAdmin, asLocal] = await Promise.all([ctxOf('admin'), ctxOf('local')]);
+    const managers = await twoLocalManagers();
+    const [asAdmin, asLocal] = await Promise.all([ctxOf('local2'), ctxOf('local')]);
     const results = await Promise.allSettled([
       userAdminService.setActive(asAdmin, user('local'), false),
-      userAdminService.setActive(asLocal, user('admin'), false),
+      userAdminService.setActive(asLocal, managers.local2, false),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
     expect(refused.reason.extensions).toMatchObject({ code: 'CONFLICT', reason: 'LAST_ACCESS_MANAGER' });
     const winner = results[0].status === 'fulfilled' ? asAdmin : asLocal;
-    await userAdminService.setActive(winner, user(winner === asAdmin ? 'local' : 'admin'), true);
+    await userAdminService.setActive(winner, winner === asAdmin ? user('local') : managers.local2, true);
+    await managers.restore();
   });
 
   it('§4 a role edit only has to stay within the actor\'s access for what it adds: the local admin may trim a role that holds ALL warehouses', async () => {
@@ -201,6 +225,10 @@ describe('safeguards: last access manager, every instance, explainAccess, the au
     const q = `query($actor: ID, $t: String, $s: ID, $from: DateTimeISO, $to: DateTimeISO, $after: String) {
       accessAuditLog(first: 2, actorId: $actor, subjectType: $t, subjectId: $s, from: $from, to: $to, after: $after) {
         totalCount pageInfo { hasNextPage endCursor } nodes { id action actor { login } subjectType subjectId } } }`;
+    // A few more entries by local, on a user within local's reach.
+    for (const name of ['Bob B', 'Bob C']) {
+      expect((await api.gql('local', 'mutation($u: ID!, $n: String!) { updateUser(id: $u, input: { name: $n }) { id } }', { u: user('bob'), n: name })).errors).toBeUndefined();
+    }
     const byLocal = await api.gql('admin', q, { actor: user('local') });
     expect(byLocal.errors).toBeUndefined();
     expect(byLocal.data.accessAuditLog.nodes.every((n: any) => n.actor.login === 'local')).toBe(true);

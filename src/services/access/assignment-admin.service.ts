@@ -9,6 +9,7 @@ import { Permission } from '../../shield/permission-catalog';
 import { accessChange, assertNoEscalation, audit, AuditSubject, grantsOfRole, requireRole, requireUser } from './access-admin.service';
 import { effectiveGrants, ValidGrant } from './grant-spec';
 import { parseId } from '../platform/ids';
+import { assertUserInReach } from './reach';
 
 /** The narrowing of an assignment: existing warehouse ids, sorted; null = as the role says. */
 async function checkNarrowing(tx: EntityManager, ids: Array<string | number> | null | undefined, grants: ValidGrant[]): Promise<number[] | null> {
@@ -42,6 +43,9 @@ export const assignmentAdminService = {
       const user = await errors.checkAsync(() => requireUser(tx, userId, 'userId'));
       const role = await errors.checkAsync(() => requireRole(tx, roleId, 'roleId'));
       errors.throwIfAny();
+      // What the user holds now must be in reach; what this assignment adds, held (assertNoEscalation):
+      // together, everything the user would hold afterwards is within the actor's access.
+      await assertUserInReach(ctx, tx, user!);
       const grants = await grantsOfRole(tx, role.id);
       const scope = await checkNarrowing(tx, warehouseIds, grants);
       const existing = await tx.getRepository(RoleAssignment).findOneBy({ userId: user.id, roleId: role.id });
@@ -63,6 +67,7 @@ export const assignmentAdminService = {
       const user = await errors.checkAsync(() => requireUser(tx, userId, 'userId'));
       const role = await errors.checkAsync(() => requireRole(tx, roleId, 'roleId'));
       errors.throwIfAny();
+      await assertUserInReach(ctx, tx, user!);
       const existing = await tx.getRepository(RoleAssignment).findOneBy({ userId: user.id, roleId: role.id });
       if (!existing) throw badInput('roleId', `user ${user.id} does not hold role ${role.id}`);
       await tx.delete(RoleAssignment, { id: existing.id });

@@ -9,6 +9,7 @@ import {
 } from './access-admin.service';
 import { GrantSpecInput, toGrantRows } from './grant-spec';
 import { parseId } from '../platform/ids';
+import { assertRoleHoldersInReach } from './reach';
 
 export interface RoleInput {
   name?: string | null;
@@ -61,6 +62,7 @@ export const roleAdminService = {
     return accessChange(ctx, async (tx) => {
       const role = await requireRole(tx, id, 'id');
       assertEditable(role);
+      await assertRoleHoldersInReach(ctx, tx, role.id);
       const before = { name: role.name, description: role.description };
       const errors = new InputErrors();
       if (input.name !== undefined && input.name !== null) role.name = await errors.checkAsync(() => checkName(tx, input.name, role.id));
@@ -77,6 +79,8 @@ export const roleAdminService = {
     return accessChange(ctx, async (tx) => {
       const role = await requireRole(tx, id, 'roleId');
       assertEditable(role);
+      // Holders in reach + additions held (validateGrantsWithinAccess) = every holder stays in reach.
+      await assertRoleHoldersInReach(ctx, tx, role.id);
       const before = await grantsOfRole(tx, role.id);
       const after = await validateGrantsWithinAccess(ctx, tx, specs, { before });
       await tx.delete(RoleGrant, { roleId: role.id });
@@ -98,6 +102,7 @@ export const roleAdminService = {
       const role = await requireRole(tx, id, 'id');
       assertEditable(role);
       if (role.systemKey) throw forbidden('Standard roles cannot be deleted; edit their grants instead.', { reason: 'STANDARD_ROLE' });
+      await assertRoleHoldersInReach(ctx, tx, role.id);
       const assignments = await tx.getRepository(RoleAssignment).find({ where: { roleId: role.id }, order: { id: 'ASC' } });
       if (assignments.length && !removeAssignments) {
         throw conflict(`The role is assigned to ${assignments.length} user(s); unassign it first or pass removeAssignments: true.`, {

@@ -5,6 +5,7 @@ import { badInput, InputErrors } from '../../errors';
 import { Page, PageArgs } from '../../schema/connection';
 import { accessChange, audit, AuditSubject, requireUser } from './access-admin.service';
 import { paginate } from '../platform/paginate';
+import { assertUserInReach } from './reach';
 import { likePattern } from '../catalog/product.service';
 
 export interface UserInput {
@@ -32,9 +33,14 @@ function checkEmail(email: string | null | undefined): string | null {
   return text;
 }
 
+/**
+ * The login is the token's `sub`, compared byte-exactly (a binary no-pad collation on MariaDB, BINARY on SQLite;
+ * docs/access-admin.md). So it is stored exactly as given — ASCII letters, digits and . _ @ -, no
+ * spaces to trim, nothing to normalize — and no login may differ from an existing one only in case.
+ */
 async function checkLogin(tx: EntityManager, login: string | null | undefined): Promise<string> {
-  const text = (login ?? '').trim();
-  if (!LOGIN.test(text)) throw badInput('input.login', '1 to 64 letters, digits or . _ @ -');
+  const text = login ?? '';
+  if (!LOGIN.test(text)) throw badInput('input.login', '1 to 64 ASCII letters, digits or . _ @ - (no spaces)');
   const clash = await tx.getRepository(User).createQueryBuilder('u').where('LOWER(u.login) = :l', { l: text.toLowerCase() }).getOne();
   if (clash) throw badInput('input.login', `the login "${clash.login}" is taken`);
   return text;
@@ -77,6 +83,7 @@ export const userAdminService = {
   update(ctx: RequestContext, id: string, input: UserInput): Promise<User> {
     return accessChange(ctx, async (tx) => {
       const user = await requireUser(tx, id, 'id');
+      await assertUserInReach(ctx, tx, user);
       const before = snapshot(user);
       const errors = new InputErrors();
       if (input.name !== undefined && input.name !== null) user.name = errors.check(() => checkName(input.name));
@@ -88,10 +95,15 @@ export const userAdminService = {
     });
   },
 
-  /** Deactivating the last active ACCESS_MANAGE holder is refused by accessChange. */
+  /**
+   * Deactivating the last active ACCESS_MANAGE holder is refused by accessChange. Both directions
+   * need the user within the actor's reach: reactivating gives back everything they hold, like an
+   * assignment would; deactivating takes it away (issue 15 point 1).
+   */
   setActive(ctx: RequestContext, id: string, active: boolean): Promise<User> {
     return accessChange(ctx, async (tx) => {
       const user = await requireUser(tx, id, 'id');
+      await assertUserInReach(ctx, tx, user);
       const before = snapshot(user);
       user.active = active;
       const saved = await tx.save(User, user);

@@ -6,6 +6,7 @@ import { badInput, InputErrors, invalidState } from '../../errors';
 import { NO_GRANTS } from '../../shield/access';
 import { accessChange, assertNoEscalation, audit, AuditSubject } from '../access/access-admin.service';
 import { effectiveGrants, GrantSpecInput, validateGrantSpecs } from '../access/grant-spec';
+import { assertInReach } from '../access/reach';
 import { parseId } from '../platform/ids';
 
 export interface RegisterApplicationInput {
@@ -44,9 +45,12 @@ function callbackUrl(value: string | null | undefined): string | null {
 
 async function clientIdOf(tx: EntityManager, given: string | null | undefined): Promise<string> {
   if (given === null || given === undefined || given.trim() === '') return `app_${randomBytes(12).toString('hex')}`;
-  const clientId = given.trim();
+  // Stored as given and matched byte-exactly against `azp` (docs/access-admin.md, exact identities):
+  // no trimming, and no second id that differs from a registered one only in case.
+  const clientId = given;
   if (!CLIENT_ID.test(clientId)) throw badInput('input.clientId', '3–64 characters: letters, digits and . _ : -, starting with a letter or digit');
-  if (await tx.getRepository(Application).existsBy({ clientId })) throw badInput('input.clientId', `"${clientId}" is already registered`);
+  const clash = await tx.getRepository(Application).createQueryBuilder('a').where('LOWER(a.clientId) = :c', { c: clientId.toLowerCase() }).getOne();
+  if (clash) throw badInput('input.clientId', `"${clientId}" is already registered`);
   return clientId;
 }
 
@@ -125,6 +129,8 @@ export const applicationAdminService = {
       if (application.status === ApplicationStatus.REVOKED) {
         throw invalidState('The application is already revoked.', { status: application.status });
       }
+      // Application grants like a user's: withdrawing one beyond the actor's own access is out of reach (issue 15 point 1).
+      if (application.approvedGrants) assertInReach(ctx, effectiveGrants(application.approvedGrants), `Application ${application.id}`);
       const before = snapshot(application);
       Object.assign(application, { status: ApplicationStatus.REVOKED, revokedById: ctx.access.userId, revokedAt: new Date() });
       const saved = await tx.save(Application, application);
