@@ -87,7 +87,8 @@ export const warehouseAdminService = {
     const name = errors.check(() => validName(input.name.trim()));
     const address = errors.check(() => validAddress(input.address));
     return inTransaction(ctx.db, async (tx) => {
-      await assertCodeFree(ctx, tx, code, null);
+      if (code !== undefined) await errors.checkAsync(() => assertCodeFree(ctx, tx, code, null));
+      errors.throwIfAny();
       // The very first warehouse becomes the default, so there is always exactly one.
       const hasDefault = await tx.getRepository(Warehouse).existsBy({ isDefault: true });
       return save(tx, tx.getRepository(Warehouse).create({ code, name, address, isDefault: !hasDefault, active: true }));
@@ -102,7 +103,9 @@ export const warehouseAdminService = {
     if (input.address !== undefined) changes.address = errors.check(() => validAddress(input.address));
     return inTransaction(ctx.db, async (tx) => {
       const warehouse = await lockSelectable(ctx, tx, id);
-      if (changes.code !== undefined) await assertCodeFree(ctx, tx, changes.code, warehouse.id);
+      const code = changes.code;
+      if (code !== undefined) await errors.checkAsync(() => assertCodeFree(ctx, tx, code, warehouse.id));
+      errors.throwIfAny();
       return save(tx, Object.assign(warehouse, changes));
     });
   },
