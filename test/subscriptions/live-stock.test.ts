@@ -123,6 +123,25 @@ describe('live stock over graphql-ws (issue 20 §6)', () => {
     expect([http.status, codes(http)]).toEqual([400, ['BAD_REQUEST']]);
   });
 
+  it('bulk processing: a batch rolled back publishes nothing, a partial one only its processed documents', async () => {
+    const BULK = 'mutation($d: [DocumentVersionInput!]!, $atomic: Boolean!) { processDocuments(documents: $d, atomic: $atomic) { applied succeeded } }';
+    const draft = (product: string, quantity: string) => createDraft(api, 'admin', {
+      type: 'STOCK_RECEIPT', items: [{ productId: String(api.ids.products[product]), quantity, toWarehouseId: String(api.ids.warehouses.W) }],
+    });
+    const levels = (await as('vera')).subscribe(LEVELS, { w: String(api.ids.warehouses.W) });
+    await listening(api, 1);
+    const [tee, cap] = [await draft('tee', '10'), await draft('cap', '20')];
+    const stale = { id: cap.id, version: cap.version + 1 };
+    const rolledBack = await api.gql('admin', BULK, { d: [{ id: tee.id, version: tee.version }, stale], atomic: true });
+    expect(rolledBack.data.processDocuments).toEqual({ applied: false, succeeded: 0 });
+    const partial = await api.gql('admin', BULK, { d: [stale, { id: tee.id, version: tee.version }], atomic: false });
+    expect(partial.data.processDocuments).toEqual({ applied: true, succeeded: 1 });
+    const first = await levels.next();
+    expect(first.data.stockLevelChanged.product.sku).toBe('TEE');
+    await processDoc(api, 'admin', cap);
+    expect((await levels.next()).data.stockLevelChanged).toMatchObject({ quantity: '20', product: { sku: 'CAP' } });
+  });
+
   async function codeOf(key: string): Promise<string> {
     const res = await api.gql('admin', 'query($id: ID!) { warehouse(id: $id) { code } }', { id: String(api.ids.warehouses[key]) });
     return res.data.warehouse.code;

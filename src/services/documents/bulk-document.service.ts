@@ -4,6 +4,7 @@ import { RequestContext } from '../../context';
 import { badInput, DomainError } from '../../errors';
 import { CreateDocumentInput } from '../../schema/document-input.type';
 import { ruleDenial } from '../../shield';
+import { discardSince, recordedCount } from '../platform/events';
 import { inTransaction } from '../platform/transaction';
 import { documentService, DocumentResult } from './document.service';
 import { LIMITS } from '../../limits/limits';
@@ -68,9 +69,11 @@ async function runBulk<T>(ctx: RequestContext, items: T[], atomic: boolean,
     const results = await inTransaction(ctx.db, async (tx) => {
       const done: BulkItemResult[] = [];
       for (const [index, item] of items.entries()) {
+        const recorded = recordedCount(tx);
         try {
           done.push({ index, document: await tx.transaction((savepoint) => one(savepoint, item)), error: null });
         } catch (error) {
+          discardSince(tx, recorded); // the savepoint rolled back: no change event for it (docs/subscriptions.md)
           const typed = typedError(error);
           if (!typed) throw error;
           done.push({ index, document: null, error: typed });

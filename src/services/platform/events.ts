@@ -56,6 +56,15 @@ export function recordChanges(tx: EntityManager, events: ChangeEvent[]): void {
   else pending.set(tx, [...events]);
 }
 
+/** How many changes `tx` has recorded so far: a savepoint that rolls back discards back to it. */
+export const recordedCount = (tx: EntityManager): number => pending.get(tx)?.length ?? 0;
+
+/** A savepoint rolled back: its changes did not happen. */
+export function discardSince(tx: EntityManager, count: number): void {
+  const list = pending.get(tx);
+  if (list) list.length = Math.min(list.length, count);
+}
+
 /** A transaction starts: forget what an earlier, rolled-back attempt on the same manager recorded (SQLite reuses it). */
 export function beginRecording(tx: EntityManager): void {
   pending.delete(tx);
