@@ -28,7 +28,7 @@ const SPEC: SeedSpec = {
     { key: 'in', type: DocumentType.STOCK_RECEIPT, status: 'PROCESSED' as any, author: 'admin', at: new Date('2026-03-01T10:00:00Z'),
       items: [{ product: 'dress', quantity: '10', price: '18.5', to: 'A' }, { product: 'dress', quantity: '5', price: '18.5', to: 'B' }] },
     { key: 'out', type: DocumentType.SALES_ORDER, status: 'PROCESSED' as any, author: 'admin', at: new Date('2026-03-02T10:00:00Z'),
-      items: [{ product: 'dress', quantity: '2', price: '39', from: 'A' }] },
+      items: [{ product: 'dress', quantity: '2', from: 'A' }] },
   ],
 };
 
@@ -180,7 +180,8 @@ describe('applications: registered, shown, installed and revoked by an admin; en
 
   it('reports follow the app\'s REPORT_VIEW kinds: the sales section is shown, the movement section is null with FORBIDDEN', async () => {
     const res = await viaApp(api, 'admin', 'shop-sync', REPORT);
-    expect(res.data.inventoryReport.sales.shippedValue).toBe('78');
+    // 2 dresses at their moving-average cost of 18.50 (DESIGN §1), not at a sale price.
+    expect(res.data.inventoryReport.sales.shippedValue).toBe('37');
     // Warehouse C (no movements, selectable by the admin) is outside the app's WAREHOUSE_SELECT scope.
     expect(res.data.inventoryReport.sales.warehouses.map((w: { warehouse: { code: string } }) => w.warehouse.code)).toEqual(['A', 'B']);
     expect(res.data.inventoryReport.movement).toBeNull();

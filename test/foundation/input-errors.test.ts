@@ -133,6 +133,12 @@ const CASES: Case[] = [
     fields: ['fields[0].field', 'fields[1].position', 'fields'],
   },
   {
+    mutation: 'setStockMinimum',
+    query: 'mutation($p: ID!, $w: ID!) { setStockMinimum(productId: $p, warehouseId: $w, minimum: "-1", reorderQuantity: "-2") { minimum } }',
+    variables: (api) => ({ p: '999999', w: id(api.ids.warehouses.online) }),
+    fields: ['minimum', 'reorderQuantity', 'productId'],
+  },
+  {
     mutation: 'reserveProduct',
     query: 'mutation($p: ID!, $w: ID!) { reserveProduct(productId: $p, warehouseId: $w, quantity: "0", dealRef: " ", expiresAt: "2001-01-01T00:00:00Z") { id } }',
     variables: (api) => ({ p: '999999', w: id(api.ids.warehouses.online) }),

@@ -32,8 +32,9 @@ export async function movementHistory(ctx: RequestContext, args: MovementHistory
   const page = await paginate(listed, 'm', args);
   if (page.nodes.length === 0) return { ...page, nodes: [], edges: [] };
 
-  // Exact on both: MariaDB sums DECIMALs; SQLite stores them as REAL, so it sums integer 1/10000 units.
-  const sum = ctx.db.options.type === 'mysql' ? 'SUM(m.quantity)' : 'CAST(SUM(CAST(ROUND(m.quantity * 10000) AS INTEGER)) AS TEXT)';
+  // Exact on both: MariaDB sums DECIMALs; SQLite stores them as REAL, so it sums integer 1/10000 units
+  // with unit_sum (an exact aggregate, src/services/reports/sqlite-unit-sum.ts: SUM would overflow past 2^63).
+  const sum = ctx.db.options.type === 'mysql' ? 'SUM(m.quantity)' : 'unit_sum(CAST(ROUND(m.quantity * 10000) AS INTEGER))';
   const before = await scoped().select(sum, 'total').andWhere('m.id < :firstId', { firstId: page.nodes[0].id }).getRawOne();
   const opening = new Decimal(before?.total ?? 0);
   let balance = ctx.db.options.type === 'mysql' ? opening : opening.dividedBy(10_000);

@@ -24,12 +24,12 @@ export function existingBefore(qb: SelectQueryBuilder<StockLevel>, end: Date): S
  * Stock at the end of a past day (issue 19 §3): the page's levels with quantity and value summed
  * from the ledger rows before `end`, and `reservedAsOf` from the reservations active at `end`
  * (created before it, expiring after it, not yet closed) — two statements per page whatever its
- * size. Sums are exact on both databases (SQLite adds integer 1/10000 units).
+ * size. Sums are exact on both databases (SQLite adds integer 1/10000 units with unit_sum).
  */
 export async function levelsAsOf(ctx: RequestContext, page: Page<StockLevel>, end: Date): Promise<Page<LevelAsOf>> {
   const keys = page.nodes.map((level) => ({ productId: level.productId, warehouseId: level.warehouseId }));
   const mysql = ctx.db.options.type === 'mysql';
-  const sum = (column: string) => (mysql ? `SUM(${column})` : `CAST(SUM(CAST(ROUND(${column} * 10000) AS INTEGER)) AS TEXT)`);
+  const sum = (column: string) => (mysql ? `SUM(${column})` : `unit_sum(CAST(ROUND(${column} * 10000) AS INTEGER))`);
   const exact = (raw: unknown) => (mysql ? new Decimal(String(raw ?? 0)) : new Decimal(String(raw ?? 0)).dividedBy(10_000));
   const byKey = (rows: Array<Record<string, unknown>>, column: string) =>
     new Map(rows.map((row) => [`${row.productId}:${row.warehouseId}`, exact(row[column])]));

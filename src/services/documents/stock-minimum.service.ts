@@ -3,7 +3,7 @@ import { RequestContext } from '../../context';
 import { Product } from '../../entities/product.entity';
 import { StockLevel } from '../../entities/stock-level.entity';
 import { Warehouse } from '../../entities/warehouse.entity';
-import { badInput } from '../../errors';
+import { badInput, InputErrors } from '../../errors';
 import { lacksWarehouse, requireId } from './document-validation';
 import { lockLevels, levelKey } from './ledger.service';
 import { inTransaction } from '../platform/transaction';
@@ -27,16 +27,17 @@ const notNegative = (value: Decimal | null | undefined, field: string) => {
  * so it never races a posting. `belowMinimum` is then computed at read time from available stock.
  */
 export async function setStockMinimum(ctx: RequestContext, input: StockMinimumInput): Promise<StockLevel> {
-  const productId = requireId(input.productId, 'productId');
-  const warehouseId = requireId(input.warehouseId, 'warehouseId');
+  const errors = new InputErrors();
+  const productId = errors.check(() => requireId(input.productId, 'productId'));
+  const warehouseId = errors.check(() => requireId(input.warehouseId, 'warehouseId'));
   // The field rule already refused warehouses outside the viewer's scope; this keeps the service safe on its own.
-  if (!ctx.access.canSelectWarehouse(warehouseId)) throw lacksWarehouse(warehouseId, 'warehouseId');
-  const minimumQuantity = notNegative(input.minimum, 'minimum');
-  const reorderQuantity = notNegative(input.reorderQuantity, 'reorderQuantity');
+  if (warehouseId !== undefined && !ctx.access.canSelectWarehouse(warehouseId)) throw lacksWarehouse(warehouseId, 'warehouseId');
+  const minimumQuantity = errors.check(() => notNegative(input.minimum, 'minimum'));
+  const reorderQuantity = errors.check(() => notNegative(input.reorderQuantity, 'reorderQuantity'));
   return inTransaction(ctx.db, async (tx) => {
-    const product = await tx.findOneBy(Product, { id: productId });
-    if (!product) throw badInput('productId', `no product ${productId}.`);
-    if (!(await tx.findOneBy(Warehouse, { id: warehouseId }))) throw badInput('warehouseId', `no warehouse ${warehouseId}.`);
+    if (productId !== undefined && !(await tx.findOneBy(Product, { id: productId }))) errors.add('productId', `no product ${productId}.`);
+    if (warehouseId !== undefined && !(await tx.findOneBy(Warehouse, { id: warehouseId }))) errors.add('warehouseId', `no warehouse ${warehouseId}.`);
+    errors.throwIfAny();
     const key = { productId, warehouseId };
     const level = (await lockLevels(tx, [key])).get(levelKey(key))!;
     await tx.update(StockLevel, { id: level.id }, { minimumQuantity, reorderQuantity });
