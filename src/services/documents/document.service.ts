@@ -111,10 +111,13 @@ export const documentService = {
       const at = new Date();
       const planned = plannedRowsOf(doc, items, (item) => item.purchasePrice ?? purchasePrice(item.productId), at);
       const rows = planned.map((p) => p.row);
-      await postMovements(tx, rows, async () => (await getSettings(tx)).allowNegativeStock, (states) => valueRows(planned, states, purchasePrice));
+      // Reservations hold (DESIGN §1): a sales order may also take its own deal's reservations, and uses them up as it ships.
+      const ownDeal = doc.type === DocumentType.SALES_ORDER ? doc.dealRef : null;
+      const levels = await postMovements(tx, rows, async () => (await getSettings(tx)).allowNegativeStock,
+        (states) => valueRows(planned, states, purchasePrice), ownDeal);
       await captureCosts(tx, items, rows);
-      if (doc.type === DocumentType.SALES_ORDER && doc.dealRef) {
-        await consumeDealReservations(tx, doc.dealRef, items.map((item) => ({ productId: item.productId, warehouseId: item.fromWarehouseId! })), at);
+      if (ownDeal) {
+        await consumeDealReservations(tx, ownDeal, items.map((item) => ({ productId: item.productId, warehouseId: item.fromWarehouseId!, quantity: item.quantity })), levels, at);
       }
       const processed = { status: DocumentStatus.PROCESSED, processedAt: at, processedById: ctx.access.userId, version: doc.version + 1, updatedAt: at };
       await tx.update(InventoryDocument, { id: doc.id }, processed);

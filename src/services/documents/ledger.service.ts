@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { Product } from '../../entities/product.entity';
+import { Reservation, ReservationStatus } from '../../entities/reservation.entity';
 import { StockLevel } from '../../entities/stock-level.entity';
 import { StockMovement } from '../../entities/stock-movement.entity';
 import { DomainError } from '../../errors';
@@ -34,15 +35,17 @@ export const isMysql = (tx: EntityManager) => tx.connection.options.type === 'my
  * last, after the level locks (rollup-writer.ts keeps their own key order).
  */
 export async function postMovements(tx: EntityManager, movements: StockMovement[], allowNegative: boolean | (() => Promise<boolean>),
-  valuation?: (states: Map<string, LevelState>) => Promise<void>): Promise<void> {
+  valuation?: (states: Map<string, LevelState>) => Promise<void>, ownDeal: string | null = null): Promise<Map<string, LockedLevel>> {
   const levels = await lockLevels(tx, netChanges(movements));
   if (valuation) await valuation(new Map([...levels].map(([key, level]) => [key, { quantity: level.quantity, value: level.value }])));
   const changes = netChanges(movements);
   for (const change of changes) {
     const level = levels.get(levelKey(change))!;
     const next = level.quantity.plus(change.delta);
-    if (next.isNegative() && change.delta.isNegative() && !(typeof allowNegative === 'function' ? await allowNegative() : allowNegative)) {
-      throw await insufficientStock(tx, change.productId, change.warehouseId, change.delta.negated(), level.quantity);
+    // Reservations hold (DESIGN §1): stock leaves only from what others have not reserved.
+    const available = level.quantity.minus(reservedBeyond(level, ownDeal));
+    if (change.delta.isNegative() && available.plus(change.delta).isNegative() && !(typeof allowNegative === 'function' ? await allowNegative() : allowNegative)) {
+      throw await insufficientStock(tx, change.productId, change.warehouseId, change.delta.negated(), available);
     }
     if (change.delta.isZero() && change.value.isZero()) continue;
     await tx.getRepository(StockLevel).update({ id: level.id }, { quantity: next, value: level.value.plus(change.value) });
@@ -53,16 +56,17 @@ export async function postMovements(tx: EntityManager, movements: StockMovement[
   recordChanges(tx, changes.map(({ productId, warehouseId }) => ({ kind: 'stockLevel', productId, warehouseId })));
   // The report rollups are a cache of exactly these rows, moved in the same transaction (docs/reports.md).
   await applyRollups(tx, movements);
+  return levels;
 }
 
 export interface LevelKey { productId: number; warehouseId: number }
 export const levelKey = (k: LevelKey) => `${k.productId}:${k.warehouseId}`;
 
 /** Creates missing level rows (zero) and locks all of them in (productId, warehouseId) order. */
-export async function lockLevels(tx: EntityManager, keys: LevelKey[]): Promise<Map<string, StockLevel>> {
+export async function lockLevels(tx: EntityManager, keys: LevelKey[]): Promise<Map<string, LockedLevel>> {
   const ordered = [...keys].sort((a, b) => a.productId - b.productId || a.warehouseId - b.warehouseId);
   const repo = tx.getRepository(StockLevel);
-  const locked = new Map<string, StockLevel>();
+  const locked = new Map<string, LockedLevel>();
   for (const key of ordered) {
     if (locked.has(levelKey(key))) continue;
     let level = await lockedLevel(tx, key);
@@ -79,13 +83,32 @@ export async function lockLevels(tx: EntityManager, keys: LevelKey[]): Promise<M
   return locked;
 }
 
-/** The level row of (product, warehouse) under a write lock on MariaDB; null when there is none. */
-export function lockedLevel(tx: EntityManager, key: LevelKey): Promise<StockLevel | null> {
+/** A level row with the active, unexpired reservations of its (product, warehouse), oldest expiry first. */
+export type LockedLevel = StockLevel & { reservations: Reservation[] };
+
+/**
+ * The level row of (product, warehouse) and its active reservations, in one statement, under a
+ * write lock on MariaDB; null when there is none. The reservations are joined rather than read
+ * by a second statement (a one-line posting stays at its statement count): a locking read locks
+ * and reads the latest committed version of every table it joins, so after waiting for the level
+ * lock it sees each reservation committed meanwhile — reserving takes the same level lock first.
+ */
+export async function lockedLevel(tx: EntityManager, key: LevelKey, now = new Date()): Promise<LockedLevel | null> {
   const qb = tx.getRepository(StockLevel).createQueryBuilder('l')
-    .where('l.productId = :productId AND l.warehouseId = :warehouseId', { productId: key.productId, warehouseId: key.warehouseId });
+    .leftJoinAndMapMany('l.reservations', Reservation, 'r',
+      'r.productId = l.productId AND r.warehouseId = l.warehouseId AND r.status = :active AND r.expiresAt > :now',
+      { active: ReservationStatus.ACTIVE, now })
+    .where('l.productId = :productId AND l.warehouseId = :warehouseId', { productId: key.productId, warehouseId: key.warehouseId })
+    .orderBy('r.expiresAt', 'ASC').addOrderBy('r.id', 'ASC');
   if (isMysql(tx)) qb.setLock('pessimistic_write');
-  return qb.getOne();
+  const level = await qb.getOne() as LockedLevel | null;
+  if (level) level.reservations ??= [];
+  return level;
 }
+
+/** What the level's active reservations hold back from a posting that may take `ownDeal`'s own (null: none). */
+export const reservedBeyond = (level: LockedLevel, ownDeal: string | null): Decimal =>
+  level.reservations.filter((r) => ownDeal === null || r.dealRef !== ownDeal).reduce((sum, r) => sum.plus(r.quantity), new Decimal(0));
 
 /** INSUFFICIENT_STOCK naming product, warehouse, needed and available (DESIGN §1). */
 export async function insufficientStock(tx: EntityManager, productId: number, warehouseId: number, needed: Decimal, available: Decimal) {

@@ -1,16 +1,15 @@
 import Decimal from 'decimal.js';
-import { Brackets, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { RequestContext } from '../../context';
 import { Product } from '../../entities/product.entity';
 import { Reservation, ReservationStatus } from '../../entities/reservation.entity';
 import { Warehouse } from '../../entities/warehouse.entity';
 import { badInput, DomainError, InputErrors, invalidState } from '../../errors';
-import { insufficientStock, isMysql, LevelKey, lockedLevel } from './ledger.service';
+import { insufficientStock, isMysql, LevelKey, levelKey, LockedLevel, lockedLevel, reservedBeyond } from './ledger.service';
 import { lacksWarehouse, requireId, validDealRef } from './document-validation';
 import { parseId } from '../platform/ids';
 import { getSettings } from '../catalog/settings.service';
 import { inTransaction } from '../platform/transaction';
-import { chunks } from '../platform/bulk';
 
 const DAY_MS = 86_400_000;
 
@@ -49,10 +48,10 @@ export const reservationService = {
       errors.throwIfAny();
       const expiresAt = input.expiresAt ?? new Date(now.getTime() + (await getSettings(tx)).reservationDays * DAY_MS);
 
-      // The level row's lock serializes reservations (and processing) of this product in this warehouse.
-      const key = { productId, warehouseId };
-      const level = await lockedLevel(tx, key);
-      const available = (level?.quantity ?? new Decimal(0)).minus(await activeReserved(tx, key, now));
+      // The level row's lock serializes reservations (and processing) of this product in this
+      // warehouse; its active reservations come with it (ledger.service.ts lockedLevel).
+      const level = await lockedLevel(tx, { productId, warehouseId }, now);
+      const available = level ? level.quantity.minus(reservedBeyond(level, null)) : new Decimal(0);
       if (input.quantity.greaterThan(available)) throw await insufficientStock(tx, productId, warehouseId, input.quantity, Decimal.max(available, 0));
       return tx.save(Reservation, tx.create(Reservation, {
         productId, warehouseId, quantity: input.quantity, dealRef, expiresAt, status: ReservationStatus.ACTIVE,
@@ -80,32 +79,28 @@ export const reservationService = {
   },
 };
 
-/** Sum of ACTIVE, unexpired reservations of (product, warehouse) at `now`. */
-export async function activeReserved(tx: EntityManager, key: LevelKey, now: Date): Promise<Decimal> {
-  const row = await tx.getRepository(Reservation).createQueryBuilder('r')
-    .select('COALESCE(SUM(r.quantity), 0)', 'reserved')
-    .where('r.productId = :productId AND r.warehouseId = :warehouseId', key)
-    .andWhere('r.status = :status AND r.expiresAt > :now', { status: ReservationStatus.ACTIVE, now })
-    .getRawOne<{ reserved: string | number }>();
-  // SQLite sums DECIMAL text as floating point; quantities have 4 decimals, so rounding restores them exactly.
-  return new Decimal(row?.reserved ?? 0).toDecimalPlaces(4);
-}
-
 /**
  * Processing a sales order of a deal consumes the deal's active, unexpired reservations of the
- * order's (product, warehouse) pairs, inside the processing transaction (after the level locks).
+ * order's (product, warehouse) pairs — only as much as it ships (DESIGN §1): reservations expiring
+ * first are used first; one fully used becomes CONSUMED, one partly used keeps the rest ACTIVE
+ * (reserved 6, shipped 2 → 4 stay reserved). `levels` are the posting's locked levels with their
+ * reservations (read and, on MariaDB, locked in the level statement, so no second read).
  */
-export async function consumeDealReservations(tx: EntityManager, dealRef: string, keys: LevelKey[], at: Date): Promise<void> {
-  // One OR per pair: chunked far below SQLite's expression depth of 1,000 (issue 22).
-  for (const part of chunks(keys, OR_PAIRS)) {
-    await tx.getRepository(Reservation).createQueryBuilder().update(Reservation)
-      .set({ status: ReservationStatus.CONSUMED, closedAt: at })
-      .where('dealRef = :dealRef AND status = :status AND expiresAt > :at', { dealRef, status: ReservationStatus.ACTIVE, at })
-      .andWhere(new Brackets((w) => {
-        part.forEach((k, i) => w.orWhere(`(productId = :p${i} AND warehouseId = :w${i})`, { [`p${i}`]: k.productId, [`w${i}`]: k.warehouseId }));
-      }))
-      .execute();
+export async function consumeDealReservations(tx: EntityManager, dealRef: string, shipped: Array<LevelKey & { quantity: Decimal }>,
+  levels: Map<string, LockedLevel>, at: Date): Promise<void> {
+  const left = new Map<string, Decimal>();
+  for (const line of shipped) left.set(levelKey(line), (left.get(levelKey(line)) ?? new Decimal(0)).plus(line.quantity));
+  for (const [key, quantity] of left) {
+    let rest = quantity;
+    for (const r of levels.get(key)?.reservations ?? []) {
+      if (r.dealRef !== dealRef || !rest.greaterThan(0)) continue;
+      if (rest.greaterThanOrEqualTo(r.quantity)) {
+        rest = rest.minus(r.quantity);
+        await tx.update(Reservation, { id: r.id }, { status: ReservationStatus.CONSUMED, closedAt: at });
+      } else {
+        await tx.update(Reservation, { id: r.id }, { quantity: r.quantity.minus(rest) });
+        rest = new Decimal(0);
+      }
+    }
   }
 }
-
-const OR_PAIRS = 200;
