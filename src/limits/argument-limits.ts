@@ -62,6 +62,7 @@ const NAME_BOUNDS: Record<string, Bound> = {
 /** Int arguments by name. */
 const INT_BOUNDS: Record<string, Bound> = {
   first: { limit: 'pageSize', max: MAX_PAGE_SIZE, unit: 'items' },
+  last: { limit: 'pageSize', max: MAX_PAGE_SIZE, unit: 'items' },
 };
 
 const amount = (name: keyof typeof AMOUNTS): Bound => ({ limit: `amount.${name}`, max: AMOUNTS[name], unit: 'in absolute value' });

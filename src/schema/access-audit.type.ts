@@ -1,7 +1,7 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { AuditSubject } from '../services/access/access-admin.service';
-import { Connection } from './connection';
+import { Connection, DateTimeRange, OrderDirection } from './connection';
 
 registerEnumType(AuditSubject, { name: 'AuditSubject' });
 
@@ -18,3 +18,26 @@ export class AccessAuditEntryType {
 }
 
 export const AccessAuditEntryConnection = Connection(AccessAuditEntryType, 'AccessAuditEntry');
+
+export enum AccessAuditOrderField {
+  AT = 'AT',
+}
+registerEnumType(AccessAuditOrderField, {
+  name: 'AccessAuditOrderField',
+  description: 'What the audit log sorts by.',
+  valuesConfig: { AT: { description: 'When the change was made.' } },
+});
+
+@InputType({ description: 'The order of the audit log; the id breaks ties. Default: oldest first (id ascending).' })
+export class AccessAuditOrder {
+  @Field(() => AccessAuditOrderField, { defaultValue: AccessAuditOrderField.AT }) field: AccessAuditOrderField;
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
+}
+
+@InputType({ description: 'Conditions a listed audit entry meets, all of them.' })
+export class AccessAuditFilter {
+  @Field(() => ID, { nullable: true, description: 'Who made the change.' }) actorId?: string | null;
+  @Field(() => String, { nullable: true, description: 'The kind of target: ROLE, USER, APPLICATION, SETTINGS …' }) subjectType?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The target\'s id (with subjectType).' }) subjectId?: string | null;
+  @Field(() => DateTimeRange, { nullable: true, description: 'Made in this range.' }) at?: DateTimeRange | null;
+}

@@ -1,19 +1,47 @@
-import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { configuredMaxPageSize } from '../config';
 
 @ObjectType()
 export class PageInfo {
-  @Field() hasNextPage: boolean;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
+  @Field({ description: 'Paging forward: more rows follow. Paging backward (last/before): true when before was given.' }) hasNextPage: boolean;
+  @Field({ description: 'Paging backward: more rows precede. Paging forward (first/after): true when after was given.' }) hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true, description: 'Cursor of the first row of the page: pass it as before to page back.' }) startCursor: string | null;
+  @Field(() => String, { nullable: true, description: 'Cursor of the last row of the page: pass it as after to page on.' }) endCursor: string | null;
 }
 
-/** Largest `first` of every connection: LIMIT_PAGE_SIZE, default 200 (docs/operations.md). */
+/** Largest `first` or `last` of every connection: LIMIT_PAGE_SIZE, default 200 (docs/operations.md). */
 export const MAX_PAGE_SIZE = configuredMaxPageSize();
+/** The page size when neither `first` nor `last` is given. */
+export const DEFAULT_PAGE_SIZE = 50;
 
+/**
+ * Relay paging (issue 18 §1): `first`/`after` forward, `last`/`before` backward; cursors are
+ * opaque and stay valid while rows are inserted. Neither first nor last: the first 50.
+ */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 50, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` }) first: number;
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string | null;
+  @Field(() => Int, { nullable: true, description: `Page size forward, 1 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when neither first nor last is given.` })
+  first?: number | null;
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page (with first).' }) after?: string | null;
+  @Field(() => Int, { nullable: true, description: `Page size backward: the last rows before \`before\` (or of all), 1 to ${MAX_PAGE_SIZE}.` })
+  last?: number | null;
+  @Field(() => String, { nullable: true, description: 'startCursor of the next page (with last).' }) before?: string | null;
+}
+
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Sort direction; rows of an equal sort value keep the order of their ids, in the same direction.',
+  valuesConfig: { ASC: { description: 'Smallest (oldest, first in the alphabet) first.' }, DESC: { description: 'Largest (newest) first.' } },
+});
+
+@InputType({ description: 'A range of moments: from inclusive, to exclusive; either may be omitted.' })
+export class DateTimeRange {
+  @Field(() => Date, { nullable: true }) from?: Date | null;
+  @Field(() => Date, { nullable: true }) to?: Date | null;
 }
 
 export interface Page<T> {

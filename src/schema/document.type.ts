@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
-import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Connection, PageArgs } from './connection';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection, DateTimeRange, OrderDirection, PageArgs } from './connection';
 import { DecimalScalar } from './decimal.scalar';
 import { DocumentAction, DocumentStatus, DocumentType } from './enums';
 
@@ -34,8 +34,44 @@ export class DocumentItemType {
 
 export const InventoryDocumentConnection = Connection(InventoryDocumentType, 'InventoryDocument');
 
+export enum DocumentOrderField {
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+  NUMBER = 'NUMBER',
+}
+registerEnumType(DocumentOrderField, {
+  name: 'DocumentOrderField',
+  description: 'What a document list sorts by.',
+  valuesConfig: {
+    CREATED_AT: { description: 'When the document was created.' },
+    UPDATED_AT: { description: 'When it last changed (edited, processed, cancelled).' },
+    NUMBER: { description: 'Its number (per type: SR-…, SO-…).' },
+  },
+});
+
+@InputType({ description: 'The order of a document list; the id breaks ties. Default: oldest first (id ascending).' })
+export class DocumentOrder {
+  @Field(() => DocumentOrderField) field: DocumentOrderField;
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
+}
+
+@InputType({ description: 'Conditions a listed document meets, all of them; among the documents the viewer may see only.' })
+export class DocumentFilter {
+  @Field(() => String, { nullable: true, description: 'Part of the number, any case (e.g. "SO-0001").' }) number?: string | null;
+  @Field(() => String, { nullable: true, description: 'The deal reference, exactly.' }) dealRef?: string | null;
+  @Field(() => [DocumentType], { nullable: true, description: 'Any of these types.' }) types?: DocumentType[] | null;
+  @Field(() => [DocumentStatus], { nullable: true, description: 'Any of these statuses.' }) statuses?: DocumentStatus[] | null;
+  @Field(() => ID, { nullable: true, description: 'With an item in this warehouse; a warehouse the viewer cannot select matches nothing.' })
+  warehouseId?: string | null;
+  @Field(() => DateTimeRange, { nullable: true, description: 'Created in this range.' }) created?: DateTimeRange | null;
+  @Field(() => DateTimeRange, { nullable: true, description: 'Processed in this range (drafts and never-processed documents do not match).' })
+  processed?: DateTimeRange | null;
+}
+
 @ArgsType()
 export class DocumentFilterArgs extends PageArgs {
+  @Field(() => DocumentFilter, { nullable: true }) filter?: DocumentFilter | null;
+  @Field(() => DocumentOrder, { nullable: true }) orderBy?: DocumentOrder | null;
   @Field(() => DocumentType, { nullable: true }) type?: DocumentType | null;
   @Field(() => DocumentStatus, { nullable: true }) status?: DocumentStatus | null;
   @Field(() => ID, { nullable: true, description: 'Documents with an item in this warehouse (empty when it is not selectable).' })

@@ -52,6 +52,22 @@ const PAGE_QUERIES: Array<{ name: string; relations: number; query: string; list
     list: (d) => d.documents.nodes,
   },
   {
+    // Issue 18 §1: an order and a filter change the page's statement, not the number of statements.
+    name: 'documents filtered by type and status, newest first, with author, items and warehouses',
+    relations: 5,
+    query: `query($first: Int!) { documents(first: $first, orderBy: { field: CREATED_AT, direction: DESC },
+      filter: { types: [STOCK_TRANSFER], statuses: [DRAFT], created: { to: "2999-01-01T00:00:00Z" } }) {
+      nodes { number allowedActions author { login } items { quantity product { sku } fromWarehouse { code } toWarehouse { code } } } } }`,
+    list: (d) => d.documents.nodes,
+  },
+  {
+    name: 'documents paged backward (last) by number, with author, items and warehouses',
+    relations: 5,
+    query: `query($first: Int!) { documents(last: $first, orderBy: { field: NUMBER, direction: ASC }) {
+      nodes { number allowedActions author { login } items { quantity product { sku } fromWarehouse { code } toWarehouse { code } } } } }`,
+    list: (d) => d.documents.nodes,
+  },
+  {
     name: 'products with parent, variants and stock levels with their warehouse',
     relations: 5, // parent, variants, stock levels, warehouses, reservations (quantity/available)
     query: 'query($first: Int!) { products(first: $first, search: "p") { nodes { sku parent { sku } variants { sku } quantity available stockLevels { quantity warehouse { code } } } } }',

@@ -3,7 +3,8 @@ import { AccessAuditEntry } from '../../entities/access-audit-entry.entity';
 import { badInput } from '../../errors';
 import { Page, PageArgs } from '../../schema/connection';
 import { parseId } from '../platform/ids';
-import { paginate } from '../platform/paginate';
+import { BY_ID, Ordering, paginate } from '../platform/paginate';
+import type { AccessAuditOrder } from '../../schema/access-audit.type';
 
 export interface AuditFilter {
   actorId?: string | null;
@@ -13,20 +14,25 @@ export interface AuditFilter {
   to?: Date | null;
 }
 
-/** The access audit log, oldest first, filtered by actor, subject and time (`from` inclusive, `to` exclusive). */
+/** The access audit log, oldest first unless ordered by time, filtered by actor, subject and time (`from` inclusive, `to` exclusive). */
 export const accessAuditService = {
-  list(ctx: RequestContext, filter: AuditFilter, page: PageArgs): Promise<Page<AccessAuditEntry>> {
+  list(ctx: RequestContext, filters: AuditFilter[], page: PageArgs, order?: AccessAuditOrder | null): Promise<Page<AccessAuditEntry>> {
     const qb = ctx.db.getRepository(AccessAuditEntry).createQueryBuilder('e');
-    if (filter.actorId !== undefined && filter.actorId !== null) {
-      const actorId = parseId(filter.actorId);
-      if (actorId === null) throw badInput('actorId', 'not a user id');
-      qb.andWhere('e.actorId = :actorId', { actorId });
-    }
-    if (filter.subjectType) qb.andWhere('e.subjectType = :subjectType', { subjectType: filter.subjectType });
-    if (filter.subjectId) qb.andWhere('e.subjectId = :subjectId', { subjectId: String(filter.subjectId) });
-    if (filter.from && filter.to && filter.from > filter.to) throw badInput('to', 'must not be before from');
-    if (filter.from) qb.andWhere('e.at >= :from', { from: filter.from });
-    if (filter.to) qb.andWhere('e.at < :to', { to: filter.to });
-    return paginate(qb, 'e', page);
+    filters.forEach((filter, i) => {
+      if (filter.actorId !== undefined && filter.actorId !== null) {
+        const actorId = parseId(filter.actorId);
+        if (actorId === null) throw badInput(i ? 'filter.actorId' : 'actorId', 'not a user id');
+        qb.andWhere(`e.actorId = :actorId${i}`, { [`actorId${i}`]: actorId });
+      }
+      if (filter.subjectType) qb.andWhere(`e.subjectType = :subjectType${i}`, { [`subjectType${i}`]: filter.subjectType });
+      if (filter.subjectId) qb.andWhere(`e.subjectId = :subjectId${i}`, { [`subjectId${i}`]: String(filter.subjectId) });
+      if (filter.from && filter.to && filter.from > filter.to) throw badInput(i ? 'filter.at.to' : 'to', 'must not be before from');
+      if (filter.from) qb.andWhere(`e.at >= :from${i}`, { [`from${i}`]: filter.from });
+      if (filter.to) qb.andWhere(`e.at < :to${i}`, { [`to${i}`]: filter.to });
+    });
+    const ordering: Ordering<AccessAuditEntry> = order
+      ? { key: order.field, direction: order.direction, column: { path: 'e.at', kind: 'date', value: (e) => e.at } }
+      : BY_ID;
+    return paginate(qb, 'e', page, ordering);
   },
 };

@@ -1,15 +1,18 @@
 import Decimal from 'decimal.js';
 import DataLoader from 'dataloader';
+import { SelectQueryBuilder } from 'typeorm';
 import { RequestContext } from '../../context';
 import { DocumentItem } from '../../entities/document-item.entity';
 import { InventoryDocument } from '../../entities/inventory-document.entity';
 import { Page } from '../../schema/connection';
-import { DocumentFilterArgs } from '../../schema/document.type';
+import { DateTimeRange } from '../../schema/connection';
+import { DocumentFilter, DocumentFilterArgs, DocumentOrder, DocumentOrderField } from '../../schema/document.type';
 import { DocumentFacts } from '../../shield/document-access';
 import { restrictToVisibleDocuments } from '../../shield/document-scope';
 import { inventoryGuards } from '../../shield/rules/inventory.rules';
 import { parseId } from '../platform/ids';
-import { paginate } from '../platform/paginate';
+import { BY_ID, Ordering, paginate } from '../platform/paginate';
+import { likePattern } from '../catalog/product.service';
 import { byIdLoader } from '../../loaders/loader-factories';
 
 /** A document as the read API hands it on: the entity plus the facts its rules need (no I/O in rules). */
@@ -46,6 +49,42 @@ async function withFacts(ctx: RequestContext, docs: InventoryDocument[]): Promis
   return docs.map((doc) => Object.assign(doc, { warehouseIds: [...(byDocument.get(doc.id) ?? [])].sort((a, b) => a - b) }));
 }
 
+const ORDER_COLUMNS: Record<DocumentOrderField, NonNullable<Ordering<InventoryDocument>['column']>> = {
+  CREATED_AT: { path: 'doc.createdAt', kind: 'date', value: (d) => d.createdAt },
+  UPDATED_AT: { path: 'doc.updatedAt', kind: 'date', value: (d) => d.updatedAt },
+  NUMBER: { path: 'doc.number', kind: 'text', value: (d) => d.number },
+};
+
+/** No orderBy: oldest first by id, as before orderBy existed. */
+const documentOrdering = (order: DocumentOrder | null | undefined): Ordering<InventoryDocument> =>
+  (order ? { key: order.field, direction: order.direction, column: ORDER_COLUMNS[order.field] } : BY_ID);
+
+const inRange = (qb: SelectQueryBuilder<InventoryDocument>, column: string, range: DateTimeRange | null | undefined, name: string) => {
+  if (range?.from) qb.andWhere(`${column} >= :${name}From`, { [`${name}From`]: range.from });
+  if (range?.to) qb.andWhere(`${column} < :${name}To`, { [`${name}To`]: range.to });
+};
+
+/**
+ * The filter in SQL, on top of the visibility condition (DESIGN §3.4): it narrows what the
+ * viewer may see and never widens it; a warehouse the viewer cannot select matches nothing.
+ */
+function filterDocuments(ctx: RequestContext, qb: SelectQueryBuilder<InventoryDocument>, filter: DocumentFilter) {
+  if (filter.types?.length) qb.andWhere('doc.type IN (:...types)', { types: filter.types });
+  if (filter.statuses?.length) qb.andWhere('doc.status IN (:...statuses)', { statuses: filter.statuses });
+  if (filter.number) qb.andWhere("LOWER(doc.number) LIKE :number ESCAPE '!'", { number: likePattern(filter.number) });
+  if (filter.dealRef) qb.andWhere('doc.dealRef = :dealRef', { dealRef: filter.dealRef });
+  inRange(qb, 'doc.createdAt', filter.created, 'created');
+  inRange(qb, 'doc.processedAt', filter.processed, 'processed');
+  if (filter.warehouseId !== undefined && filter.warehouseId !== null) {
+    // A hidden or unknown warehouse filters to nothing, so the filter cannot probe hidden sides.
+    const warehouseId = parseId(filter.warehouseId);
+    if (warehouseId === null || !ctx.access.canSelectWarehouse(warehouseId)) qb.andWhere('1 = 0');
+    else {
+      qb.andWhere('doc.id IN (SELECT in_wh.documentId FROM document_warehouse in_wh WHERE in_wh.warehouseId = :warehouseId)', { warehouseId });
+    }
+  }
+}
+
 /** Documents as the viewer may see them (DESIGN §3.4), filtered in SQL; hidden ones look missing. */
 export const documentQueryService = {
   visibleTotal,
@@ -54,19 +93,11 @@ export const documentQueryService = {
 
   async list(ctx: RequestContext, args: DocumentFilterArgs): Promise<Page<DocumentView>> {
     const qb = restrictToVisibleDocuments(ctx.db.getRepository(InventoryDocument).createQueryBuilder('doc'), ctx.access, 'doc');
-    if (args.type) qb.andWhere('doc.type = :type', { type: args.type });
-    if (args.status) qb.andWhere('doc.status = :status', { status: args.status });
-    if (args.from) qb.andWhere('doc.createdAt >= :from', { from: args.from });
-    if (args.to) qb.andWhere('doc.createdAt < :to', { to: args.to });
-    if (args.warehouseId !== undefined && args.warehouseId !== null) {
-      // A hidden or unknown warehouse filters to nothing, so the filter cannot probe hidden sides.
-      const warehouseId = parseId(args.warehouseId);
-      if (warehouseId === null || !ctx.access.canSelectWarehouse(warehouseId)) qb.andWhere('1 = 0');
-      else {
-        qb.andWhere('doc.id IN (SELECT in_wh.documentId FROM document_warehouse in_wh WHERE in_wh.warehouseId = :warehouseId)', { warehouseId });
-      }
-    }
-    const page = await paginate(qb, 'doc', args);
+    // The older top-level arguments and `filter` combine (all must hold).
+    filterDocuments(ctx, qb, { types: args.type ? [args.type] : null, statuses: args.status ? [args.status] : null,
+      warehouseId: args.warehouseId, created: { from: args.from, to: args.to } });
+    if (args.filter) filterDocuments(ctx, qb, args.filter);
+    const page = await paginate(qb, 'doc', args, documentOrdering(args.orderBy));
     const nodes = await withFacts(ctx, page.nodes);
     return { ...page, nodes, edges: page.edges.map((edge, i) => ({ ...edge, node: nodes[i] })) };
   },

@@ -1,37 +1,127 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../../errors';
 import { overLimit } from '../../limits/limits';
-import { MAX_PAGE_SIZE, Page, PageArgs } from '../../schema/connection';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageArgs } from '../../schema/connection';
 
-const encodeCursor = (id: number) => Buffer.from(`id:${id}`).toString('base64url');
+export type Direction = 'ASC' | 'DESC';
 
-function decodeCursor(cursor: string): number {
-  const match = /^id:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw badInput('after', 'not a cursor returned by this connection');
-  return Number(match[1]);
+/**
+ * The order of a connection: a column a screen sorts by (or none: the id alone) and a direction;
+ * the id in the same direction breaks ties, so the order is total and keyset paging is exact.
+ */
+export interface Ordering<T> {
+  /** Names the order inside cursors: a cursor of another order is refused, not misread. */
+  key: string;
+  direction: Direction;
+  column?: { path: string; kind: 'date' | 'text'; value: (row: T) => Date | string };
+}
+
+export const BY_ID: Ordering<{ id: number }> = { key: 'ID', direction: 'ASC' };
+
+interface Cursor {
+  k: string;
+  v?: string;
+  id: number;
+}
+
+const encodeCursor = (ordering: Ordering<any>, row: { id: number }): string => {
+  const value = ordering.column?.value(row);
+  const cursor: Cursor = { k: ordering.key, ...(value === undefined ? {} : { v: value instanceof Date ? value.toISOString() : value }), id: row.id };
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+};
+
+function decodeCursor(ordering: Ordering<any>, cursor: string, field: string): Cursor {
+  let parsed: Partial<Cursor> | null = null;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  } catch {
+    parsed = null;
+  }
+  const valid = parsed && parsed.k === ordering.key && Number.isSafeInteger(parsed.id)
+    && (ordering.column ? typeof parsed.v === 'string' : parsed.v === undefined);
+  if (!valid) throw badInput(field, 'not a cursor returned by this connection in this order');
+  return parsed as Cursor;
+}
+
+const isSqlite = (qb: SelectQueryBuilder<ObjectLiteral>) => qb.connection.options.type !== 'mysql';
+
+/**
+ * A date column compared and sorted the same way on both databases: SQLite keeps datetimes as
+ * text written with or without milliseconds, so both sides are normalized to milliseconds there.
+ */
+function sortExpression(qb: SelectQueryBuilder<ObjectLiteral>, ordering: Ordering<any>): string | null {
+  const column = ordering.column;
+  if (!column) return null;
+  return column.kind === 'date' && isSqlite(qb) ? `strftime('%Y-%m-%d %H:%M:%f', ${column.path})` : column.path;
+}
+
+function cursorValue(qb: SelectQueryBuilder<ObjectLiteral>, ordering: Ordering<any>, value: string, field: string): string | Date {
+  if (ordering.column?.kind !== 'date') return value;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw badInput(field, 'not a cursor returned by this connection in this order');
+  return isSqlite(qb) ? date.toISOString().replace('T', ' ').replace('Z', '') : date;
+}
+
+const reverse = (direction: Direction): Direction => (direction === 'ASC' ? 'DESC' : 'ASC');
+
+function pageSize(args: PageArgs): { size: number; backward: boolean } {
+  if (args.first != null && args.last != null) throw badInput('last', 'pass first or last, not both');
+  if (args.last == null && args.before != null) throw badInput('before', 'pages backward: pass it with last');
+  if (args.last != null && args.after != null) throw badInput('after', 'pages forward: pass it with first');
+  const backward = args.last != null;
+  const field = backward ? 'last' : 'first';
+  const size = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1) throw badInput(field, `must be between 1 and ${MAX_PAGE_SIZE}`);
+  if (size > MAX_PAGE_SIZE) throw overLimit(field, 'pageSize', MAX_PAGE_SIZE, `must be between 1 and ${MAX_PAGE_SIZE} (pageSize, LIMIT_PAGE_SIZE)`);
+  return { size, backward };
 }
 
 /**
- * Keyset pagination by id over an already scoped query: one page query, plus one COUNT when
- * `totalCount` is selected, whatever the page size.
+ * Keyset pagination over an already scoped query (issue 18 §1): `first`/`after` forward,
+ * `last`/`before` backward, in the given order with the id as tie-breaker. A cursor is the sort
+ * value and id of a row, so pages stay exact when rows are inserted meanwhile. One page query,
+ * plus one COUNT when `totalCount` is selected, whatever the page size.
  */
 export async function paginate<T extends ObjectLiteral & { id: number }>(
   qb: SelectQueryBuilder<T>,
   alias: string,
   args: PageArgs,
+  ordering: Ordering<T> = BY_ID,
 ): Promise<Page<T>> {
-  if (!Number.isInteger(args.first) || args.first < 1) throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
-  if (args.first > MAX_PAGE_SIZE) throw overLimit('first', 'pageSize', MAX_PAGE_SIZE, `must be between 1 and ${MAX_PAGE_SIZE} (pageSize, LIMIT_PAGE_SIZE)`);
+  const { size, backward } = pageSize(args);
   // COUNT is the expensive part on large tables; it runs only when a client selects totalCount.
   const totalCount = () => qb.clone().getCount();
-  const page = qb.clone().orderBy(`${alias}.id`, 'ASC').take(args.first + 1);
-  if (args.after) page.andWhere(`${alias}.id > :afterId`, { afterId: decodeCursor(args.after) });
+  const direction = backward ? reverse(ordering.direction) : ordering.direction;
+  const sort = sortExpression(qb, ordering);
+  const page = qb.clone();
+  if (sort) page.orderBy(sort, direction).addOrderBy(`${alias}.id`, direction);
+  else page.orderBy(`${alias}.id`, direction);
+  page.take(size + 1);
+  const cursor = backward ? args.before : args.after;
+  if (cursor) {
+    const field = backward ? 'before' : 'after';
+    const at = decodeCursor(ordering, cursor, field);
+    const beyond = direction === 'ASC' ? '>' : '<';
+    if (sort) {
+      page.andWhere(`(${sort} ${beyond} :cursorValue OR (${sort} = :cursorValue AND ${alias}.id ${beyond} :cursorId))`,
+        { cursorValue: cursorValue(qb, ordering, at.v!, field), cursorId: at.id });
+    } else page.andWhere(`${alias}.id ${beyond} :cursorId`, { cursorId: at.id });
+  }
   const rows = await page.getMany();
-  const nodes = rows.slice(0, args.first);
+  const more = rows.length > size;
+  const nodes = rows.slice(0, size);
+  if (backward) nodes.reverse();
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(ordering, node), node }));
   return {
     nodes,
-    edges: nodes.map((node) => ({ cursor: encodeCursor(node.id), node })),
-    pageInfo: { hasNextPage: rows.length > args.first, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null },
+    edges,
+    pageInfo: {
+      // Exact in the direction paged; towards the cursor, a row exists behind it when one was given.
+      hasNextPage: backward ? Boolean(args.before) : more,
+      hasPreviousPage: backward ? more : Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
     totalCount,
   };
 }

@@ -11,7 +11,7 @@ export const coreRules: RuleTree = {
   Viewer: visibleWithParent('user', 'permissions', 'allWarehouses', 'warehouses', 'reportKinds', 'documentPermissions'),
   DocumentPermission: visibleWithParent('type', 'actions'),
   User: visibleWithParent('id', 'login', 'name', 'active'),
-  PageInfo: visibleWithParent('hasNextPage', 'endCursor'),
+  PageInfo: visibleWithParent('hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'),
   PermissionInfo: visibleWithParent('permission', 'scopeKind', 'description', 'documentTypes', 'documentActions'),
   DocumentActionInfo: visibleWithParent('action', 'description'),
 };

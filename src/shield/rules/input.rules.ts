@@ -11,6 +11,9 @@ const writable = (type: string, ...fields: string[]): InputRuleTree =>
 const plainArguments = (coordinate: string, ...args: string[]): InputRuleTree =>
   Object.fromEntries(args.map((arg) => [`${coordinate}(${arg})`, allow]));
 
+/** The paging arguments of every connection (first/after forward, last/before backward). */
+const PAGE = ['first', 'after', 'last', 'before'];
+
 /** A purchase price is written only by who can read it back (DESIGN §2, §3.9). */
 const purchasePrice = requires(Permission.PURCHASE_PRICE_VIEW);
 
@@ -57,22 +60,28 @@ export const INPUT_RULES: InputRuleTree = {
   ...writable('RegisterApplicationInput', 'name', 'description', 'vendor', 'callbackUrl', 'clientId', 'requestedPermissions'),
 
   // Query arguments: filters and pages over what the viewer may see (hidden ids match nothing, DESIGN §3.2).
-  ...plainArguments('Query.accessAuditLog', 'to', 'from', 'subjectId', 'subjectType', 'actorId', 'first', 'after'),
+  ...plainArguments('Query.accessAuditLog', 'to', 'from', 'subjectId', 'subjectType', 'actorId', ...PAGE, 'filter', 'orderBy'),
+  // Filters and orders select among rows the viewer may see; a hidden warehouse filters to nothing.
+  ...writable('DateTimeRange', 'from', 'to'),
+  ...writable('DocumentFilter', 'number', 'dealRef', 'types', 'statuses', 'warehouseId', 'created', 'processed'),
+  ...writable('DocumentOrder', 'field', 'direction'),
+  ...writable('AccessAuditFilter', 'actorId', 'subjectType', 'subjectId', 'at'),
+  ...writable('AccessAuditOrder', 'field', 'direction'),
   ...plainArguments('Query.applications', 'status'),
   ...plainArguments('Query.application', 'id'),
   ...plainArguments('Query.explainAccess', 'action', 'documentType', 'reportKind', 'permission', 'warehouseId', 'userId'),
   ...plainArguments('Query.role', 'id'),
-  ...plainArguments('Query.users', 'includeInactive', 'search', 'first', 'after'),
+  ...plainArguments('Query.users', 'includeInactive', 'search', ...PAGE),
   ...plainArguments('Query.user', 'id'),
   ...plainArguments('Query.documentFormLayout', 'type'),
-  ...plainArguments('Query.documents', 'first', 'after', 'type', 'status', 'warehouseId', 'from', 'to'),
+  ...plainArguments('Query.documents', ...PAGE, 'type', 'status', 'warehouseId', 'from', 'to', 'filter', 'orderBy'),
   ...plainArguments('Query.document', 'id'),
-  ...plainArguments('Query.products', 'includeArchived', 'topLevelOnly', 'search', 'first', 'after'),
+  ...plainArguments('Query.products', 'includeArchived', 'topLevelOnly', 'search', ...PAGE),
   ...plainArguments('Query.product', 'id'),
   ...plainArguments('Query.inventoryReport', 'drillDownWarehouseId', 'productIds', 'productSearch', 'warehouseIds', 'to', 'from'),
-  ...plainArguments('Query.reservations', 'first', 'after', 'productId', 'warehouseId', 'status'),
-  ...plainArguments('Query.stockLevels', 'first', 'after', 'warehouseId', 'productId', 'belowMinimum', 'at'),
-  ...plainArguments('Query.movements', 'first', 'after', 'productId', 'warehouseId', 'from', 'to'),
+  ...plainArguments('Query.reservations', ...PAGE, 'productId', 'warehouseId', 'status'),
+  ...plainArguments('Query.stockLevels', ...PAGE, 'warehouseId', 'productId', 'belowMinimum', 'at'),
+  ...plainArguments('Query.movements', ...PAGE, 'productId', 'warehouseId', 'from', 'to'),
   ...plainArguments('Query.warehouses', 'includeInactive'),
   ...plainArguments('Query.warehouse', 'id'),
   // Subscription filters: ids only; a hidden one hears nothing (docs/subscriptions.md).
