@@ -26,6 +26,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const MODES = (process.env.BENCH_MODES ?? 'off,on,hand-written,stock-shield').split(',') as AuthMode[];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const QUERY_KEYS = (process.env.BENCH_QUERIES ?? 'a,b,c,d').split(',');
+const VIEWERS = (process.env.BENCH_VIEWERS ?? 'clerk,admin').split(',') as Array<'clerk' | 'admin'>;
 const SKIP_POSTING = process.env.BENCH_POSTING === '0';
 const POSTING_SCENARIOS: PostingScenario[] = ['uncontended', 'contended', 'bulk'];
 const CONTENTION_SECONDS = Number(process.env.BENCH_CONTENTION_SECONDS ?? 20);
@@ -123,7 +124,7 @@ async function main() {
   for (let round = 1; round <= ROUNDS; round++) {
     const order = MODES.map((_, i) => MODES[(i + round - 1) % MODES.length]);
     for (const [key, q] of Object.entries(QUERIES).filter(([k]) => QUERY_KEYS.includes(k))) {
-      for (const viewer of ['clerk', 'admin'] as const) {
+      for (const viewer of VIEWERS) {
         const body = JSON.stringify({ query: q.query, variables: key === 'a' ? { w: String(w.id) } : undefined });
         for (const mode of order) {
           const { url, child } = services.get(mode)!;
