@@ -6,6 +6,7 @@ import { DocumentSequence } from './document-sequence.entity';
 import { DocumentWarehouse } from './document-warehouse.entity';
 import { InventoryDocument } from './inventory-document.entity';
 import { Product } from './product.entity';
+import { ProductBarcode } from './product-barcode.entity';
 import { ReplicaHeartbeat } from './replica-heartbeat.entity';
 import { Reservation } from './reservation.entity';
 import { Role } from './role.entity';
@@ -18,6 +19,6 @@ import { User } from './user.entity';
 import { Warehouse } from './warehouse.entity';
 
 export const ENTITIES = [
-  AccessAuditEntry, Application, DocumentFormField, DocumentItem, DocumentSequence, DocumentWarehouse, InventoryDocument, Product, ReplicaHeartbeat, Reservation,
+  AccessAuditEntry, Application, DocumentFormField, DocumentItem, DocumentSequence, DocumentWarehouse, InventoryDocument, Product, ProductBarcode, ReplicaHeartbeat, Reservation,
   Role, RoleAssignment, RoleGrant, Settings, StockLevel, StockMovement, User, Warehouse,
 ];

@@ -19,6 +19,7 @@ export interface Bound {
 const chars = (max: number): Bound => ({ limit: 'stringLength', max, unit: 'characters' });
 const LINES: Bound = { limit: 'documentLines', max: LIMITS.documentLines, unit: 'lines' };
 const ITEMS: Bound = { limit: 'listLength', max: LIMITS.listLength, unit: 'items' };
+const BARCODES: Bound = { limit: 'productBarcodes', max: LIMITS.productBarcodes, unit: 'items' };
 
 /** Lists with a limit of their own; every other list has ITEMS. */
 const LIST_BOUNDS: Record<string, Bound> = {
@@ -26,6 +27,8 @@ const LIST_BOUNDS: Record<string, Bound> = {
   'UpdateDocumentInput.addItems': LINES,
   'UpdateDocumentInput.changeItems': LINES,
   'UpdateDocumentInput.removeItemIds': LINES,
+  'CreateProductInput.barcodes': BARCODES,
+  'UpdateProductInput.barcodes': BARCODES,
 };
 
 /** Values bounded by their coordinate (before the name rules). */
@@ -40,6 +43,7 @@ const VALUE_BOUNDS: Record<string, Bound> = {
   'ProductAttributeInput.value': chars(TEXT_LENGTHS.attributeValue),
   'CreateWarehouseInput.code': chars(TEXT_LENGTHS.warehouseCode),
   'UpdateWarehouseInput.code': chars(TEXT_LENGTHS.warehouseCode),
+  'Query.productByBarcode(code)': chars(TEXT_LENGTHS.barcode),
 };
 
 /** String arguments and input fields by name, wherever they appear. */
@@ -49,6 +53,7 @@ const NAME_BOUNDS: Record<string, Bound> = {
   title: chars(TEXT_LENGTHS.title),
   dealRef: chars(TEXT_LENGTHS.dealRef),
   unit: chars(TEXT_LENGTHS.unit),
+  barcodes: chars(TEXT_LENGTHS.barcode),
   address: chars(TEXT_LENGTHS.address),
   callbackUrl: chars(TEXT_LENGTHS.url),
   description: chars(TEXT_LENGTHS.description),

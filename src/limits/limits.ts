@@ -19,6 +19,8 @@ export const LIMITS = {
   reservationDays: 365,
   /** Documents per call of the bulk document mutations (createDocuments / processDocuments). */
   bulkDocuments: 100,
+  /** Barcodes of one product (createProduct / updateProduct `barcodes`). */
+  productBarcodes: 50,
 } as const;
 
 /**
@@ -41,6 +43,8 @@ export const TEXT_LENGTHS = {
   title: 255,
   dealRef: 64,
   unit: 16,
+  /** A product barcode (EAN/UPC/GTIN are 8–14 digits; internal codes get room). */
+  barcode: 64,
   attributeName: 64,
   attributeValue: 255,
   address: 500,

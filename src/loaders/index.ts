@@ -1,6 +1,7 @@
 import { Brackets, DataSource, In } from 'typeorm';
 import { DocumentItem } from '../entities/document-item.entity';
 import { Product } from '../entities/product.entity';
+import { ProductBarcode } from '../entities/product-barcode.entity';
 import { Reservation, ReservationStatus } from '../entities/reservation.entity';
 import { StockLevel } from '../entities/stock-level.entity';
 import { User } from '../entities/user.entity';
@@ -24,6 +25,11 @@ export function createLoaders(db: DataSource, access: Access) {
     variants: groupLoader(
       (parentIds) => db.getRepository(Product).find({ where: { parentId: In(parentIds) }, order: { id: 'ASC' } }),
       (p) => p.parentId!,
+    ),
+    /** A product's barcodes, in the order they were given. */
+    barcodes: groupLoader(
+      (productIds) => db.getRepository(ProductBarcode).find({ where: { productId: In(productIds) }, order: { id: 'ASC' } }),
+      (b) => b.productId,
     ),
     user: byIdLoader((ids) => db.getRepository(User).findBy({ id: In(ids) })),
     ...accessLoaders(db),

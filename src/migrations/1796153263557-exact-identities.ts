@@ -32,7 +32,7 @@ export class ExactIdentities1796153263557 implements MigrationInterface {
   }
 }
 
-async function exactCollation(q: QueryRunner): Promise<string> {
+export async function exactCollation(q: QueryRunner): Promise<string> {
   for (const name of ['utf8mb4_nopad_bin', 'utf8mb4_0900_bin']) {
     if ((await q.query(`SHOW COLLATION LIKE '${name}'`)).length) return name;
   }

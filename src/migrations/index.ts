@@ -9,6 +9,7 @@ import { LevelValue1796151623889 } from './1796151623889-level-value';
 import { StockMinimum1796152704985 } from './1796152704985-stock-minimum';
 import { TransferKinds1796153262998 } from './1796153262998-transfer-kinds';
 import { ExactIdentities1796153263557 } from './1796153263557-exact-identities';
+import { ProductBarcodes1796154507771 } from './1796154507771-product-barcodes';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   StockMinimum1796152704985,
   TransferKinds1796153262998,
   ExactIdentities1796153263557,
+  ProductBarcodes1796154507771,
 ];

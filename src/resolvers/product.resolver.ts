@@ -4,10 +4,11 @@ import { Product } from '../entities/product.entity';
 import { PageArgs } from '../schema/connection';
 import { ProductAttributeType, ProductConnection, ProductType } from '../schema/product.type';
 import { productService } from '../services/catalog/product.service';
+import { productIdByBarcode } from '../services/catalog/product-barcodes';
 
 @Resolver(() => ProductType)
 export class ProductResolver {
-  @Query(() => ProductConnection, { nullable: true, description: 'Products and variants; search matches name or SKU.' })
+  @Query(() => ProductConnection, { nullable: true, description: 'Products and variants; search matches name or SKU (case-insensitively, in part) or a barcode (exactly).' })
   products(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
@@ -21,6 +22,17 @@ export class ProductResolver {
   @Query(() => ProductType, { nullable: true })
   product(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return productService.byId(ctx, id);
+  }
+
+  @Query(() => ProductType, { nullable: true, description: 'The product with exactly this barcode (archived ones too), or null.' })
+  async productByBarcode(@Ctx() ctx: RequestContext, @Arg('code') code: string) {
+    const id = await productIdByBarcode(ctx, code);
+    return id === null ? null : ctx.loaders.product.load(id);
+  }
+
+  @FieldResolver(() => [String], { description: 'Its barcodes, in the order they were set.' })
+  async barcodes(@Root() product: Product, @Ctx() ctx: RequestContext): Promise<string[]> {
+    return (await ctx.loaders.barcodes.load(product.id)).map((b) => b.code);
   }
 
   @FieldResolver(() => ProductType, { nullable: true, description: 'The product this one is a variant of.' })

@@ -2,6 +2,8 @@ import Decimal from 'decimal.js';
 import { Field, ID, InputType } from 'type-graphql';
 import { DecimalScalar } from './decimal.scalar';
 
+const BARCODES = 'Printable ASCII without spaces, compared exactly; each unique across products (CONFLICT naming the one holding it).';
+
 @InputType('ProductAttributeInput')
 export class ProductAttributeInput {
   @Field({ description: '1–64 characters, unique within the product.' }) name: string;
@@ -18,6 +20,7 @@ export class CreateProductInput {
   @Field(() => DecimalScalar, { nullable: true, description: '≥ 0. Setting it also needs PURCHASE_PRICE_VIEW.' }) purchasePrice?: Decimal | null;
   @Field(() => DecimalScalar, { nullable: true, description: '≥ 0.' }) salePrice?: Decimal | null;
   @Field(() => String, { nullable: true, description: 'Unit of measure, 1–16 characters; default "pcs".' }) unit?: string | null;
+  @Field(() => [String], { nullable: true, description: BARCODES }) barcodes?: string[] | null;
 }
 
 @InputType('UpdateProductInput', { description: 'Omitted fields stay as they are; null clears a price. The parent cannot change.' })
@@ -28,4 +31,6 @@ export class UpdateProductInput {
   @Field(() => DecimalScalar, { nullable: true, description: 'Setting or clearing it also needs PURCHASE_PRICE_VIEW.' }) purchasePrice?: Decimal | null;
   @Field(() => DecimalScalar, { nullable: true }) salePrice?: Decimal | null;
   @Field(() => String, { nullable: true }) unit?: string | null;
+  @Field(() => [String], { nullable: true, description: `${BARCODES} Replaces all of the product's barcodes; [] or null removes them.` })
+  barcodes?: string[] | null;
 }

@@ -42,8 +42,8 @@ const CASES: Case[] = [
   {
     mutation: 'createProduct',
     query: 'mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }',
-    variables: () => ({ input: { sku: 'HAS SPACE', name: ' ', unit: '', salePrice: '-1' } }),
-    fields: ['input.sku', 'input.name', 'input.unit', 'input.salePrice'],
+    variables: () => ({ input: { sku: 'HAS SPACE', name: ' ', unit: '', salePrice: '-1', barcodes: ['OK', 'has space'] } }),
+    fields: ['input.sku', 'input.name', 'input.unit', 'input.salePrice', 'input.barcodes[1]'],
   },
   {
     mutation: 'updateProduct',

@@ -12,6 +12,8 @@ import {
   attributesKey, checkAttributes, checkName, checkPrice, checkSku, checkUnit, Check, toAttributeRecord,
 } from './product-fields';
 import { forUpdate } from '../platform/row-lock';
+import { barcodesOf, replaceBarcodes } from './product-barcodes';
+import { ProductBarcode } from '../../entities/product-barcode.entity';
 
 /** Runs a check on a present value; a refusal is BAD_USER_INPUT naming the field. */
 function valid<T>(field: string, value: T, check: Check<T>): T {
@@ -65,6 +67,7 @@ export const productAdminService = {
     const attributes = errors.check(() => (input.attributes?.length ? attributesOf(input.attributes) : null));
     const purchasePrice = errors.check(() => priceOf('input.purchasePrice', input.purchasePrice ?? null));
     const salePrice = errors.check(() => priceOf('input.salePrice', input.salePrice ?? null));
+    const barcodes = input.barcodes ? barcodesOf(errors, input.barcodes) : [];
     const parentKey = input.parentId === undefined || input.parentId === null ? null : parseId(input.parentId);
     if (input.parentId && parentKey === null) errors.add('input.parentId', 'no such product');
 
@@ -78,9 +81,11 @@ export const productAdminService = {
         else if (attributes !== undefined) await errors.checkAsync(() => assertVariantAttributes(tx, parent.id, attributes, null));
       }
       errors.throwIfAny();
-      return saveProduct(tx, tx.getRepository(Product).create({
+      const product = await saveProduct(tx, tx.getRepository(Product).create({
         sku, name, unit, attributes, purchasePrice, salePrice, parentId: parentKey, archived: false,
       }));
+      await replaceBarcodes(tx, product.id, barcodes!);
+      return product;
     });
   },
 
@@ -95,6 +100,7 @@ export const productAdminService = {
     if (input.attributes !== undefined) changes.attributes = errors.check(() => (input.attributes?.length ? attributesOf(input.attributes) : null));
     if (input.purchasePrice !== undefined) changes.purchasePrice = errors.check(() => priceOf('input.purchasePrice', input.purchasePrice ?? null));
     if (input.salePrice !== undefined) changes.salePrice = errors.check(() => priceOf('input.salePrice', input.salePrice ?? null));
+    const barcodes = input.barcodes === undefined ? undefined : barcodesOf(errors, input.barcodes);
 
     return inTransaction(ctx.db, async (tx) => {
       // A variant's new attributes are checked against its siblings under the parent's lock, taken
@@ -110,7 +116,9 @@ export const productAdminService = {
         await errors.checkAsync(() => assertVariantAttributes(tx, parentId, attributes, product.id));
       }
       errors.throwIfAny();
-      return saveProduct(tx, Object.assign(product, changes));
+      const saved = await saveProduct(tx, Object.assign(product, changes));
+      if (barcodes !== undefined) await replaceBarcodes(tx, saved.id, barcodes);
+      return saved;
     });
   },
 
@@ -159,6 +167,7 @@ export const productAdminService = {
           reason: 'HAS_VARIANTS', blockers: ['VARIANTS'],
         });
       }
+      await tx.getRepository(ProductBarcode).delete({ productId: key });
       await tx.getRepository(Product).delete({ id: key });
       return true;
     });

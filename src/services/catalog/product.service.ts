@@ -6,7 +6,7 @@ import { parseId } from '../platform/ids';
 import { paginate } from '../platform/paginate';
 
 export interface ProductFilter {
-  /** Matches name or SKU, case-insensitively; variants match by their own name too. */
+  /** Matches name or SKU, case-insensitively, or a barcode exactly; variants match by their own name too. */
   search?: string | null;
   /** Only top-level products (no variants). */
   topLevelOnly?: boolean;
@@ -26,7 +26,8 @@ export const productService = {
       const pattern = likePattern(search);
       qb.andWhere(new Brackets((w) => {
         w.where("LOWER(p.name) LIKE :pattern ESCAPE '!'", { pattern })
-          .orWhere("LOWER(p.sku) LIKE :pattern ESCAPE '!'", { pattern });
+          .orWhere("LOWER(p.sku) LIKE :pattern ESCAPE '!'", { pattern })
+          .orWhere('p.id IN (SELECT b.productId FROM product_barcode b WHERE b.code = :barcode)', { barcode: search });
       }));
     }
     return paginate(qb, 'p', page);

@@ -6,9 +6,10 @@ export const catalogRules: RuleTree = {
   Query: {
     products: requires(Permission.CATALOG_VIEW),
     product: requires(Permission.CATALOG_VIEW),
+    productByBarcode: requires(Permission.CATALOG_VIEW),
   },
   Product: {
-    ...visibleWithParent('id', 'sku', 'name', 'unit', 'archived', 'salePrice', 'parent', 'variants', 'attributes'),
+    ...visibleWithParent('id', 'sku', 'name', 'unit', 'archived', 'salePrice', 'parent', 'variants', 'attributes', 'barcodes'),
     purchasePrice: requires(Permission.PURCHASE_PRICE_VIEW),
   },
   ProductAttribute: visibleWithParent('name', 'value'),
