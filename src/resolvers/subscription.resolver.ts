@@ -24,7 +24,7 @@ function changes(context: RequestContext, accept: (event: ChangeEvent) => boolea
 export class SubscriptionResolver {
   @Subscription(() => StockLevelType, {
     nullable: true,
-    description: 'A stock level after each committed posting that moved it (document processed or cancelled).',
+    description: 'A stock level after each committed change that moved it: a document processed or cancelled, a reservation made or released.',
     subscribe: ({ args, context }: Data) => changes(context, changeFilters.stockLevel(args)),
   })
   stockLevelChanged(@Root() event: ChangeEvent & { kind: 'stockLevel' }, @Ctx() ctx: RequestContext, @Args() _filter: StockLevelChangedArgs) {

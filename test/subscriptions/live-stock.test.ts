@@ -142,6 +142,19 @@ describe('live stock over graphql-ws (issue 20 §6)', () => {
     expect((await levels.next()).data.stockLevelChanged).toMatchObject({ quantity: '20', product: { sku: 'CAP' } });
   });
 
+  it('reserving and releasing move a level\'s reserved and available: each is an event', async () => {
+    const levels = (await as('vera')).subscribe('subscription($w: ID) { stockLevelChanged(warehouseId: $w) { quantity reserved available } }',
+      { w: String(api.ids.warehouses.W) });
+    await listening(api, 1);
+    const reserve = await api.gql('admin', 'mutation($p: ID!, $w: ID!) { reserveProduct(productId: $p, warehouseId: $w, quantity: "3", dealRef: "D-1") { id } }',
+      { p: String(api.ids.products.cap), w: String(api.ids.warehouses.W) });
+    expect(reserve.errors).toBeUndefined();
+    expect((await levels.next()).data.stockLevelChanged).toEqual({ quantity: '20', reserved: '3', available: '17' });
+    const release = await api.gql('admin', 'mutation($id: ID!) { releaseReservation(id: $id) { id } }', { id: reserve.data.reserveProduct.id });
+    expect(release.errors).toBeUndefined();
+    expect((await levels.next()).data.stockLevelChanged).toEqual({ quantity: '20', reserved: '0', available: '20' });
+  });
+
   async function codeOf(key: string): Promise<string> {
     const res = await api.gql('admin', 'query($id: ID!) { warehouse(id: $id) { code } }', { id: String(api.ids.warehouses[key]) });
     return res.data.warehouse.code;

@@ -9,6 +9,7 @@ import { insufficientStock, isMysql, LevelKey, levelKey, LockedLevel, lockedLeve
 import { lacksWarehouse, requireId, validDealRef } from './document-validation';
 import { parseId } from '../platform/ids';
 import { getSettings } from '../catalog/settings.service';
+import { recordChanges } from '../platform/events';
 import { inTransaction } from '../platform/transaction';
 
 const DAY_MS = 86_400_000;
@@ -53,6 +54,7 @@ export const reservationService = {
       const level = await lockedLevel(tx, { productId, warehouseId }, now);
       const available = level ? level.quantity.minus(reservedBeyond(level, null)) : new Decimal(0);
       if (input.quantity.greaterThan(available)) throw await insufficientStock(tx, productId, warehouseId, input.quantity, Decimal.max(available, 0));
+      recordChanges(tx, [{ kind: 'stockLevel', productId, warehouseId }]); // reserved/available moved (docs/subscriptions.md)
       return tx.save(Reservation, tx.create(Reservation, {
         productId, warehouseId, quantity: input.quantity, dealRef, expiresAt, status: ReservationStatus.ACTIVE,
         createdById: ctx.access.userId, closedAt: null,
@@ -74,6 +76,7 @@ export const reservationService = {
         throw invalidState(`Reservation ${reservation.id} is ${reservation.status}; only ACTIVE reservations can be released.`, { status: reservation.status });
       }
       Object.assign(reservation, { status: ReservationStatus.RELEASED, closedAt: new Date() });
+      recordChanges(tx, [{ kind: 'stockLevel', productId: reservation.productId, warehouseId: reservation.warehouseId }]);
       return tx.save(Reservation, reservation);
     });
   },
