@@ -38,6 +38,8 @@ export class EventStream implements AsyncIterableIterator<ChangeEvent> {
       },
       () => this.fail(eventsUnavailable()),
     );
+    // Lost between the subscribe-time check and now: the loss was announced before this listened.
+    if (!bus.available()) this.fail(eventsUnavailable());
   }
 
   next(): Promise<IteratorResult<ChangeEvent>> {
