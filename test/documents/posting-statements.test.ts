@@ -3,7 +3,7 @@ import { SeedSpec } from '../../src/services/demo/seed.service';
 import { DocumentType } from '../../src/shield/permission-catalog';
 import { startApi, TestApi } from '../support/api';
 import { countStatements } from '../support/statement-counter';
-import { as, createDraft } from './support';
+import { as, createDraft, ledgerMismatches } from './support';
 
 const spec: SeedSpec = {
   standardRoles: true,
@@ -44,5 +44,47 @@ describe('statements per processed one-line sales order', () => {
     expect({ work: work.length, settings: work.filter((s) => /settings/i.test(s)).length }).toEqual({ work: 8, settings: 0 });
     expect(rollups.length).toBeLessThanOrEqual(5);
     expect(counter.statements.length).toBeLessThanOrEqual(17);
+  });
+});
+
+const LINES = 1000;
+const wide: SeedSpec = {
+  standardRoles: true,
+  warehouses: [{ key: 'A' }],
+  products: Array.from({ length: LINES }, (_, i) => ({ key: `p${i}`, sku: `P${i}`, purchasePrice: '2' })),
+  users: [{ key: 'admin', roles: [{ role: SystemRole.ADMINISTRATOR }] }],
+};
+const LEVEL_STATEMENTS = /\bstock_level\b/;
+
+/**
+ * Issue 22 point 3: a 1,000-line posting locks, creates and updates its 1,000 levels in chunks of
+ * 200 (one locking SELECT per chunk, plus an INSERT IGNORE and a SELECT of the missing ones, and
+ * one CASE update per chunk) — statements proportional to levels / chunk size, not ~4 per level.
+ */
+describe('statements per level of a 1,000-line posting', () => {
+  let api: TestApi;
+  beforeAll(async () => { api = await startApi(wide); });
+  afterAll(() => api.close());
+
+  const processCounted = async (input: Record<string, unknown>) => {
+    const doc = await createDraft(api, 'admin', input);
+    const counter = countStatements(api.db);
+    const res = await as(api, 'admin', 'mutation($id: ID!, $v: Int!) { processDocument(id: $id, version: $v) { status } }', { id: doc.id, v: doc.version });
+    counter.stop();
+    expect(res.errors).toBeUndefined();
+    return counter.statements.filter((s) => LEVEL_STATEMENTS.test(s));
+  };
+  const product = (i: number) => String(api.ids.products[`p${i}`]);
+
+  it('creates and locks 1,000 new levels in 5 chunks of 3 statements and writes them in 5', async () => {
+    const items = Array.from({ length: LINES }, (_, i) => ({ productId: product(i), quantity: '3', purchasePrice: '2', toWarehouseId: String(api.ids.warehouses.A) }));
+    const level = await processCounted({ type: 'STOCK_RECEIPT', items });
+    expect(level).toHaveLength(5 * 3 + 5);
+  });
+
+  it('locks 1,000 existing levels in 5 statements and writes them in 5', async () => {
+    const items = Array.from({ length: LINES }, (_, i) => ({ productId: product(i), quantity: '1', fromWarehouseId: String(api.ids.warehouses.A) }));
+    expect(await processCounted({ type: 'SALES_ORDER', items })).toHaveLength(5 + 5);
+    expect(await ledgerMismatches(api.db)).toEqual([]);
   });
 });

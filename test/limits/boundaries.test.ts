@@ -16,7 +16,7 @@ const spec = {
 };
 
 const LINES = LIMITS.documentLines;
-/** A 1,000-line posting is ~4 statements per stock level today (docs/operations.md): minutes on a loaded MariaDB. */
+/** A 1,000-line posting: levels in chunks of 200 (docs/documents.md), one UPDATE per line for its captured cost; slow on a loaded MariaDB. */
 const SLOW = 600_000;
 const DAY_MS = 86_400_000;
 const today = () => new Date().toISOString().slice(0, 10);
