@@ -97,6 +97,7 @@ describe('reach (property): no sequence of admin mutations by a manager gives an
   }
 
   it('holds for random managers, targets and operation sequences', async () => {
+    const outcomes: Record<string, number> = {};
     await fc.assert(fc.asyncProperty(world, async (w) => {
       run += 1;
       const db = api.db;
@@ -143,6 +144,7 @@ describe('reach (property): no sequence of admin mutations by a manager gives an
       for (const [step, o] of w.ops.entries()) {
         const [query, variables] = mutate[o.op](o);
         const res = await api.gql(users[0].login, query, variables);
+        outcomes[res.errors ? String(res.errors[0].extensions?.reason ?? res.errors[0].extensions?.code) : 'OK'] = (outcomes[res.errors ? String(res.errors[0].extensions?.reason ?? res.errors[0].extensions?.code) : 'OK'] ?? 0) + 1;
         // The manager may have lost ACCESS_MANAGE or been deactivated by an earlier step: refusals of every kind are fine.
         for (const e of res.errors ?? []) expect(['FORBIDDEN', 'BAD_USER_INPUT', 'CONFLICT', 'UNAUTHENTICATED', 'INVALID_STATE']).toContain(e.extensions?.code);
         const now = await Promise.all(users.map((u) => seen(u.login)));
@@ -154,5 +156,8 @@ describe('reach (property): no sequence of admin mutations by a manager gives an
         }
       }
     }), { seed: 20261201, numRuns: 40, endOnFailure: true });
+    // The sequences did exercise both sides: changes that went through and refusals for reach.
+    expect(outcomes.OK).toBeGreaterThan(20);
+    expect(outcomes.OUT_OF_REACH).toBeGreaterThan(5);
   }, 600_000);
 });
