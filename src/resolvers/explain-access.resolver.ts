@@ -8,14 +8,15 @@ import { explainAccessService } from '../services/access/explain-access.service'
 export class ExplainAccessResolver {
   @Query(() => AccessExplanationType, {
     nullable: true,
-    description: 'Which of the user\'s role assignments grant the asked access, or why none does. A warehouse adds WAREHOUSE_SELECT on it, a document type adds DOCUMENT (action VIEW unless given).',
+    description: 'Which of the user\'s role assignments grant the asked access, or why none does. A warehouse adds WAREHOUSE_SELECT on it, a document type adds INVENTORY_VIEW and DOCUMENT (action VIEW unless given; every action implies VIEW). `granted` is what the API enforces: the same predicates the mutations ask.',
   })
   explainAccess(@Ctx() ctx: RequestContext, @Arg('userId', () => ID) userId: string,
                 @Arg('warehouseId', () => ID, { nullable: true }) warehouseId: string | null,
                 @Arg('permission', () => Permission, { nullable: true }) permission: Permission | null,
                 @Arg('reportKind', () => ReportKind, { nullable: true }) reportKind: ReportKind | null,
                 @Arg('documentType', () => DocumentType, { nullable: true }) documentType: DocumentType | null,
-                @Arg('action', () => DocumentAction, { nullable: true }) action: DocumentAction | null) {
-    return explainAccessService.explain(ctx, { userId, warehouseId, permission, reportKind, documentType, action });
+                @Arg('action', () => DocumentAction, { nullable: true }) action: DocumentAction | null,
+                @Arg('clientId', () => String, { nullable: true, description: 'Ask about the user\'s requests through this application (its approved grants intersected in).' }) clientId: string | null) {
+    return explainAccessService.explain(ctx, { userId, warehouseId, permission, reportKind, documentType, action, clientId });
   }
 }

@@ -63,13 +63,16 @@ export class Access {
     return this.grants.hasReportView && (this.grants.reportKinds === null || this.grants.reportKinds.has(kind));
   }
 
+  /** DESIGN §2: every action on a type implies VIEW of that type (acting on a document needs finding it). */
   canDocument(type: DocumentType, action: DocumentAction): boolean {
-    return this.grants.documentActions.get(type)?.has(action) ?? false;
+    const actions = this.grants.documentActions.get(type);
+    if (!actions) return false;
+    return action === DocumentAction.VIEW ? actions.size > 0 : actions.has(action);
   }
 
-  /** Document types the viewer may see at all. */
+  /** Document types the viewer may see at all: any action on a type implies VIEW (DESIGN §2). */
   viewableDocumentTypes(): DocumentType[] {
-    return [...this.grants.documentActions].filter(([, actions]) => actions.has(DocumentAction.VIEW)).map(([type]) => type);
+    return [...this.grants.documentActions].filter(([, actions]) => actions.size > 0).map(([type]) => type);
   }
 
   /** Flat list of effective permissions, for `viewer` and explanations. */

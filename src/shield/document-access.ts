@@ -35,9 +35,16 @@ export function canViewDocument(access: Access, doc: Pick<DocumentFacts, 'type' 
  * (DESIGN §2). `allowedActions` and the mutations both ask this one function.
  */
 export function canActOnDocument(access: Access, doc: DocumentFacts, action: DocumentAction): boolean {
+  return permitsDocumentAction(access, doc, action) && ACTION_STATUSES[action].includes(doc.status);
+}
+
+/**
+ * The access side of canActOnDocument, whatever the document's status: what `explainAccess`
+ * answers with (issue 14 point 6), so its verdict is the enforcement's.
+ */
+export function permitsDocumentAction(access: Access, doc: Pick<DocumentFacts, 'type' | 'warehouseIds'>, action: DocumentAction): boolean {
   if (!canViewDocument(access, doc)) return false;
   if (!access.canDocument(doc.type, action)) return false;
-  if (!ACTION_STATUSES[action].includes(doc.status)) return false;
   if (action === DocumentAction.VIEW) return true;
   return doc.warehouseIds.every((id) => access.canSelectWarehouse(id));
 }

@@ -6,7 +6,11 @@ import { RoleGrant } from '../../entities/role-grant.entity';
 import { User } from '../../entities/user.entity';
 import { Warehouse } from '../../entities/warehouse.entity';
 import { badInput } from '../../errors';
-import { Grants } from '../../shield/access';
+import { Application, ApplicationStatus } from '../../entities/application.entity';
+import { Access, Grants } from '../../shield/access';
+import { loadUserGrants } from '../../shield/access.loader';
+import { permitsDocumentAction } from '../../shield/document-access';
+import { intersectGrants } from '../../shield/grants';
 import { DocumentAction, DocumentType, Permission, ReportKind, ScopeKind, scopeKindOf, SimplePermission } from '../../shield/permission-catalog';
 import { requireUser } from './access-admin.service';
 import { effectiveGrants, fromGrantRows, ValidGrant } from './grant-spec';
@@ -14,6 +18,8 @@ import { parseId } from '../platform/ids';
 
 export interface ExplainQuestion {
   userId: string;
+  /** Through this application (token `azp`): the user's access ∩ its approved grants, as enforced. */
+  clientId?: string | null;
   permission?: Permission | null;
   warehouseId?: string | null;
   reportKind?: ReportKind | null;
@@ -58,7 +64,11 @@ function requirementsOf(q: ExplainQuestion, warehouseId: number | null): Require
   if (q.permission && kind === ScopeKind.NONE) out.push(req(q.permission));
   if (q.permission === Permission.REPORT_VIEW || q.reportKind) out.push(req(Permission.REPORT_VIEW, { reportKind: q.reportKind ?? null }));
   if (q.permission === Permission.DOCUMENT && !q.documentType) throw badInput('documentType', 'DOCUMENT needs a document type');
-  if (q.documentType) out.push(req(Permission.DOCUMENT, { documentType: q.documentType, action: q.action ?? DocumentAction.VIEW }));
+  if (q.documentType) {
+    // Like every document access, it needs the inventory area (DESIGN §2; canViewDocument).
+    if (q.permission !== Permission.INVENTORY_VIEW) out.push(req(Permission.INVENTORY_VIEW));
+    out.push(req(Permission.DOCUMENT, { documentType: q.documentType, action: q.action ?? DocumentAction.VIEW }));
+  }
   if (q.permission === Permission.WAREHOUSE_SELECT || warehouseId !== null) out.push(req(Permission.WAREHOUSE_SELECT, { warehouseId }));
   if (!out.length) throw badInput('permission', 'ask about a permission, a warehouse, a report kind or a document type');
   return out;
@@ -88,7 +98,8 @@ function judge(r: Requirement, roleName: string, roleGrants: Grants, narrowed: G
     }
     case Permission.DOCUMENT: {
       const actions = [...(roleGrants.documentActions.get(r.documentType!) ?? [])];
-      const ok = actions.includes(r.action!);
+      // Every action implies VIEW of its type (DESIGN §2), as Access.canDocument says.
+      const ok = r.action === DocumentAction.VIEW ? actions.length > 0 : actions.includes(r.action!);
       return { grants: ok, reason: actions.length ? `${role} grants ${r.documentType} ${actions.sort().join(', ')}` : `${role} grants nothing on ${r.documentType}` };
     }
     default: {
@@ -96,6 +107,21 @@ function judge(r: Requirement, roleName: string, roleGrants: Grants, narrowed: G
       return { grants: ok, reason: `${role} ${ok ? 'grants' : 'does not grant'} ${r.permission}` };
     }
   }
+}
+
+/** What the enforcement says about the question, for this access object. */
+function enforced(access: Access, q: ExplainQuestion, warehouseId: number | null): boolean {
+  if (q.documentType) {
+    const doc = { type: q.documentType, warehouseIds: warehouseId === null ? [] : [warehouseId] };
+    if (!permitsDocumentAction(access, doc, q.action ?? DocumentAction.VIEW)) return false;
+  } else if (warehouseId !== null ? !access.canSelectWarehouse(warehouseId) : q.permission === Permission.WAREHOUSE_SELECT && access.warehouses.isEmpty) {
+    return false;
+  }
+  if (q.permission === Permission.REPORT_VIEW || q.reportKind) {
+    if (q.reportKind ? !access.canReport(q.reportKind) : !access.grants.hasReportView) return false;
+  }
+  const kind = q.permission ? scopeKindOf(q.permission) : null;
+  return !(q.permission && kind === ScopeKind.NONE && !access.has(q.permission as SimplePermission));
 }
 
 /** explainAccess (issue 4 §7): which role assignments grant the asked access, or why none does. */
@@ -126,11 +152,20 @@ export const explainAccessService = {
     });
 
     const missing = judged.filter((r) => !r.granted).map((r) => r.description);
-    const granted = user.active && missing.length === 0;
+    // The verdict is the enforcement's (issue 14 point 6): the same predicates the rules and the
+    // mutations ask, over the access object the user's (or their application's) request would carry.
+    const userGrants = await loadUserGrants(ctx.db, user.id);
+    const app = q.clientId ? await ctx.db.getRepository(Application).findOneBy({ clientId: q.clientId }) : null;
+    if (q.clientId && app?.clientId !== q.clientId) throw badInput('clientId', `no application with client id "${q.clientId}"`);
+    const installed = !app || app.status === ApplicationStatus.INSTALLED;
+    const access = new Access(user, app ? intersectGrants(userGrants, effectiveGrants(app.approvedGrants ?? [])) : userGrants);
+    const granted = user.active && installed && enforced(access, q, warehouseId);
     const summary = !user.active ? `${user.login} is deactivated: every request is refused.`
-      : granted ? `${user.login} has ${judged.map((r) => r.description).join(' and ')}.`
-        : assignments.length === 0 ? `${user.login} holds no roles, so nothing grants ${missing.join(' or ')}.`
-          : `No role assignment of ${user.login} grants ${missing.join(' or ')}.`;
+      : !installed ? `The application "${app!.name}" is not installed: its requests are refused.`
+        : granted ? `${user.login}${app ? ` through "${app.name}"` : ''} has ${judged.map((r) => r.description).join(' and ')}.`
+          : missing.length === 0 ? `The application "${app!.name}" is not approved for ${judged.map((r) => r.description).join(' and ')}.`
+            : assignments.length === 0 ? `${user.login} holds no roles, so nothing grants ${missing.join(' or ')}.`
+              : `No role assignment of ${user.login} grants ${missing.join(' or ')}.`;
     return { user, granted, summary, requirements: judged };
   },
 };

@@ -69,7 +69,7 @@ export const INPUT_RULES: InputRuleTree = {
   ...writable('AccessAuditOrder', 'field', 'direction'),
   ...plainArguments('Query.applications', 'status'),
   ...plainArguments('Query.application', 'id'),
-  ...plainArguments('Query.explainAccess', 'action', 'documentType', 'reportKind', 'permission', 'warehouseId', 'userId'),
+  ...plainArguments('Query.explainAccess', 'action', 'documentType', 'reportKind', 'permission', 'warehouseId', 'userId', 'clientId'),
   ...plainArguments('Query.role', 'id'),
   ...plainArguments('Query.users', 'includeInactive', 'search', ...PAGE),
   ...plainArguments('Query.user', 'id'),
