@@ -200,7 +200,7 @@ describe('safeguards: last access manager, every instance, explainAccess, the au
         ['INVENTORY_VIEW', true], ['DOCUMENT PROCESS on STOCK_RECEIPT', true], [`WAREHOUSE_SELECT on warehouse ${api.ids.warehouses.A}`, true]]);
       const cancel = await explain({ u: user('anna'), t: 'STOCK_RECEIPT', a: 'CANCEL' });
       expect(cancel.data.explainAccess.granted).toBe(false);
-      expect(cancel.data.explainAccess.requirements[0].verdicts[0].reason).toBe('role "Warehouse clerk" grants STOCK_RECEIPT EDIT, PROCESS, VIEW');
+      expect(cancel.data.explainAccess.requirements[1].verdicts[0].reason).toBe('role "Warehouse clerk" grants STOCK_RECEIPT EDIT, PROCESS, VIEW');
     });
 
     it('a user without roles, a deactivated user, and invalid questions', async () => {
