@@ -3,6 +3,7 @@ import { RequestContext } from '../context';
 import { Product } from '../entities/product.entity';
 import { PageArgs } from '../schema/connection';
 import { ProductAttributeType, ProductConnection, ProductType } from '../schema/product.type';
+import { ProductListFilter, ProductOrder } from '../schema/product-list.type';
 import { productService } from '../services/catalog/product.service';
 import { productIdByBarcode } from '../services/catalog/product-barcodes';
 
@@ -15,8 +16,11 @@ export class ProductResolver {
     @Arg('search', () => String, { nullable: true }) search: string | null,
     @Arg('topLevelOnly', { defaultValue: false }) topLevelOnly: boolean,
     @Arg('includeArchived', { defaultValue: false }) includeArchived: boolean,
+    @Arg('filter', () => ProductListFilter, { nullable: true, description: 'Combines with the arguments above (all must hold).' })
+    filter: ProductListFilter | null,
+    @Arg('orderBy', () => ProductOrder, { nullable: true }) orderBy: ProductOrder | null,
   ) {
-    return productService.list(ctx, { search, topLevelOnly, includeArchived }, page);
+    return productService.list(ctx, { search, topLevelOnly, includeArchived, ...filter }, page, orderBy);
   }
 
   @Query(() => ProductType, { nullable: true })

@@ -27,6 +27,8 @@ export class StockLevelFilterArgs extends PageArgs {
   @Field(() => ID, { nullable: true }) productId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'true: only levels whose available quantity is below their minimum; false: only the others.' })
   belowMinimum?: boolean | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Only levels whose available quantity (quantity − active reservations) is below this: low stock.' })
+  availableBelow?: Decimal | null;
   @Field(() => DateScalar, {
     nullable: true,
     description: 'Stock at the end of this UTC day: the levels that existed then, with the quantity, value and reserved quantity they had (from the ledger and the reservations then active). Minimums are today\'s.',

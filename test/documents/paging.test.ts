@@ -165,4 +165,51 @@ describe('documents and the audit log: order, both paging directions, filters (i
     const nobody = await log({ filter: { actorId: String(ids.users.anna) } });
     expect(nobody.totalCount).toBe(0);
   });
+
+  it('products: filter by SKU, SKU prefix and parent; ordered by SKU or name both ways, paged back and forth', async () => {
+    const PRODUCTS = `query($first: Int, $after: String, $last: Int, $before: String, $filter: ProductListFilter, $orderBy: ProductOrder) {
+      products(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { sku name }
+      }
+    }`;
+    const products = async (variables: Record<string, unknown>) => {
+      const res = await api.gql('admin', PRODUCTS, variables);
+      expect(res.errors).toBeUndefined();
+      return res.data.products;
+    };
+    const skus = (page: any) => page.nodes.map((n: { sku: string }) => n.sku);
+    expect(skus(await products({ filter: { sku: 'hoodie' } }))).toEqual(['HOODIE']);
+    expect(skus(await products({ filter: { skuPrefix: 'jeans' }, orderBy: { field: 'SKU', direction: 'DESC' } }))).toEqual(['JEANS-WIDE', 'JEANS-SLIM']);
+    const variants = await products({ first: 100, filter: { parentId: String(api.ids.products.dress) }, orderBy: { field: 'SKU', direction: 'ASC' } });
+    expect(skus(variants).length).toBeGreaterThan(1);
+    expect(skus(variants).every((sku: string) => sku.startsWith('DRESS-COTTON-'))).toBe(true);
+    expect(skus(variants)).toEqual([...skus(variants)].sort());
+    expect((await products({ filter: { parentId: 'nope' } })).totalCount).toBe(0);
+    const all = skus(await products({ first: 100, orderBy: { field: 'NAME', direction: 'DESC' } }));
+    const back: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const page: any = await products({ last: 7, before, orderBy: { field: 'NAME', direction: 'DESC' } });
+      back.unshift(...skus(page));
+      if (!page.pageInfo.hasPreviousPage) break;
+      before = page.pageInfo.startCursor;
+    }
+    expect(back).toEqual(all);
+  });
+
+  it('stock levels: availableBelow finds low stock, only in the warehouses the viewer may select', async () => {
+    const LEVELS = 'query($below: Decimal) { stockLevels(first: 200, availableBelow: $below) { totalCount nodes { available warehouse { code } product { sku } } } }';
+    const levels = async (as: string, below?: string) => {
+      const res = await api.gql(as, LEVELS, { below });
+      expect(res.errors).toBeUndefined();
+      return res.data.stockLevels;
+    };
+    const all = (await levels('admin')).nodes;
+    const low = (await levels('admin', '20')).nodes;
+    expect(low.length).toBeGreaterThan(0);
+    expect(low.length).toBeLessThan(all.length);
+    expect(low).toEqual(all.filter((l: { available: string }) => Number(l.available) < 20));
+    const anna = (await levels('anna', '20')).nodes;
+    expect(anna).toEqual(low.filter((l: { warehouse: { code: string } }) => l.warehouse.code === 'ONLINE'));
+  });
 });

@@ -74,6 +74,18 @@ const PAGE_QUERIES: Array<{ name: string; relations: number; query: string; list
     list: (d) => d.products.nodes,
   },
   {
+    name: 'products ordered by name (Z first), a backward page (last), with parent, variants and stock levels',
+    relations: 5,
+    query: 'query($first: Int!) { products(last: $first, search: "p", orderBy: { field: NAME, direction: DESC }) { nodes { sku parent { sku } variants { sku } quantity available stockLevels { quantity warehouse { code } } } } }',
+    list: (d) => d.products.nodes,
+  },
+  {
+    name: 'low stock (availableBelow) with product, warehouse and reserved/available',
+    relations: 3,
+    query: 'query($first: Int!) { stockLevels(first: $first, availableBelow: "1000") { nodes { quantity reserved available product { name sku } warehouse { code } } } }',
+    list: (d) => d.stockLevels.nodes,
+  },
+  {
     name: 'reservations with product, warehouse and creator',
     relations: 3,
     query: 'query($first: Int!) { reservations(first: $first) { nodes { quantity product { sku } warehouse { code } createdBy { login } } } }',

@@ -3,7 +3,8 @@ import { RequestContext } from '../../context';
 import { Product } from '../../entities/product.entity';
 import { Page, PageArgs } from '../../schema/connection';
 import { parseId } from '../platform/ids';
-import { paginate } from '../platform/paginate';
+import { BY_ID, Ordering, paginate } from '../platform/paginate';
+import { ProductOrder, ProductOrderField } from '../../schema/product-list.type';
 
 export interface ProductFilter {
   /** Matches name or SKU, case-insensitively, or a barcode exactly; variants match by their own name too. */
@@ -11,13 +12,23 @@ export interface ProductFilter {
   /** Only top-level products (no variants). */
   topLevelOnly?: boolean;
   includeArchived?: boolean;
+  /** The SKU exactly, any case. */
+  sku?: string | null;
+  skuPrefix?: string | null;
+  /** Only the variants of this product. */
+  parentId?: string | null;
 }
+
+const ORDER_COLUMNS: Record<ProductOrderField, NonNullable<Ordering<Product>['column']>> = {
+  SKU: { path: 'p.sku', kind: 'text', value: (p) => p.sku },
+  NAME: { path: 'p.name', kind: 'text', value: (p) => p.name },
+};
 
 /** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
 export const likePattern = (text: string) => `%${text.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
 export const productService = {
-  list(ctx: RequestContext, filter: ProductFilter, page: PageArgs): Promise<Page<Product>> {
+  list(ctx: RequestContext, filter: ProductFilter, page: PageArgs, order?: ProductOrder | null): Promise<Page<Product>> {
     const qb = ctx.db.getRepository(Product).createQueryBuilder('p');
     if (!filter.includeArchived) qb.andWhere('p.archived = :archived', { archived: false });
     if (filter.topLevelOnly) qb.andWhere('p.parentId IS NULL');
@@ -30,7 +41,10 @@ export const productService = {
           .orWhere('p.id IN (SELECT b.productId FROM product_barcode b WHERE b.code = :barcode)', { barcode: search });
       }));
     }
-    return paginate(qb, 'p', page);
+    if (filter.sku) qb.andWhere('LOWER(p.sku) = :sku', { sku: filter.sku.trim().toLowerCase() });
+    if (filter.skuPrefix) qb.andWhere("LOWER(p.sku) LIKE :skuPrefix ESCAPE '!'", { skuPrefix: likePattern(filter.skuPrefix.trim()).slice(1) });
+    if (filter.parentId !== undefined && filter.parentId !== null) qb.andWhere('p.parentId = :parentId', { parentId: parseId(filter.parentId) ?? -1 });
+    return paginate(qb, 'p', page, order ? { key: order.field, direction: order.direction, column: ORDER_COLUMNS[order.field] } : BY_ID);
   },
 
   async byId(ctx: RequestContext, id: string): Promise<Product | null> {

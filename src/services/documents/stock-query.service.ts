@@ -41,16 +41,20 @@ export const stockQueryService = {
     const productId = idFilter(args.productId);
     if (warehouseId !== undefined) qb.andWhere('level.warehouseId = :warehouseId', { warehouseId });
     if (productId !== undefined) qb.andWhere('level.productId = :productId', { productId });
+    // available = quantity − active, unexpired reservations: the same definition as StockLevel.available.
+    const available = 'level.quantity - COALESCE((SELECT SUM(r.quantity) FROM reservation r' +
+      ' WHERE r.productId = level.productId AND r.warehouseId = level.warehouseId AND r.status = :activeStatus AND r.expiresAt > :now), 0)';
+    const reservations = { activeStatus: ReservationStatus.ACTIVE, now: new Date() };
     if (args.belowMinimum !== undefined && args.belowMinimum !== null) {
-      // available = quantity − active, unexpired reservations: the same definition as StockLevel.available.
-      const below = 'level.minimumQuantity IS NOT NULL AND level.quantity - COALESCE((SELECT SUM(r.quantity) FROM reservation r' +
-        ' WHERE r.productId = level.productId AND r.warehouseId = level.warehouseId AND r.status = :activeStatus AND r.expiresAt > :now), 0)' +
-        ' < level.minimumQuantity';
-      qb.andWhere(args.belowMinimum ? `(${below})` : `NOT (${below})`, { activeStatus: ReservationStatus.ACTIVE, now: new Date() });
+      const below = `level.minimumQuantity IS NOT NULL AND ${available} < level.minimumQuantity`;
+      qb.andWhere(args.belowMinimum ? `(${below})` : `NOT (${below})`, reservations);
     }
+    // A number, not text: SQLite would order any number before any text (issue 18 §1, low stock).
+    if (args.availableBelow) qb.andWhere(`${available} < :availableBelow`, { ...reservations, availableBelow: args.availableBelow.toNumber() });
     if (!args.at) return paginate(qb, 'level', args);
     // Stock at the end of a past day (issue 19 §3): the levels that existed then, as they stood.
     if (args.belowMinimum !== undefined && args.belowMinimum !== null) throw badInput('belowMinimum', 'compares today\'s stock; it cannot be combined with `at`.');
+    if (args.availableBelow) throw badInput('availableBelow', 'compares today\'s stock; it cannot be combined with `at`.');
     const end = endOfDay(args.at);
     return levelsAsOf(ctx, await paginate(existingBefore(qb, end), 'level', args), end);
   },

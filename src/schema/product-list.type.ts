@@ -1,0 +1,25 @@
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { OrderDirection } from './connection';
+
+export enum ProductOrderField {
+  SKU = 'SKU',
+  NAME = 'NAME',
+}
+registerEnumType(ProductOrderField, {
+  name: 'ProductOrderField',
+  description: 'What a product list sorts by.',
+  valuesConfig: { SKU: { description: 'The SKU.' }, NAME: { description: 'The name.' } },
+});
+
+@InputType({ description: 'The order of a product list; the id breaks ties. Default: in the order products were created (id ascending).' })
+export class ProductOrder {
+  @Field(() => ProductOrderField) field: ProductOrderField;
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
+}
+
+@InputType({ description: 'Conditions a listed product meets, all of them (issue 18 §1).' })
+export class ProductListFilter {
+  @Field(() => String, { nullable: true, description: 'The SKU exactly, any case.' }) sku?: string | null;
+  @Field(() => String, { nullable: true, description: 'SKUs starting with this, any case.' }) skuPrefix?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only the variants of this product; an unknown id matches nothing.' }) parentId?: string | null;
+}
