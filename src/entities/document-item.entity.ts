@@ -10,6 +10,8 @@ export class DocumentItem {
   @Column(QUANTITY) quantity: Decimal;
   /** Purchase price of the line; captured into the ledger at processing. */
   @Column({ ...MONEY, nullable: true }) purchasePrice: Decimal | null;
+  /** Sale price of a sales-order line; the product's is captured at processing (docs/documents.md). */
+  @Column({ ...MONEY, nullable: true }) salePrice: Decimal | null;
   @Index('idx_item_from_warehouse') @Column({ type: 'integer', nullable: true }) fromWarehouseId: number | null;
   @Index('idx_item_to_warehouse') @Column({ type: 'integer', nullable: true }) toWarehouseId: number | null;
 }

@@ -10,6 +10,7 @@ import { StockMinimum1796152704985 } from './1796152704985-stock-minimum';
 import { TransferKinds1796153262998 } from './1796153262998-transfer-kinds';
 import { ExactIdentities1796153263557 } from './1796153263557-exact-identities';
 import { ProductBarcodes1796154507771 } from './1796154507771-product-barcodes';
+import { SalePrices1796155622398 } from './1796155622398-sale-prices';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   TransferKinds1796153262998,
   ExactIdentities1796153263557,
   ProductBarcodes1796154507771,
+  SalePrices1796155622398,
 ];

@@ -9,6 +9,8 @@ export class DocumentItemInput {
   @Field(() => DecimalScalar, { description: 'Greater than zero.' }) quantity: Decimal;
   @Field(() => DecimalScalar, { nullable: true, description: 'Purchase price of the line; when omitted, the product\'s purchase price is captured at processing. Needs PURCHASE_PRICE_VIEW. Incoming lines only: refused on a SALES_ORDER, WRITE_OFF or STOCK_TRANSFER line, valued at its source\'s average cost.' })
   purchasePrice?: Decimal | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Sale price of the line, ≥ 0; when omitted, the product\'s sale price is captured at processing. Needs SALES_VIEW. SALES_ORDER lines only.' })
+  salePrice?: Decimal | null;
   @Field(() => ID, { nullable: true, description: 'Required for STOCK_TRANSFER, WRITE_OFF, SALES_ORDER; not allowed otherwise.' })
   fromWarehouseId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Required for STOCK_RECEIPT, STOCK_ADJUSTMENT, STOCK_TRANSFER; not allowed otherwise.' })
@@ -21,6 +23,7 @@ export class DocumentItemChangeInput {
   @Field(() => ID, { nullable: true }) productId?: string | null;
   @Field(() => DecimalScalar, { nullable: true }) quantity?: Decimal | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'null clears the line price. Needs PURCHASE_PRICE_VIEW; a price is refused on outgoing lines.' }) purchasePrice?: Decimal | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'null clears the sale price (the product\'s is captured at processing). Needs SALES_VIEW; SALES_ORDER lines only.' }) salePrice?: Decimal | null;
   @Field(() => ID, { nullable: true }) fromWarehouseId?: string | null;
   @Field(() => ID, { nullable: true }) toWarehouseId?: string | null;
 }

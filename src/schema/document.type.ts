@@ -30,6 +30,8 @@ export class DocumentItemType {
   @Field(() => ID) id: number;
   @Field(() => DecimalScalar) quantity: Decimal;
   @Field(() => DecimalScalar, { nullable: true, description: 'Needs PURCHASE_PRICE_VIEW.' }) purchasePrice: Decimal | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Sale price of a SALES_ORDER line (null on other lines; the product\'s is captured at processing). Needs SALES_VIEW.' })
+  salePrice: Decimal | null;
 }
 
 export const InventoryDocumentConnection = Connection(InventoryDocumentType, 'InventoryDocument');

@@ -35,12 +35,13 @@ export const STANDARD_ROLES: Array<{ systemKey: SystemRole; name: string; descri
   {
     systemKey: SystemRole.STORE_STAFF,
     name: 'Store staff',
-    description: 'Catalog, inventory area, selected warehouses, reservations, sales orders (view, edit, process).',
+    description: 'Catalog, inventory area, selected warehouses, reservations, sales orders (view, edit, process) with their sale prices.',
     grants: [
       { permission: Permission.CATALOG_VIEW },
       { permission: Permission.INVENTORY_VIEW },
       { permission: Permission.WAREHOUSE_SELECT },
       { permission: Permission.PRODUCT_RESERVE },
+      { permission: Permission.SALES_VIEW },
       ...documentGrants([DocumentType.SALES_ORDER], [DocumentAction.VIEW, DocumentAction.EDIT, DocumentAction.PROCESS]),
     ],
   },

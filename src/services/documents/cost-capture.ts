@@ -15,15 +15,22 @@ const OR_PAIRS = 200;
  * outside, the source's average cost for outgoing lines and transfers — is written onto the
  * line (one UPDATE per line whose price changes), so the document shows what its ledger rows
  * carry. A price a client sent on an outgoing line is replaced: its cost is the server's (DESIGN §1).
+ * `salePrice` answers the sale price to capture on a line (sales orders: the line's, else the
+ * product's), written in the same UPDATE, so a sales order costs no more statements.
  */
-export async function captureCosts(tx: EntityManager, items: DocumentItem[], rows: StockMovement[]): Promise<void> {
+export async function captureCosts(tx: EntityManager, items: DocumentItem[], rows: StockMovement[],
+  salePrice: (item: DocumentItem) => Decimal | null = () => null): Promise<void> {
   const costOf = new Map<number, Decimal>();
   for (const row of rows) if (!costOf.has(row.itemId)) costOf.set(row.itemId, row.unitCost);
   for (const item of items) {
     const cost = costOf.get(item.id);
-    if (!cost || (item.purchasePrice !== null && item.purchasePrice.equals(cost))) continue;
-    item.purchasePrice = cost;
-    await tx.update(DocumentItem, { id: item.id }, { purchasePrice: cost });
+    const sale = salePrice(item);
+    const changes: Partial<Pick<DocumentItem, 'purchasePrice' | 'salePrice'>> = {};
+    if (cost && !(item.purchasePrice !== null && item.purchasePrice.equals(cost))) changes.purchasePrice = cost;
+    if (sale && !(item.salePrice !== null && item.salePrice.equals(sale))) changes.salePrice = sale;
+    if (Object.keys(changes).length === 0) continue;
+    Object.assign(item, changes);
+    await tx.update(DocumentItem, { id: item.id }, changes);
   }
 }
 

@@ -17,6 +17,7 @@ export interface Line {
   productId: number;
   quantity: Decimal;
   purchasePrice: Decimal | null;
+  salePrice: Decimal | null;
   fromWarehouseId: number | null;
   toWarehouseId: number | null;
   field: string;
@@ -43,6 +44,7 @@ export const lineFromInput = (input: DocumentItemInput, field: string, errors: I
   productId: errors.check(() => requireId(input.productId, `${field}.productId`)),
   quantity: input.quantity,
   purchasePrice: input.purchasePrice ?? null,
+  salePrice: input.salePrice ?? null,
   fromWarehouseId: errors.check(() => optionalId(input.fromWarehouseId, `${field}.fromWarehouseId`)),
   toWarehouseId: errors.check(() => optionalId(input.toWarehouseId, `${field}.toWarehouseId`)),
   field,
@@ -55,6 +57,7 @@ export const changedLine = (item: DocumentItem, change: DocumentItemChangeInput,
   productId: change.productId == null ? item.productId : errors.check(() => requireId(change.productId, `${field}.productId`)),
   quantity: change.quantity ?? item.quantity,
   purchasePrice: change.purchasePrice === undefined ? item.purchasePrice : change.purchasePrice,
+  salePrice: change.salePrice === undefined ? item.salePrice : change.salePrice,
   fromWarehouseId: change.fromWarehouseId == null ? item.fromWarehouseId : errors.check(() => requireId(change.fromWarehouseId, `${field}.fromWarehouseId`)),
   toWarehouseId: change.toWarehouseId == null ? item.toWarehouseId : errors.check(() => requireId(change.toWarehouseId, `${field}.toWarehouseId`)),
   field,
@@ -99,6 +102,9 @@ export async function validateLines(tx: EntityManager, access: Access, type: Doc
     else if (sides.from && line.priceGiven) {
       errors.add(`${line.field}.purchasePrice`, `must be empty for ${type}: an outgoing line is valued at the average cost of its source.`);
     }
+    // Only a sales order sells: a sale price elsewhere would be revenue that never happened.
+    if (line.salePrice?.isNegative()) errors.add(`${line.field}.salePrice`, 'must not be negative.');
+    else if (line.salePrice && type !== DocumentType.SALES_ORDER) errors.add(`${line.field}.salePrice`, `must be empty for ${type}: only SALES_ORDER lines have a sale price.`);
     for (const [side, needed] of [['fromWarehouseId', sides.from], ['toWarehouseId', sides.to]] as const) {
       if (needed && line[side] === null) errors.add(`${line.field}.${side}`, `is required for ${type}.`);
       if (!needed && line[side] !== null) errors.add(`${line.field}.${side}`, `must be empty for ${type}.`);
@@ -132,6 +138,11 @@ export async function validateLines(tx: EntityManager, access: Access, type: Doc
       else if (!warehouse.active) errors.add(`${line.field}.${side}`, `warehouse ${warehouse.code} is inactive.`);
     }
     if (!sides.from && product) errors.check(() => assertLineValue(line, line.purchasePrice ?? product.purchasePrice));
+    // Revenue of a line (quantity × its sale price, else the product's) is bounded like a line value.
+    const salePrice = type === DocumentType.SALES_ORDER ? line.salePrice ?? product?.salePrice : null;
+    if (salePrice && salePrice.times(line.quantity).gt(AMOUNTS.value)) {
+      errors.check(() => { throw overLimit(`${line.field}.quantity`, 'amount.value', AMOUNTS.value, `quantity × sale price = ${salePrice.times(line.quantity).toFixed()} is over ${AMOUNTS.value} (amount.value), the largest value a line may have.`); });
+    }
   }
   errors.throwIfAny();
   return products;

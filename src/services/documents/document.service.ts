@@ -79,7 +79,7 @@ export const documentService = {
       if (edit.removed.length > 0) await tx.delete(DocumentItem, { id: In(edit.removed) });
       for (const line of edit.changed) {
         await tx.update(DocumentItem, { id: line.id }, {
-          productId: line.productId, quantity: line.quantity, purchasePrice: line.purchasePrice,
+          productId: line.productId, quantity: line.quantity, purchasePrice: line.purchasePrice, salePrice: line.salePrice,
           fromWarehouseId: line.fromWarehouseId, toWarehouseId: line.toWarehouseId,
         });
       }
@@ -115,7 +115,9 @@ export const documentService = {
       const ownDeal = doc.type === DocumentType.SALES_ORDER ? doc.dealRef : null;
       const levels = await postMovements(tx, rows, async () => (await getSettings(tx)).allowNegativeStock,
         (states) => valueRows(planned, states, purchasePrice), ownDeal);
-      await captureCosts(tx, items, rows);
+      // A sales-order line without a sale price takes the product's, in the same UPDATE as its cost.
+      const salePrice = (item: DocumentItem) => doc.type === DocumentType.SALES_ORDER ? item.salePrice ?? products.get(item.productId)?.salePrice ?? null : null;
+      await captureCosts(tx, items, rows, salePrice);
       if (ownDeal) {
         await consumeDealReservations(tx, ownDeal, items.map((item) => ({ productId: item.productId, warehouseId: item.fromWarehouseId!, quantity: item.quantity })), levels, at);
       }
@@ -180,7 +182,7 @@ async function lockDocument(tx: EntityManager, rawId: string): Promise<{ doc: In
 /** The lines as rows of the document, in chunked INSERTs (a document has up to LIMITS.documentLines lines). */
 async function insertLines(tx: EntityManager, documentId: number, lines: Line[]): Promise<Line[]> {
   await insertInChunks(tx, DocumentItem, lines.map((line) => ({
-    documentId, productId: line.productId, quantity: line.quantity, purchasePrice: line.purchasePrice,
+    documentId, productId: line.productId, quantity: line.quantity, purchasePrice: line.purchasePrice, salePrice: line.salePrice,
     fromWarehouseId: line.fromWarehouseId, toWarehouseId: line.toWarehouseId,
   })));
   return lines;

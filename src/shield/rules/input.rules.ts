@@ -35,6 +35,9 @@ export const INPUT_RULES: InputRuleTree = {
   'DocumentItemInput.purchasePrice': purchasePrice,
   'DocumentItemChangeInput.purchasePrice': purchasePrice,
   'CreateProductInput.purchasePrice': purchasePrice,
+  // A line's sale price is written only by who can read it back (docs/documents.md).
+  'DocumentItemInput.salePrice': requires(Permission.SALES_VIEW),
+  'DocumentItemChangeInput.salePrice': requires(Permission.SALES_VIEW),
   'UpdateProductInput.purchasePrice': purchasePrice,
   'Mutation.importProductsCsv(csv)': csvPurchasePrices,
 

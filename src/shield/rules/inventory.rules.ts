@@ -42,6 +42,7 @@ export const inventoryRules: RuleTree = {
     product: catalog,
     purchasePrice: purchasePrices,
     lineTotal: purchasePrices,
+    salePrice: requires(Permission.SALES_VIEW),
   },
   StockLevel: {
     ...visibleWithParent('id', 'quantity', 'reserved', 'available', 'warehouse', 'minimum', 'reorderQuantity', 'belowMinimum'),
