@@ -28,7 +28,7 @@ describe('roles, grants, users and the audit log (issue 4 §1–3, §5, §8)', (
     expect(res.data.users.totalCount).toBe(4);
     expect(res.data.users.nodes[1]).toEqual({ login: 'local', assignments: [{ role: { name: 'Local admin' }, warehouseIds: null }] });
     const catalog = await api.gql('admin', '{ permissionCatalog { permission scopeKind description documentTypes } }');
-    expect(catalog.data.permissionCatalog).toHaveLength(12);
+    expect(catalog.data.permissionCatalog).toHaveLength(13);
   });
 
   it('relations come through per-request loaders: the statements do not grow with the number of roles, members and users', async () => {
