@@ -13,7 +13,7 @@ import { InventoryDocumentResolver } from './inventory-document.resolver';
 import { PermissionCatalogResolver } from './permission-catalog.resolver';
 import { ProductMutationResolver } from './product-mutation.resolver';
 import { ProductResolver } from './product.resolver';
-import { ReportResolver, WarehouseSalesResolver } from './report.resolver';
+import { ReportResolver, SalesReportResolver, WarehouseSalesResolver } from './report.resolver';
 import { SettingsResolver } from './settings.resolver';
 import { ReservationMutationResolver } from './reservation-mutation.resolver';
 import { ProductStockResolver } from './product-stock.resolver';
@@ -36,6 +36,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ProductMutationResolver,
   ProductResolver,
   ReportResolver,
+  SalesReportResolver,
   WarehouseSalesResolver,
   SettingsResolver,
   ReservationMutationResolver,

@@ -55,9 +55,36 @@ export class ReportResolver {
   }
 }
 
-/** A warehouse row of the sales section carries its plan, so its daily series is computed only when asked for. */
+/** A sales section or warehouse row as reportService.sales builds it: it carries its plan for what is computed only when asked for. */
+type SalesRow = { plan: ReportPlan; warehouseId: number | null; shippedValue: Decimal };
+
+/** Revenue and margin of the whole sales section (rules: report.rules.ts). */
+@Resolver(() => SalesReportType)
+export class SalesReportResolver {
+  @FieldResolver(() => DecimalScalar, { nullable: true })
+  revenue(@Root() row: SalesRow, @Ctx() ctx: RequestContext) {
+    return reportService.revenue(ctx, row.plan, row.warehouseId);
+  }
+
+  @FieldResolver(() => DecimalScalar, { nullable: true })
+  async margin(@Root() row: SalesRow, @Ctx() ctx: RequestContext) {
+    return (await reportService.revenue(ctx, row.plan, row.warehouseId)).minus(row.shippedValue);
+  }
+}
+
+/** A warehouse row of the sales section carries its plan, so its daily series, revenue and margin are computed only when asked for. */
 @Resolver(() => WarehouseSalesType)
 export class WarehouseSalesResolver {
+  @FieldResolver(() => DecimalScalar, { nullable: true })
+  revenue(@Root() row: SalesRow, @Ctx() ctx: RequestContext) {
+    return reportService.revenue(ctx, row.plan, row.warehouseId);
+  }
+
+  @FieldResolver(() => DecimalScalar, { nullable: true })
+  async margin(@Root() row: SalesRow, @Ctx() ctx: RequestContext) {
+    return (await reportService.revenue(ctx, row.plan, row.warehouseId)).minus(row.shippedValue);
+  }
+
   @FieldResolver(() => [DailySalesType], { description: 'This warehouse\'s series: every day of the period, zeros included.' })
   daily(@Root() row: WarehouseSalesType & { plan: ReportPlan }, @Ctx() ctx: RequestContext) {
     return reportService.warehouseDaily(ctx, row.plan, row.warehouse!.id);

@@ -51,6 +51,8 @@ export class WarehouseSalesType {
   sellThroughPercent: Decimal | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'This warehouse\'s share of the shipped value of the report in %, 2 places; null when nothing was shipped.' })
   shippedSharePercent: Decimal | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Σ quantity × line sale price of sales orders, net of their cancellations. Needs SALES_VIEW.' }) revenue?: Decimal | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'revenue − shippedValue (the cost of what was shipped, at moving-average cost). Needs SALES_VIEW and PURCHASE_PRICE_VIEW.' }) margin?: Decimal | null;
 }
 
 @ObjectType('DailySales', { description: 'One UTC day of the period.' })
@@ -65,6 +67,8 @@ export class SalesReportType {
   @Field(() => DecimalScalar, { description: 'Value of stock from outside — receipts and adjustments, net of their cancellations; transfers in do not count.' }) receivedValue: Decimal;
   @Field(() => DecimalScalar, { description: 'Value of sales orders, net of their cancellations; transfers out do not count.' }) shippedValue: Decimal;
   @Field(() => DecimalScalar, { nullable: true }) sellThroughPercent: Decimal | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Σ quantity × line sale price of sales orders, net of their cancellations. Needs SALES_VIEW.' }) revenue?: Decimal | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'revenue − shippedValue (the cost of what was shipped, at moving-average cost). Needs SALES_VIEW and PURCHASE_PRICE_VIEW.' }) margin?: Decimal | null;
   @Field(() => [WarehouseSalesType]) warehouses: WarehouseSalesType[];
   @Field(() => [DailySalesType], { description: 'Every day of the period, zeros included, for the chart.' }) daily: DailySalesType[];
 }

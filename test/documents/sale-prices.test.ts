@@ -10,7 +10,7 @@ import { as, CANCEL, createDraft, processDoc, UPDATE } from './support';
  */
 const spec: SeedSpec = {
   standardRoles: true,
-  warehouses: [{ key: 'A', code: 'A' }],
+  warehouses: [{ key: 'A', code: 'A' }, { key: 'B', code: 'B' }],
   products: [{ key: 'dress', sku: 'DRESS', purchasePrice: '18.50', salePrice: '39' }, { key: 'hat', sku: 'HAT', purchasePrice: '2', salePrice: '5.5' }],
   roles: [{
     key: 'viewer',
@@ -19,11 +19,15 @@ const spec: SeedSpec = {
       { permission: Permission.PURCHASE_PRICE_VIEW }, { permission: Permission.REPORT_VIEW, reportKinds: [ReportKind.SALES] },
       { permission: Permission.DOCUMENT, documentType: DocumentType.SALES_ORDER, actions: [DocumentAction.VIEW, DocumentAction.EDIT] },
     ],
+  }, {
+    key: 'seller',
+    grants: [{ permission: Permission.WAREHOUSE_SELECT }, { permission: Permission.SALES_VIEW }, { permission: Permission.REPORT_VIEW, reportKinds: [ReportKind.SALES] }],
   }],
   users: [
     { key: 'admin', roles: [{ role: SystemRole.ADMINISTRATOR }] },
     { key: 'staff', roles: [{ role: SystemRole.STORE_STAFF }] },
     { key: 'viewer', roles: [{ role: 'viewer' }] },
+    { key: 'seller', roles: [{ role: 'seller' }] },
   ],
 };
 
@@ -94,5 +98,62 @@ describe('sale prices on sales-order lines', () => {
     const cancelled = await as(api, 'admin', CANCEL, { id: sale.id, version: sale.version });
     expect(cancelled.errors).toBeUndefined();
     expect((await api.gql('admin', ITEMS, { id: sale.id })).data.document.items).toEqual([{ quantity: '1', salePrice: '5.5' }]);
+  });
+});
+
+/** Revenue and margin in the sales section of the report (docs/reports.md), over warehouse B only. */
+describe('revenue and margin in the sales report', () => {
+  let api: TestApi;
+  let B: string;
+  const product = (key: string) => String(api.ids.products[key]);
+  const day = new Date().toISOString().slice(0, 10);
+  const REPORT = `query($w: [ID!]) { inventoryReport(from: "${day}", to: "${day}", warehouseIds: $w) {
+    sales { shippedValue revenue margin warehouses { warehouse { code } shippedValue revenue margin } } } }`;
+  const report = (login: string) => as(api, login, REPORT, { w: [B] });
+  const sell = async (items: Array<Record<string, unknown>>) =>
+    processDoc(api, 'admin', await createDraft(api, 'admin', { type: 'SALES_ORDER', items: items.map((i) => ({ ...i, fromWarehouseId: B })) }));
+
+  beforeAll(async () => {
+    api = await startApi(spec);
+    B = String(api.ids.warehouses.B);
+    await processDoc(api, 'admin', await createDraft(api, 'admin', {
+      type: 'STOCK_RECEIPT', items: [{ productId: product('dress'), quantity: '10', purchasePrice: '18.50', toWarehouseId: B },
+        { productId: product('hat'), quantity: '10', toWarehouseId: B }],
+    }));
+  });
+  afterAll(() => api.close());
+
+  it('2 @ 39 on a product received at 18.50: revenue 78, margin 41; a line without a price adds the product\'s', async () => {
+    await sell([{ productId: product('dress'), quantity: '2', salePrice: '39' }]);
+    let res = await report('admin');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.inventoryReport.sales).toEqual({
+      shippedValue: '37', revenue: '78', margin: '41', warehouses: [{ warehouse: { code: 'B' }, shippedValue: '37', revenue: '78', margin: '41' }],
+    });
+    await sell([{ productId: product('hat'), quantity: '2' }]);
+    res = await report('admin');
+    expect(res.data.inventoryReport.sales).toMatchObject({ shippedValue: '41', revenue: '89', margin: '48' });
+  });
+
+  it('cancelling a sales order takes its revenue and margin back', async () => {
+    const sale = await sell([{ productId: product('dress'), quantity: '1', salePrice: '100' }]);
+    expect((await report('admin')).data.inventoryReport.sales).toMatchObject({ revenue: '189', margin: '129.5' });
+    const cancelled = await as(api, 'admin', CANCEL, { id: sale.id, version: sale.version });
+    expect(cancelled.errors).toBeUndefined();
+    expect((await report('admin')).data.inventoryReport.sales).toMatchObject({ shippedValue: '41', revenue: '89', margin: '48' });
+  });
+
+  it('without SALES_VIEW: revenue and margin are null with one FORBIDDEN each; without PURCHASE_PRICE_VIEW only margin is', async () => {
+    const viewer = await report('viewer');
+    expect(viewer.data.inventoryReport.sales).toEqual({
+      shippedValue: '41', revenue: null, margin: null, warehouses: [{ warehouse: { code: 'B' }, shippedValue: '41', revenue: null, margin: null }],
+    });
+    expect(viewer.errors!.map((e) => [e.extensions?.code, e.path!.join('.')]).sort()).toEqual([
+      ['FORBIDDEN', 'inventoryReport.sales.margin'], ['FORBIDDEN', 'inventoryReport.sales.revenue'],
+      ['FORBIDDEN', 'inventoryReport.sales.warehouses.0.margin'], ['FORBIDDEN', 'inventoryReport.sales.warehouses.0.revenue'],
+    ]);
+    const seller = await report('seller');
+    expect(seller.data.inventoryReport.sales).toMatchObject({ revenue: '89', margin: null, warehouses: [{ revenue: '89', margin: null }] });
+    expect(codes(seller)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
   });
 });

@@ -1,7 +1,9 @@
 import Decimal from 'decimal.js';
 import { RequestContext } from '../../context';
+import { DocumentItem } from '../../entities/document-item.entity';
+import { MovementKind, StockMovement } from '../../entities/stock-movement.entity';
 import { Amount, figures, MovementFigures, negated } from './report-figures';
-import { companyValueParts, dailyPart, FIGURE_COLUMNS, figureParts, LedgerFilter, unionOf } from './rollup-queries';
+import { companyValueParts, dailyPart, FIGURE_COLUMNS, figureParts, filterProducts, LedgerFilter, scoped, unionOf } from './rollup-queries';
 import { reportDialect } from './sql-dialect';
 
 /**
@@ -64,4 +66,27 @@ export async function companyStockValue(ctx: RequestContext, filter: Pick<Ledger
   const dialect = reportDialect(ctx.db);
   const row = await unionOf(ctx, companyValueParts(ctx, filter.period), 'x').select(dialect.unitSum('x.v'), 'value').getRawOne();
   return dialect.decimal(row?.value);
+}
+
+/**
+ * Revenue per warehouse over the period: Σ −quantity × line sale price of the SHIPPED ledger rows
+ * (sales orders; their reversals are positive, so a cancellation takes its revenue back), read
+ * from the ledger joined to the lines — a processed line's sale price never changes, so this is
+ * exact without a revenue column or rollup (docs/reports.md "Revenue and margin"). Summed here
+ * with decimal.js: SQLite would multiply and sum the DECIMALs as floating point.
+ */
+export async function revenueBy(ctx: RequestContext, filter: LedgerFilter): Promise<Map<number, Decimal>> {
+  const result = new Map<number, Decimal>();
+  if (filter.warehouseIds.length === 0) return result;
+  const qb = scoped(ctx, ctx.db.getRepository(StockMovement).createQueryBuilder('m'), filter, 'm')
+    .innerJoin(DocumentItem, 'i', 'i.id = m.itemId')
+    .select('m.warehouseId', 'warehouseId').addSelect('m.quantity', 'quantity').addSelect('i.salePrice', 'salePrice')
+    .andWhere('m.kind = :shippedKind AND i.salePrice IS NOT NULL', { shippedKind: MovementKind.SHIPPED })
+    .andWhere('m.occurredAt >= :revenueStart AND m.occurredAt < :revenueEnd', { revenueStart: filter.period.start, revenueEnd: filter.period.end });
+  for (const row of await filterProducts(ctx, qb, filter, 'm.productId').getRawMany()) {
+    const line = new Decimal(String(row.quantity)).times(new Decimal(String(row.salePrice))).negated();
+    const id = Number(row.warehouseId);
+    result.set(id, (result.get(id) ?? new Decimal(0)).plus(line));
+  }
+  return result;
 }

@@ -4,7 +4,7 @@ import { Product } from '../../entities/product.entity';
 import { Warehouse } from '../../entities/warehouse.entity';
 import { restrictToWarehouses } from '../../shield/scoped-query';
 import { parseId } from '../platform/ids';
-import { companyStockValue, dailyValues, DailyValues, figuresBy } from './report-aggregates';
+import { companyStockValue, dailyValues, DailyValues, figuresBy, revenueBy } from './report-aggregates';
 import { Amount, fromOutside, isZeroFigures, MovementFigures, sumFigures } from './report-figures';
 import { LedgerFilter } from './rollup-queries';
 import { ReportPeriod, reportPeriod } from './report-period';
@@ -127,6 +127,8 @@ export const reportService = {
     const total = sumFigures(rows);
     const received = fromOutside(total).value;
     return {
+      plan,
+      warehouseId: null,
       receivedValue: received,
       shippedValue: total.shipped.value,
       sellThroughPercent: percent(total.shipped.value, received),
@@ -137,9 +139,21 @@ export const reportService = {
         sellThroughPercent: percent(row.shipped.value, fromOutside(row).value),
         shippedSharePercent: percent(row.shipped.value, total.shipped.value),
         plan,
+        warehouseId: row.warehouse.id,
       })),
       daily: everyDay(plan, daily),
     };
+  },
+
+  /**
+   * Revenue of one warehouse row of the sales section, or (null) of all its rows; asked only by
+   * viewers with SALES_VIEW (the shield), one statement per request. Margin = revenue − shippedValue.
+   */
+  async revenue(ctx: RequestContext, plan: ReportPlan, warehouseId: number | null): Promise<Decimal> {
+    const byWarehouse = await memo(plan, 'revenue', () => revenueBy(ctx, plan.filter));
+    if (warehouseId !== null) return byWarehouse.get(warehouseId) ?? new Decimal(0);
+    const rows = await warehouseRows(ctx, plan);
+    return rows.reduce((sum, row) => sum.plus(byWarehouse.get(row.warehouse.id) ?? 0), new Decimal(0));
   },
 
   /** One warehouse's daily series (asked per warehouse row; one statement for all rows of the request). */

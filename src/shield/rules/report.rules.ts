@@ -1,4 +1,4 @@
-import { accessRule, notAuthenticated, Permission, requires, requiresReport, visibleWithParent } from '../rules';
+import { accessRule, and, notAuthenticated, Permission, requires, requiresReport, visibleWithParent } from '../rules';
 import { RuleTree } from '../rule';
 import { ReportKind } from '../permission-catalog';
 
@@ -17,6 +17,10 @@ const figureFields = ['opening', 'received', 'transfersIn', 'shipped', 'otherOut
  * grants the money inside it (no PURCHASE_PRICE_VIEW needed). Rows are computed over the
  * viewer's warehouses only; `totalStockValue` is the one company-wide figure (DESIGN §3.8).
  */
+/** Revenue needs SALES_VIEW on top of the SALES section; margin reveals cost, so also PURCHASE_PRICE_VIEW (docs/reports.md). */
+const revenue = requires(Permission.SALES_VIEW);
+const margin = and(requires(Permission.SALES_VIEW), requires(Permission.PURCHASE_PRICE_VIEW));
+
 export const reportRules: RuleTree = {
   Query: { inventoryReport: anyReport },
   InventoryReport: {
@@ -31,9 +35,9 @@ export const reportRules: RuleTree = {
   WarehouseMovement: visibleWithParent('warehouse', ...figureFields),
   ProductMovement: { ...visibleWithParent(...figureFields), product: requires(Permission.CATALOG_VIEW) },
   MovementReport: visibleWithParent('total', 'warehouses', 'products'),
-  WarehouseSales: visibleWithParent('warehouse', 'receivedValue', 'shippedValue', 'sellThroughPercent', 'shippedSharePercent', 'daily'),
+  WarehouseSales: { ...visibleWithParent('warehouse', 'receivedValue', 'shippedValue', 'sellThroughPercent', 'shippedSharePercent', 'daily'), revenue, margin },
   DailySales: visibleWithParent('day', 'receivedValue', 'shippedValue'),
-  SalesReport: visibleWithParent('receivedValue', 'shippedValue', 'sellThroughPercent', 'warehouses', 'daily'),
+  SalesReport: { ...visibleWithParent('receivedValue', 'shippedValue', 'sellThroughPercent', 'warehouses', 'daily'), revenue, margin },
   WarehouseBalance: visibleWithParent('warehouse', ...amountFields),
   ProductBalance: { ...visibleWithParent(...amountFields), product: requires(Permission.CATALOG_VIEW) },
   StockBalanceReport: visibleWithParent('asOf', 'total', 'warehouses', 'products'),
