@@ -87,14 +87,16 @@ export const EXPORTS: Record<string, ExportSpec> = {
     query: `query InventoryReportExport($from: Date!, $to: Date!, $warehouseIds: [ID!], $productSearch: String) {
       inventoryReport(from: $from, to: $to, warehouseIds: $warehouseIds, productSearch: $productSearch) {
         movement { warehouses { warehouse { code name } opening { quantity value } received { quantity value }
-          shipped { quantity value } otherOutgoing { quantity value } closing { quantity value } } } } }`,
+          transfersIn { quantity value } shipped { quantity value } otherOutgoing { quantity value } transfersOut { quantity value }
+          closing { quantity value } } } } }`,
     params: { from: 'string', to: 'string', warehouseIds: 'list', productSearch: 'string' },
     list: 'inventoryReport.movement.warehouses',
     paged: false,
     columns: [
       { header: 'Warehouse', path: 'warehouse.code', text: true }, { header: 'Warehouse name', path: 'warehouse.name', text: true },
-      ...amount('opening', 'Opening'), ...amount('received', 'Received'), ...amount('shipped', 'Shipped'),
-      ...amount('otherOutgoing', 'Other outgoing'), ...amount('closing', 'Closing'),
+      ...amount('opening', 'Opening'), ...amount('received', 'Received'), ...amount('transfersIn', 'Of which transfers in'),
+      ...amount('shipped', 'Shipped'), ...amount('otherOutgoing', 'Other outgoing'), ...amount('transfersOut', 'Of which transfers out'),
+      ...amount('closing', 'Closing'),
     ],
   },
 };
