@@ -11,7 +11,7 @@ export interface Bound {
   limit: ArgumentLimit;
   max: number;
   /** What `max` counts, for messages and descriptions. */
-  unit: 'characters' | 'items' | 'lines' | 'rows' | 'days ahead' | 'in absolute value';
+  unit: 'characters' | 'items' | 'documents' | 'lines' | 'rows' | 'days ahead' | 'in absolute value';
   /** Checked by the service (it must parse the value to count); the argument check skips it. */
   inService?: boolean;
 }
@@ -20,6 +20,7 @@ const chars = (max: number): Bound => ({ limit: 'stringLength', max, unit: 'char
 const LINES: Bound = { limit: 'documentLines', max: LIMITS.documentLines, unit: 'lines' };
 const ITEMS: Bound = { limit: 'listLength', max: LIMITS.listLength, unit: 'items' };
 const BARCODES: Bound = { limit: 'productBarcodes', max: LIMITS.productBarcodes, unit: 'items' };
+const BULK_DOCUMENTS: Bound = { limit: 'bulkDocuments', max: LIMITS.bulkDocuments, unit: 'documents' };
 
 /** Lists with a limit of their own; every other list has ITEMS. */
 const LIST_BOUNDS: Record<string, Bound> = {
@@ -29,6 +30,8 @@ const LIST_BOUNDS: Record<string, Bound> = {
   'UpdateDocumentInput.removeItemIds': LINES,
   'CreateProductInput.barcodes': BARCODES,
   'UpdateProductInput.barcodes': BARCODES,
+  'Mutation.createDocuments(inputs)': BULK_DOCUMENTS,
+  'Mutation.processDocuments(documents)': BULK_DOCUMENTS,
 };
 
 /** Values bounded by their coordinate (before the name rules). */

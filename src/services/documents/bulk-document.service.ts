@@ -9,12 +9,8 @@ import { inTransaction } from '../platform/transaction';
 import { documentService, DocumentResult } from './document.service';
 import { LIMITS } from '../../limits/limits';
 
-/**
- * At most this many documents per bulk request (issue 16 §5). Each item is ~10 statements plus its
- * savepoint, and the whole request must fit the request time budget (10 s) even on a busy machine:
- * 50 did not on the shared 2-core test machine under load.
- */
-export const MAX_BULK_DOCUMENTS = 25;
+/** At most this many documents per bulk request (issue 16 §5): the limits table's bulkDocuments. */
+export const MAX_BULK_DOCUMENTS = LIMITS.bulkDocuments;
 /** At most this many lines over all documents of one bulk create. */
 export const MAX_BULK_LINES = LIMITS.documentLines;
 
