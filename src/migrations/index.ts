@@ -11,6 +11,7 @@ import { TransferKinds1796153262998 } from './1796153262998-transfer-kinds';
 import { ExactIdentities1796153263557 } from './1796153263557-exact-identities';
 import { ProductBarcodes1796154507771 } from './1796154507771-product-barcodes';
 import { SalePrices1796155622398 } from './1796155622398-sale-prices';
+import { UnitCatalog1796156306310 } from './1796156306310-unit-catalog';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ExactIdentities1796153263557,
   ProductBarcodes1796154507771,
   SalePrices1796155622398,
+  UnitCatalog1796156306310,
 ];

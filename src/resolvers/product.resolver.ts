@@ -6,6 +6,8 @@ import { ProductAttributeType, ProductConnection, ProductType } from '../schema/
 import { ProductListFilter, ProductOrder } from '../schema/product-list.type';
 import { productService } from '../services/catalog/product.service';
 import { productIdByBarcode } from '../services/catalog/product-barcodes';
+import { UNITS } from '../services/catalog/units';
+import { UnitType } from '../schema/unit.type';
 
 @Resolver(() => ProductType)
 export class ProductResolver {
@@ -26,6 +28,11 @@ export class ProductResolver {
   @Query(() => ProductType, { nullable: true })
   product(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return productService.byId(ctx, id);
+  }
+
+  @Query(() => [UnitType], { description: 'The units of measure a product may have.' })
+  units(): UnitType[] {
+    return UNITS.map((unit) => ({ ...unit }));
   }
 
   @Query(() => ProductType, { nullable: true, description: 'The product with exactly this barcode (archived ones too), or null.' })

@@ -19,7 +19,7 @@ export class CreateProductInput {
   attributes?: ProductAttributeInput[] | null;
   @Field(() => DecimalScalar, { nullable: true, description: '≥ 0. Setting it also needs PURCHASE_PRICE_VIEW.' }) purchasePrice?: Decimal | null;
   @Field(() => DecimalScalar, { nullable: true, description: '≥ 0.' }) salePrice?: Decimal | null;
-  @Field(() => String, { nullable: true, description: 'Unit of measure, 1–16 characters; default "pcs".' }) unit?: string | null;
+  @Field(() => String, { nullable: true, description: 'A unit code from the `units` query; default "pcs".' }) unit?: string | null;
   @Field(() => [String], { nullable: true, description: BARCODES }) barcodes?: string[] | null;
 }
 
@@ -30,7 +30,7 @@ export class UpdateProductInput {
   @Field(() => [ProductAttributeInput], { nullable: true }) attributes?: ProductAttributeInput[] | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Setting or clearing it also needs PURCHASE_PRICE_VIEW.' }) purchasePrice?: Decimal | null;
   @Field(() => DecimalScalar, { nullable: true }) salePrice?: Decimal | null;
-  @Field(() => String, { nullable: true }) unit?: string | null;
+  @Field(() => String, { nullable: true, description: 'A unit code from the `units` query.' }) unit?: string | null;
   @Field(() => [String], { nullable: true, description: `${BARCODES} Replaces all of the product's barcodes; [] or null removes them.` })
   barcodes?: string[] | null;
 }

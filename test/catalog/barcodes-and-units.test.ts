@@ -1,3 +1,4 @@
+import { UnitCatalog1796156306310 } from '../../src/migrations/1796156306310-unit-catalog';
 import { codes, startApi, TestApi } from '../support/api';
 import { firstError, managementSpec } from './fixtures';
 
@@ -90,5 +91,70 @@ describe('barcodes', () => {
     expect(del.errors).toBeUndefined();
     expect((await byBarcode('clerk', 'TEMP-1')).data.productByBarcode).toBeNull();
     expect((await create('catalog', { sku: 'TEMP2', name: 'Temp', barcodes: ['TEMP-1'] })).errors).toBeUndefined();
+  });
+});
+
+describe('units', () => {
+  let api: TestApi;
+  const CREATE_DOC = 'mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id version items { id quantity } } }';
+  const receipt = (items: Array<[number, string]>) => ({
+    input: { type: 'STOCK_RECEIPT', items: items.map(([p, quantity]) => ({ productId: String(p), quantity, toWarehouseId: String(api.ids.warehouses.A) })) },
+  });
+  const fieldsOf = (res: any) => (firstError(res).fieldErrors ?? []).map((e: any) => e.field);
+  const documentCount = async () => (await api.db.query('SELECT COUNT(*) AS n FROM inventory_document'))[0].n;
+
+  beforeAll(async () => {
+    api = await startApi(managementSpec({ products: [{ key: 'flour', sku: 'FLOUR', unit: 'kg' }, { key: 'jar', sku: 'JAR' }] }));
+  });
+  afterAll(() => api.close());
+
+  it('units lists the catalog with the whole-numbers flag; a product unit must be one of them', async () => {
+    const res = await api.gql('clerk', '{ units { code name wholeNumbersOnly } }');
+    const byCode = Object.fromEntries(res.data.units.map((u: any) => [u.code, u.wholeNumbersOnly]));
+    expect(byCode).toMatchObject({ pcs: true, box: true, pack: true, pair: true, set: true, kg: false, g: false, l: false, ml: false, m: false, m2: false, m3: false });
+    const bad = await api.gql('catalog', 'mutation { createProduct(input: { sku: "SOAP", name: "Soap", unit: "kilo" }) { id } }');
+    expect(firstError(bad)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.unit' });
+    const jar = String(api.ids.products.jar);
+    const update = await api.gql('catalog', 'mutation($id: ID!) { updateProduct(id: $id, input: { unit: "piece" }) { unit } }', { id: jar });
+    expect(firstError(update)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.unit' });
+    const ok = await api.gql('catalog', 'mutation { createProduct(input: { sku: "ROPE", name: "Rope", unit: "m" }) { unit } }');
+    expect(ok.data.createProduct.unit).toBe('m');
+  });
+
+  it('a whole-numbers-only unit refuses a fractional line quantity, naming the line, in create and update', async () => {
+    const { flour, jar } = api.ids.products;
+    const before = await documentCount();
+    const res = await api.gql('admin', CREATE_DOC, receipt([[flour, '0.5'], [jar, '1.5'], [jar, '2']]));
+    expect(firstError(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.items[1].quantity' });
+    expect(fieldsOf(res)).toEqual(['input.items[1].quantity']);
+    expect(await documentCount()).toBe(before);
+    const doc = (await api.gql('admin', CREATE_DOC, receipt([[flour, '0.5'], [jar, '2']]))).data.createDocument;
+    const edit = await api.gql('admin', `mutation($id: ID!, $input: UpdateDocumentInput!) { updateDocument(id: $id, version: 1, input: $input) { version } }`,
+      { id: doc.id, input: { changeItems: [{ id: doc.items[1].id, quantity: '2.25' }] } });
+    expect(firstError(edit)).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(firstError(edit).field).toMatch(/quantity$/);
+  });
+
+  it('processing re-checks: a draft whose product became whole-numbers-only is refused, nothing posted', async () => {
+    const { flour } = api.ids.products;
+    const doc = (await api.gql('admin', CREATE_DOC, receipt([[flour, '2.5']]))).data.createDocument;
+    await api.gql('catalog', 'mutation($id: ID!) { updateProduct(id: $id, input: { unit: "box" }) { unit } }', { id: String(flour) });
+    const res = await api.gql('admin', 'mutation($id: ID!) { processDocument(id: $id, version: 1) { status } }', { id: doc.id });
+    expect(firstError(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items[0].quantity' });
+    expect((await api.db.query('SELECT COUNT(*) AS n FROM stock_movement'))[0].n).toBe(0);
+    await api.gql('catalog', 'mutation($id: ID!) { updateProduct(id: $id, input: { unit: "kg" }) { unit } }', { id: String(flour) });
+    expect((await api.gql('admin', 'mutation($id: ID!) { processDocument(id: $id, version: 1) { status } }', { id: doc.id })).data.processDocument.status).toBe('PROCESSED');
+  });
+
+  it('the migration maps known free-text spellings to codes and anything else to pcs', async () => {
+    const spellings: Array<[string, string]> = [['шт', 'pcs'], ['Pieces', 'pcs'], ['KG', 'kg'], ['litre', 'l'], ['bucket', 'pcs'], ['m²', 'm2'], ['pairs', 'pair']];
+    for (const [unit] of spellings) {
+      await api.db.query('INSERT INTO product (sku, name, unit, archived) VALUES (?, ?, ?, 0)', [`OLD-${spellings.findIndex(([u]) => u === unit)}`, 'Old', unit]);
+    }
+    const runner = api.db.createQueryRunner();
+    try { await new UnitCatalog1796156306310().up(runner); } finally { await runner.release(); }
+    const rows: Array<{ sku: string; unit: string }> = await api.db.query("SELECT sku, unit FROM product WHERE sku LIKE 'OLD-%' ORDER BY sku");
+    expect(rows.map((r) => r.unit)).toEqual(spellings.map(([, code]) => code));
+    expect((await api.db.query("SELECT unit FROM product WHERE sku = 'FLOUR'"))[0].unit).toBe('kg');
   });
 });

@@ -18,7 +18,7 @@ import { as, CREATE, PROCESS } from './support';
 const spec: SeedSpec = {
   standardRoles: true,
   warehouses: [{ key: 'A' }, { key: 'B' }],
-  products: [{ key: 'p', sku: 'P', purchasePrice: '1000' }, { key: 'q', sku: 'Q', purchasePrice: '0.0001' }, { key: 'z', sku: 'Z', purchasePrice: null }],
+  products: [{ key: 'p', sku: 'P', purchasePrice: '1000', unit: 'kg' }, { key: 'q', sku: 'Q', purchasePrice: '0.0001', unit: 'kg' }, { key: 'z', sku: 'Z', purchasePrice: null, unit: 'kg' }],
   roles: [{
     // A clerk of one warehouse who may also price receipts.
     key: 'pricing-clerk', grants: [

@@ -14,7 +14,7 @@ const spec: SeedSpec = {
   warehouses: [{ key: 'A' }, { key: 'B' }, { key: 'C', active: false }],
   products: [
     { key: 'p', sku: 'P', purchasePrice: '10' },
-    { key: 'q', sku: 'Q', purchasePrice: '2.5' },
+    { key: 'q', sku: 'Q', purchasePrice: '2.5', unit: 'kg' },
     { key: 'n', sku: 'N', purchasePrice: null },
     { key: 'z', sku: 'Z' },
   ],

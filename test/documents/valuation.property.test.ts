@@ -27,7 +27,7 @@ const PRICES = ['5', '8', '1.3333', '0.1', '0', null];
 const spec: SeedSpec = {
   standardRoles: true,
   warehouses: WAREHOUSES.map((key) => ({ key, code: key })),
-  products: PRODUCTS.map((key) => ({ key, sku: key.toUpperCase(), purchasePrice: '4' })),
+  products: PRODUCTS.map((key) => ({ key, sku: key.toUpperCase(), purchasePrice: '4', unit: 'kg' })),
   users: [{ key: 'admin', roles: [{ role: SystemRole.ADMINISTRATOR }] }],
 };
 

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { AMOUNT_DECIMALS, AMOUNTS, TEXT_LENGTHS } from '../../limits/limits';
+import { unitOf, UNITS } from './units';
 
 /**
  * Validation of product fields shared by the product mutations and the CSV import, so a
@@ -18,7 +19,7 @@ export const checkName: Check<string> = (name) =>
   name.length >= 1 && name.length <= T.name ? null : `must be 1–${T.name} characters`;
 
 export const checkUnit: Check<string> = (unit) =>
-  unit.length >= 1 && unit.length <= T.unit ? null : `must be 1–${T.unit} characters`;
+  (unitOf(unit) ? null : `must be one of the units: ${UNITS.map((u) => u.code).join(', ')} (query units)`);
 
 /** Within what both databases keep exactly (amount.price, issue 14 §3): never rounded. */
 export const checkPrice: Check<Decimal> = (price) => {

@@ -10,6 +10,7 @@ import { Access } from '../../shield/access';
 import { DocumentType } from '../../shield/permission-catalog';
 import { parseId } from '../platform/ids';
 import { WAREHOUSE_SIDES } from './movements';
+import { wholeNumbersOnly } from '../catalog/units';
 
 /** A document line as it will be stored, with the input path that produced it (for error messages). */
 export interface Line {
@@ -130,6 +131,10 @@ export async function validateLines(tx: EntityManager, access: Access, type: Doc
     const product = products.get(line.productId);
     if (parsed(line.productId) && !product) errors.add(`${line.field}.productId`, `no product ${line.productId}.`);
     if (product?.archived) errors.add(`${line.field}.productId`, `product ${product.sku} is archived.`);
+    // Re-checked at processing too: the product's unit may have changed since the draft was written.
+    if (product && line.quantity.greaterThan(0) && !line.quantity.isInteger() && wholeNumbersOnly(product.unit)) {
+      errors.add(`${line.field}.quantity`, `must be a whole number: product ${product.sku} is counted in ${product.unit}.`);
+    }
     for (const side of ['fromWarehouseId', 'toWarehouseId'] as const) {
       const id = line[side];
       if (!parsed(id)) continue;
