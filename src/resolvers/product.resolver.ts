@@ -30,7 +30,7 @@ export class ProductResolver {
     return productService.byId(ctx, id);
   }
 
-  @Query(() => [UnitType], { description: 'The units of measure a product may have.' })
+  @Query(() => [UnitType], { nullable: true, description: 'The units of measure a product may have (any signed-in viewer).' })
   units(): UnitType[] {
     return UNITS.map((unit) => ({ ...unit }));
   }
