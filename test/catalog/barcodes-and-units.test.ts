@@ -141,7 +141,7 @@ describe('units', () => {
     await api.gql('catalog', 'mutation($id: ID!) { updateProduct(id: $id, input: { unit: "box" }) { unit } }', { id: String(flour) });
     const res = await api.gql('admin', 'mutation($id: ID!) { processDocument(id: $id, version: 1) { status } }', { id: doc.id });
     expect(firstError(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items[0].quantity' });
-    expect((await api.db.query('SELECT COUNT(*) AS n FROM stock_movement'))[0].n).toBe(0);
+    expect(Number((await api.db.query('SELECT COUNT(*) AS n FROM stock_movement'))[0].n)).toBe(0);
     await api.gql('catalog', 'mutation($id: ID!) { updateProduct(id: $id, input: { unit: "kg" }) { unit } }', { id: String(flour) });
     expect((await api.gql('admin', 'mutation($id: ID!) { processDocument(id: $id, version: 1) { status } }', { id: doc.id })).data.processDocument.status).toBe('PROCESSED');
   });
