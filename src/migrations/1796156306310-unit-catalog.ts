@@ -1,4 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { BULK } from '../limits/limits';
+import { chunks } from '../services/platform/bulk';
 import { unitCodeFor } from '../services/catalog/units';
 
 /**
@@ -11,11 +13,18 @@ export class UnitCatalog1796156306310 implements MigrationInterface {
   name = 'UnitCatalog1796156306310';
 
   async up(q: QueryRunner): Promise<void> {
-    const rows: Array<{ unit: string }> = await q.query('SELECT DISTINCT unit FROM product');
-    for (const { unit } of rows) {
+    // Rows by id, compared in JS: MariaDB's collation folds case ("KG" = "kg"), so neither
+    // DISTINCT nor WHERE unit = … can tell which rows still need rewriting.
+    const rows: Array<{ id: number; unit: string }> = await q.query('SELECT id, unit FROM product');
+    const idsByCode = new Map<string, number[]>();
+    for (const { id, unit } of rows) {
       const code = unitCodeFor(unit);
-      // Byte-exact in JS: on MariaDB "KG" = "kg" in SQL, and both map to the same code anyway.
-      if (code !== unit) await q.query('UPDATE product SET unit = ? WHERE unit = ?', [code, unit]);
+      if (code !== unit) idsByCode.set(code, [...(idsByCode.get(code) ?? []), id]);
+    }
+    for (const [code, ids] of idsByCode) {
+      for (const part of chunks(ids, BULK.inListValues)) {
+        await q.query(`UPDATE product SET unit = ? WHERE id IN (${part.map(() => '?').join(', ')})`, [code, ...part]);
+      }
     }
   }
 
