@@ -3,10 +3,12 @@ import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/database';
 import { User } from '../src/entities/user.entity';
 import { mintToken } from '../src/server/identity';
+import { describeUrl } from '../src/startup-errors';
 
 /**
  * `npm run token -- <login> [--app <clientId>] [--expires 12h]`: prints a development
- * token for an existing user, signed with JWT_SECRET (HS256).
+ * token for an existing user, signed with JWT_SECRET (HS256). Runs from the sources
+ * (scripts/ts-register.js), so it needs no build.
  */
 async function main(argv: string[]) {
   const login = argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
@@ -14,10 +16,12 @@ async function main(argv: string[]) {
   if (!login) throw new Error('usage: npm run token -- <login> [--app <clientId>] [--expires 12h]');
   const config = loadConfig();
   if (!config.jwtSecret) throw new Error('tokens can only be minted with JWT_SECRET (HS256); with JWKS_URL your identity provider issues them');
+  // Said on every answer, on stderr (stdout is only the token): a login "missing" is most often the wrong database.
+  const database = config.databaseUrl ? `MySQL/MariaDB ${describeUrl(config.databaseUrl)}` : `SQLite in ${config.dataDir}`;
   const db = await openDatabase(config);
   try {
     const user = await db.getRepository(User).findOneBy({ login });
-    if (!user) throw new Error(`no user with login "${login}"`);
+    if (!user) throw new Error(`no user with login "${login}" in ${database}`);
     if (!user.active) throw new Error(`user "${login}" is deactivated`);
     const expiresIn = option('expires') ?? `${Math.min(12 * 3600, config.jwtMaxLifetimeSeconds)}s`;
     const lifetime = secondsOf(expiresIn);
@@ -28,6 +32,7 @@ async function main(argv: string[]) {
       clientId: option('app'), expiresIn, issuer: config.jwtIssuer, audience: config.jwtAudience,
     });
     process.stdout.write(token + '\n');
+    process.stderr.write(`token for "${login}" of ${database}, valid ${expiresIn}\n`);
   } finally {
     await db.destroy();
   }

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
-import { ConfigError, DEV_JWT_SECRET, loadConfig } from './config';
+import { Config, ConfigError, DEV_JWT_SECRET, loadConfig } from './config';
 import { openDatabase } from './database';
 import { logger } from './logger';
 import { createServer } from './server/app';
 import { seedDemoIfEmpty } from './services/demo/demo-seed';
+import { startupFailure } from './startup-errors';
 
 async function main() {
   const config = loadConfig();
+  startupConfig = config;
   const db = await openDatabase(config);
   // The embedded default starts with the demo company so a new user has something to query.
   if (!config.databaseUrl && (await seedDemoIfEmpty(db))) logger.info('seeded the demo data into the empty embedded database');
@@ -47,9 +49,13 @@ async function main() {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
+/** Known once the configuration loaded: start-up failures are then told in one sentence. */
+let startupConfig: Config | undefined;
+
 main().catch((error) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(error.message + '\n');
+  const sentence = startupConfig && startupFailure(error, startupConfig);
+  if (error instanceof ConfigError || sentence) {
+    process.stderr.write((sentence || error.message) + '\n');
   } else {
     logger.fatal({ err: error }, 'failed to start');
   }

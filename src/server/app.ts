@@ -25,6 +25,7 @@ import { loggingPlugin, observeRequests } from './logging.plugin';
 import { createMetrics, metricsHandler, metricsServer } from './metrics';
 import { HttpDrain } from './graceful-shutdown';
 import { playgroundRouter } from './playground/playground.router';
+import { browserHint } from './browser-hint';
 import { exportsRouter } from './exports/csv-export';
 import { isReadOnlyRequest } from './read-routing';
 import { ReplicaRouter } from '../services/platform/replica-router';
@@ -126,6 +127,7 @@ export async function createServer(config: Config, db: DataSource, schema: Graph
   const trusted = trustedSet ? [trustedOperations(trustedSet)] : [];
   app.use(
     '/graphql',
+    browserHint(config.playground),
     observe,
     jsonBody(limits),
     bodyErrors(limits),

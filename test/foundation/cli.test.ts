@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { jwtVerify } from 'jose';
@@ -6,13 +7,14 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../ormconfig';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { TEST_SECRET } from '../support/api';
+import { describeUrl } from '../../src/startup-errors';
 
 const run = promisify(execFile);
 const root = path.join(__dirname, '..', '..');
 
 /** Runs `npm run <script>`'s program the way npm does, against the test database. */
 function cli(script: string, args: string[], database: TestDatabase) {
-  return run(process.execPath, ['-r', './test/support/ts-register.js', `scripts/${script}.ts`, ...args], {
+  return run(process.execPath, ['-r', './scripts/ts-register.js', `scripts/${script}.ts`, ...args], {
     cwd: root,
     env: {
       ...process.env, JWT_SECRET: TEST_SECRET, DATA_DIR: database.dataDir, LOG_LEVEL: 'silent',
@@ -20,6 +22,9 @@ function cli(script: string, args: string[], database: TestDatabase) {
     },
   });
 }
+
+/** How the CLI names the database it read. */
+const databaseOf = (database: TestDatabase) => (database.databaseUrl ? `MySQL/MariaDB ${describeUrl(database.databaseUrl)}` : `SQLite in ${database.dataDir}`);
 
 describe('command line: migrate, seed, token', () => {
   let database: TestDatabase;
@@ -60,6 +65,14 @@ describe('command line: migrate, seed, token', () => {
   });
 
   it('npm run token refuses an unknown login with a one-line reason', async () => {
-    await expect(cli('token', ['nobody'], database)).rejects.toMatchObject({ stderr: 'no user with login "nobody"\n' });
+    const failure = await cli('token', ['nobody'], database).then(() => undefined, (error: { stderr: string }) => error.stderr);
+    expect(failure).toBe(`no user with login "nobody" in ${databaseOf(database)}\n`);
+  });
+
+  it('npm run token runs from the sources (no build) and says which database it read', async () => {
+    const scripts = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts;
+    expect(scripts.token).toBe('node -r ./scripts/ts-register.js scripts/token.ts');
+    const { stderr } = await cli('token', ['anna'], database);
+    expect(stderr).toBe(`token for "anna" of ${databaseOf(database)}, valid 43200s\n`);
   });
 });

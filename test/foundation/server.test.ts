@@ -57,7 +57,7 @@ describe('process lifecycle', () => {
   it('starts on the configured database, prints the playground URL and how to get a token, and exits cleanly on SIGTERM', async () => {
     const database = await createTestDatabase();
     await database.db.destroy();
-    const child = spawn(process.execPath, ['-r', './test/support/ts-register.js', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['-r', './scripts/ts-register.js', 'src/main.ts'], {
       cwd: path.join(__dirname, '..', '..'),
       env: { ...process.env, PORT: '0', DATA_DIR: database.dataDir, DATABASE_URL: database.databaseUrl ?? '', LOG_LEVEL: 'silent', JEST_WORKER_ID: '' },
     });

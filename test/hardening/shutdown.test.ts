@@ -23,7 +23,7 @@ const newest = (dir: string): number => Math.max(...fs.readdirSync(dir, { withFi
 function serviceCommand(): string[] {
   const built = path.join(root, 'dist/src/main.js');
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newest(path.join(root, 'src'))) return [built];
-  return ['-r', './test/support/ts-register.js', 'src/main.ts'];
+  return ['-r', './scripts/ts-register.js', 'src/main.ts'];
 }
 
 /** The real service in a process of its own (not jest's environment: NODE_ENV unset, real signals). */

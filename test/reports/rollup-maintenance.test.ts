@@ -21,7 +21,7 @@ const root = path.join(__dirname, '..', '..');
 /** `npm run rollups:<command>`'s program, the way npm runs it, against the test database. */
 async function cli(command: string, database: TestDatabase): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run(process.execPath, ['-r', './test/support/ts-register.js', 'scripts/rollups.ts', command], {
+    const { stdout } = await run(process.execPath, ['-r', './scripts/ts-register.js', 'scripts/rollups.ts', command], {
       cwd: root,
       env: { ...process.env, JWT_SECRET: TEST_SECRET, DATA_DIR: database.dataDir, LOG_LEVEL: 'silent', DATABASE_URL: database.databaseUrl ?? '' },
     });

@@ -59,6 +59,8 @@ const PING_MS = 12_000;
 export function serveSubscriptions(options: SubscriptionOptions): SubscriptionServer {
   const { db, verify, bus, limits } = options;
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: limits.maxBodyBytes, handleProtocols });
+  // ws re-emits the HTTP server's errors (EADDRINUSE at start-up); the HTTP listener reports them already.
+  wss.on('error', () => undefined);
   const headers = new WeakMap<RequestContext, string | undefined>();
   let listening = 0;
 

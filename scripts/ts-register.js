@@ -1,8 +1,8 @@
-// Lets tests run the CLI scripts (scripts/*.ts) in a child process without a build step:
+// Runs scripts/*.ts and src/main.ts without a build step (npm run token, tests' child processes):
 // TypeScript is transpiled on require, with decorator metadata, like ts-jest does.
 const fs = require('node:fs');
 const ts = require('typescript');
-const config = require('../../tsconfig.json').compilerOptions;
+const config = require('../tsconfig.json').compilerOptions;
 
 require.extensions['.ts'] = (module, filename) => {
   const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
