@@ -3,6 +3,7 @@ import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
 import { Connection, PageArgs } from './connection';
 import { DecimalScalar } from './decimal.scalar';
 import { ReservationStatus } from './enums';
+import { ReservationFilter, ReservationOrder } from './stock-list.type';
 
 /** A reservation of a product in a warehouse for a deal; `product`, `warehouse`, `createdBy` are field resolvers. */
 @ObjectType('Reservation')
@@ -22,4 +23,6 @@ export class ReservationFilterArgs extends PageArgs {
   @Field(() => ID, { nullable: true }) productId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Only this warehouse (empty when it is not selectable).' }) warehouseId?: string | null;
   @Field(() => ReservationStatus, { nullable: true }) status?: ReservationStatus | null;
+  @Field(() => ReservationFilter, { nullable: true, description: 'Combines with the arguments above (all must hold).' }) filter?: ReservationFilter | null;
+  @Field(() => ReservationOrder, { nullable: true }) orderBy?: ReservationOrder | null;
 }

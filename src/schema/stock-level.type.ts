@@ -3,6 +3,7 @@ import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
 import { Connection, PageArgs } from './connection';
 import { DateScalar } from './date.scalar';
 import { DecimalScalar } from './decimal.scalar';
+import { StockLevelFilter, StockLevelOrder } from './stock-list.type';
 
 /** Balance of one product in one warehouse; `product`, `warehouse`, `reserved`, `available`, `averageCost` are field resolvers. */
 @ObjectType('StockLevel')
@@ -34,6 +35,8 @@ export class StockLevelFilterArgs extends PageArgs {
     description: 'Stock at the end of this UTC day: the levels that existed then, with the quantity, value and reserved quantity they had (from the ledger and the reservations then active). Minimums are today\'s.',
   })
   at?: string | null;
+  @Field(() => StockLevelFilter, { nullable: true, description: 'Combines with the arguments above (all must hold).' }) filter?: StockLevelFilter | null;
+  @Field(() => StockLevelOrder, { nullable: true }) orderBy?: StockLevelOrder | null;
 }
 
 @ArgsType()

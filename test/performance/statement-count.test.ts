@@ -86,6 +86,27 @@ const PAGE_QUERIES: Array<{ name: string; relations: number; query: string; list
     list: (d) => d.stockLevels.nodes,
   },
   {
+    // The sort value of an expression (here the product's name) is read in the page's own statement.
+    name: 'stock levels by product name (Z first), a backward page, filtered, with product, warehouse and reserved/available',
+    relations: 3,
+    query: `query($first: Int!) { stockLevels(last: $first, orderBy: { field: PRODUCT_NAME, direction: DESC }, filter: { availableBelow: "1000" }) {
+      nodes { quantity reserved available product { name sku } warehouse { code } } } }`,
+    list: (d) => d.stockLevels.nodes,
+  },
+  {
+    name: 'stock levels by available, forward, with product, warehouse and reserved/available',
+    relations: 3,
+    query: 'query($first: Int!) { stockLevels(first: $first, orderBy: { field: AVAILABLE, direction: ASC }) { nodes { quantity available product { sku } warehouse { code } } } }',
+    list: (d) => d.stockLevels.nodes,
+  },
+  {
+    name: 'reservations expiring first, filtered, a backward page, with product, warehouse and creator',
+    relations: 3,
+    query: `query($first: Int!) { reservations(last: $first, orderBy: { field: EXPIRES_AT, direction: ASC }, filter: { statuses: [ACTIVE] }) {
+      nodes { quantity product { sku } warehouse { code } createdBy { login } } } }`,
+    list: (d) => d.reservations.nodes,
+  },
+  {
     name: 'reservations with product, warehouse and creator',
     relations: 3,
     query: 'query($first: Int!) { reservations(first: $first) { nodes { quantity product { sku } warehouse { code } createdBy { login } } } }',

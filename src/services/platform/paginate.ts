@@ -13,7 +13,18 @@ export interface Ordering<T> {
   /** Names the order inside cursors: a cursor of another order is refused, not misread. */
   key: string;
   direction: Direction;
-  column?: { path: string; kind: 'date' | 'text'; value: (row: T) => Date | string };
+  column?: OrderColumn<T>;
+}
+
+/**
+ * A sort expression: a column of the row, or an expression over it (a correlated subquery, a
+ * difference). Without `value` the cursor takes the value the database computed for the row, so
+ * it compares exactly as the database sorted (SQLite's REAL arithmetic included).
+ */
+export interface OrderColumn<T> {
+  path: string;
+  kind: 'date' | 'text' | 'number';
+  value?: (row: T) => Date | string;
 }
 
 export const BY_ID: Ordering<{ id: number }> = { key: 'ID', direction: 'ASC' };
@@ -24,8 +35,8 @@ interface Cursor {
   id: number;
 }
 
-const encodeCursor = (ordering: Ordering<any>, row: { id: number }): string => {
-  const value = ordering.column?.value(row);
+/** Cursors are made and read only here (opaque to clients; a change of encoding is one place). */
+const encodeCursor = (ordering: Ordering<any>, row: { id: number }, value: Date | string | undefined): string => {
   const cursor: Cursor = { k: ordering.key, ...(value === undefined ? {} : { v: value instanceof Date ? value.toISOString() : value }), id: row.id };
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 };
@@ -55,11 +66,36 @@ function sortExpression(qb: SelectQueryBuilder<ObjectLiteral>, ordering: Orderin
   return column.kind === 'date' && isSqlite(qb) ? `strftime('%Y-%m-%d %H:%M:%f', ${column.path})` : column.path;
 }
 
-function cursorValue(qb: SelectQueryBuilder<ObjectLiteral>, ordering: Ordering<any>, value: string, field: string): string | Date {
+function cursorValue(qb: SelectQueryBuilder<ObjectLiteral>, ordering: Ordering<any>, value: string, field: string): string | number | Date {
+  if (ordering.column?.kind === 'number') {
+    const number = Number(value);
+    if (!Number.isFinite(number)) throw badInput(field, 'not a cursor returned by this connection in this order');
+    // SQLite computed a REAL and gets the same double back; MariaDB compares DECIMALs exactly (see comparand).
+    return isSqlite(qb) ? number : value;
+  }
   if (ordering.column?.kind !== 'date') return value;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) throw badInput(field, 'not a cursor returned by this connection in this order');
   return isSqlite(qb) ? date.toISOString().replace('T', ' ').replace('Z', '') : date;
+}
+
+/** MariaDB: a DECIMAL cursor value compared as a DECIMAL (a string beside a DECIMAL compares as a double). */
+const comparand = (qb: SelectQueryBuilder<ObjectLiteral>, ordering: Ordering<any>) =>
+  (ordering.column?.kind === 'number' && !isSqlite(qb) ? 'CAST(:cursorValue AS DECIMAL(30,4))' : ':cursorValue');
+
+const SORT_VALUE = 'sg_sort_value';
+
+/** The sort value of each row: from the entity, or as the database computed it (selected beside the row). */
+async function rowsWithSortValues<T extends ObjectLiteral & { id: number }>(
+  page: SelectQueryBuilder<T>, alias: string, ordering: Ordering<T>, sort: string | null,
+): Promise<Array<{ row: T; value: Date | string | undefined }>> {
+  const column = ordering.column;
+  if (!column || !sort) return (await page.getMany()).map((row) => ({ row, value: undefined }));
+  if (column.value) return (await page.getMany()).map((row) => ({ row, value: column.value!(row) }));
+  // In parentheses: a bare `alias.column` would be taken for the entity's own column and renamed.
+  const { entities, raw } = await page.addSelect(`(${sort})`, SORT_VALUE).getRawAndEntities();
+  const values = new Map(raw.map((r) => [Number(r[`${alias}_id`]), r[SORT_VALUE]]));
+  return entities.map((row) => ({ row, value: String(values.get(row.id)) }));
 }
 
 const reverse = (direction: Direction): Direction => (direction === 'ASC' ? 'DESC' : 'ASC');
@@ -103,15 +139,17 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
     const at = decodeCursor(ordering, cursor, field);
     const beyond = direction === 'ASC' ? '>' : '<';
     if (sort) {
-      page.andWhere(`(${sort} ${beyond} :cursorValue OR (${sort} = :cursorValue AND ${alias}.id ${beyond} :cursorId))`,
+      const v = comparand(qb, ordering);
+      page.andWhere(`(${sort} ${beyond} ${v} OR (${sort} = ${v} AND ${alias}.id ${beyond} :cursorId))`,
         { cursorValue: cursorValue(qb, ordering, at.v!, field), cursorId: at.id });
     } else page.andWhere(`${alias}.id ${beyond} :cursorId`, { cursorId: at.id });
   }
-  const rows = await page.getMany();
+  const rows = await rowsWithSortValues(page, alias, ordering, sort);
   const more = rows.length > size;
-  const nodes = rows.slice(0, size);
-  if (backward) nodes.reverse();
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(ordering, node), node }));
+  const kept = rows.slice(0, size);
+  if (backward) kept.reverse();
+  const nodes = kept.map((r) => r.row);
+  const edges = kept.map((r) => ({ cursor: encodeCursor(ordering, r.row, r.value), node: r.row }));
   return {
     nodes,
     edges,

@@ -1,5 +1,5 @@
 import { csvSetsPurchasePrices } from '../../services/catalog/product-csv';
-import { Permission } from '../permission-catalog';
+import { Permission, SimplePermission } from '../permission-catalog';
 import { InputRuleTree } from '../rule';
 import { allow, missing, requires, rule } from '../rules';
 
@@ -21,6 +21,20 @@ const purchasePrice = requires(Permission.PURCHASE_PRICE_VIEW);
 const csvPurchasePrices = rule('csvPurchasePrices', (access, _parent, csv: string) =>
   (access.has(Permission.PURCHASE_PRICE_VIEW) || !csvSetsPurchasePrices(csv) ? null
     : missing(Permission.PURCHASE_PRICE_VIEW, 'the file sets purchase prices')));
+
+/** What the product of a row shows (StockLevel.product, Reservation.product) is filtered by only with the field's permission. */
+const catalogView = requires(Permission.CATALOG_VIEW);
+
+/** Sorting by a value is reading it (DESIGN §3.9): the order needs what the field it sorts by needs. */
+const SORT_NEEDS: Record<string, SimplePermission> = {
+  VALUE: Permission.PURCHASE_PRICE_VIEW,
+  PRODUCT_SKU: Permission.CATALOG_VIEW,
+  PRODUCT_NAME: Permission.CATALOG_VIEW,
+};
+const levelSort = rule('stockLevelSort', (access, _parent, field: string | null) => {
+  const needed = field ? SORT_NEEDS[field] : undefined;
+  return needed === undefined || access.has(needed) ? null : missing(needed, `sorting stock levels by ${field} reads it`);
+});
 
 /**
  * Field rules on inputs (DESIGN §3.9), fail-closed like outputs: every input field of every input
@@ -85,8 +99,15 @@ export const INPUT_RULES: InputRuleTree = {
   ...plainArguments('Query.product', 'id'),
   ...plainArguments('Query.productByBarcode', 'code'),
   ...plainArguments('Query.inventoryReport', 'drillDownWarehouseId', 'productIds', 'productSearch', 'warehouseIds', 'to', 'from'),
-  ...plainArguments('Query.reservations', ...PAGE, 'productId', 'warehouseId', 'status'),
-  ...plainArguments('Query.stockLevels', ...PAGE, 'warehouseId', 'productId', 'belowMinimum', 'at', 'availableBelow'),
+  ...plainArguments('Query.reservations', ...PAGE, 'productId', 'warehouseId', 'status', 'filter', 'orderBy'),
+  ...plainArguments('Query.stockLevels', ...PAGE, 'warehouseId', 'productId', 'belowMinimum', 'at', 'availableBelow', 'filter', 'orderBy'),
+  ...writable('StockLevelFilter', 'warehouseId', 'availableBelow', 'belowMinimum'),
+  'StockLevelFilter.productId': catalogView,
+  'StockLevelOrder.field': levelSort,
+  ...writable('StockLevelOrder', 'direction'),
+  ...writable('ReservationFilter', 'warehouseId', 'statuses', 'dealRef', 'created', 'expires'),
+  'ReservationFilter.productId': catalogView,
+  ...writable('ReservationOrder', 'field', 'direction'),
   ...plainArguments('Query.movements', ...PAGE, 'productId', 'warehouseId', 'from', 'to'),
   ...plainArguments('Query.warehouses', 'includeInactive'),
   ...plainArguments('Query.warehouse', 'id'),
