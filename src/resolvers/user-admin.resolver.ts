@@ -5,6 +5,7 @@ import { PageArgs } from '../schema/connection';
 import { RoleAssignmentType } from '../schema/role.type';
 import { CreateUserInput, UpdateUserInput, UserConnection } from '../schema/user-admin.type';
 import { UserType } from '../schema/user.type';
+import { UserFilter, UserOrder } from '../schema/user-list.type';
 import { parseId } from '../services/platform/ids';
 import { userAdminService } from '../services/access/user-admin.service';
 
@@ -13,8 +14,10 @@ export class UserAdminResolver {
   @Query(() => UserConnection, { nullable: true, description: 'Users; search matches login or name.' })
   users(@Ctx() ctx: RequestContext, @Args() page: PageArgs,
         @Arg('search', () => String, { nullable: true }) search: string | null,
-        @Arg('includeInactive', { defaultValue: false }) includeInactive: boolean) {
-    return userAdminService.list(ctx, { search, includeInactive }, page);
+        @Arg('includeInactive', { defaultValue: false }) includeInactive: boolean,
+        @Arg('filter', () => UserFilter, { nullable: true, description: 'Combines with the arguments above (all must hold).' }) filter: UserFilter | null,
+        @Arg('orderBy', () => UserOrder, { nullable: true }) orderBy: UserOrder | null) {
+    return userAdminService.list(ctx, { search, includeInactive, ...filter }, page, orderBy);
   }
 
   @Query(() => UserType, { nullable: true })

@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
-import { ArgsType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { MovementKind } from '../entities/stock-movement.entity';
 import './enums';
 import { DocumentType } from '../shield/permission-catalog';
-import { Connection, PageArgs } from './connection';
+import { Connection, OrderDirection, PageArgs } from './connection';
 import { DateScalar } from './date.scalar';
 import { DecimalScalar } from './decimal.scalar';
 
@@ -28,8 +28,24 @@ export class StockMovementType {
 
 export const StockMovementConnection = Connection(StockMovementType, 'StockMovement');
 
+export enum MovementOrderField {
+  POSTED = 'POSTED',
+}
+registerEnumType(MovementOrderField, {
+  name: 'MovementOrderField',
+  description: 'What a product\'s ledger sorts by.',
+  valuesConfig: { POSTED: { description: 'The order the rows were posted in: the order the running balance follows.' } },
+});
+
+@InputType({ description: 'The order of a product\'s ledger. Default: posting order, oldest first; DESC: newest first (each row keeps its balance).' })
+export class MovementOrder {
+  @Field(() => MovementOrderField, { defaultValue: MovementOrderField.POSTED }) field: MovementOrderField;
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
+}
+
 @ArgsType()
 export class MovementHistoryArgs extends PageArgs {
+  @Field(() => MovementOrder, { nullable: true }) orderBy?: MovementOrder | null;
   @Field(() => ID, { description: 'The product whose movements to list.' }) productId: string;
   @Field(() => ID, { nullable: true, description: 'Only this warehouse (empty when it is not selectable); omitted: every selectable warehouse.' })
   warehouseId?: string | null;

@@ -118,6 +118,12 @@ const PAGE_QUERIES: Array<{ name: string; relations: number; query: string; list
     query: 'query($first: Int!) { users(first: $first) { nodes { login assignments { role { name } warehouses { code } } } } }',
     list: (d) => d.users.nodes,
   },
+  {
+    name: 'users by name (Z first), a backward page, filtered, with their role assignments, roles and narrowed warehouses',
+    relations: 3,
+    query: 'query($first: Int!) { users(last: $first, orderBy: { field: NAME, direction: DESC }, filter: { active: true }) { nodes { login assignments { role { name } warehouses { code } } } } }',
+    list: (d) => d.users.nodes,
+  },
 ];
 
 describe('loaders everywhere: statements per list query do not grow with the page (issue 7 §1)', () => {

@@ -4,7 +4,15 @@ import { User } from '../../entities/user.entity';
 import { badInput, InputErrors } from '../../errors';
 import { Page, PageArgs } from '../../schema/connection';
 import { accessChange, audit, AuditSubject, requireUser } from './access-admin.service';
-import { paginate } from '../platform/paginate';
+import { BY_ID, OrderColumn, paginate } from '../platform/paginate';
+import { parseId } from '../platform/ids';
+import { UserFilter, UserOrder, UserOrderField } from '../../schema/user-list.type';
+
+const USER_COLUMNS: Record<UserOrderField, OrderColumn<User>> = {
+  // Any case together, on both databases (MariaDB's collation ignores case, SQLite's does not).
+  LOGIN: { path: 'LOWER(u.login)', kind: 'text' },
+  NAME: { path: 'LOWER(u.name)', kind: 'text' },
+};
 import { assertUserInReach } from './reach';
 import { likePattern } from '../catalog/product.service';
 
@@ -51,7 +59,8 @@ async function checkLogin(tx: EntityManager, login: string | null | undefined): 
  * Deactivation refuses every later request of the user (authenticate.ts) and keeps their history.
  */
 export const userAdminService = {
-  list(ctx: RequestContext, filter: { search?: string | null; includeInactive: boolean }, page: PageArgs): Promise<Page<User>> {
+  list(ctx: RequestContext, filter: { search?: string | null; includeInactive: boolean } & UserFilter, page: PageArgs,
+    order: UserOrder | null = null): Promise<Page<User>> {
     const qb = ctx.db.getRepository(User).createQueryBuilder('u');
     if (!filter.includeInactive) qb.andWhere('u.active = :active', { active: true });
     const search = filter.search?.trim();
@@ -61,7 +70,12 @@ export const userAdminService = {
         w.where("LOWER(u.login) LIKE :pattern ESCAPE '!'", { pattern }).orWhere("LOWER(u.name) LIKE :pattern ESCAPE '!'", { pattern });
       }));
     }
-    return paginate(qb, 'u', page);
+    if (filter.login) qb.andWhere('LOWER(u.login) = :login', { login: filter.login.toLowerCase() });
+    if (filter.active !== undefined && filter.active !== null) qb.andWhere('u.active = :isActive', { isActive: filter.active });
+    if (filter.roleId !== undefined && filter.roleId !== null) {
+      qb.andWhere('u.id IN (SELECT ra.userId FROM role_assignment ra WHERE ra.roleId = :roleId)', { roleId: parseId(filter.roleId) ?? -1 });
+    }
+    return paginate(qb, 'u', page, order ? { key: `U${order.field}`, direction: order.direction, column: USER_COLUMNS[order.field] } : BY_ID);
   },
 
   create(ctx: RequestContext, input: UserInput): Promise<User> {

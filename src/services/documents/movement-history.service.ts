@@ -5,7 +5,7 @@ import { Page } from '../../schema/connection';
 import { MovementHistoryArgs } from '../../schema/stock-movement.type';
 import { restrictToWarehouses } from '../../shield/scoped-query';
 import { parseId } from '../platform/ids';
-import { paginate } from '../platform/paginate';
+import { BY_ID, paginate } from '../platform/paginate';
 
 export type MovementView = StockMovement & { balance: Decimal };
 
@@ -29,18 +29,22 @@ export async function movementHistory(ctx: RequestContext, args: MovementHistory
   const listed = scoped();
   if (args.from) listed.andWhere('m.occurredAt >= :from', { from: new Date(`${args.from}T00:00:00.000Z`) });
   if (args.to) listed.andWhere('m.occurredAt < :to', { to: new Date(Date.parse(`${args.to}T00:00:00.000Z`) + DAY_MS) });
-  const page = await paginate(listed, 'm', args);
+  // Posting order is the id order (a cursor is a position in it, valid in either direction).
+  const page = await paginate(listed, 'm', args, args.orderBy?.direction === 'DESC' ? { ...BY_ID, direction: 'DESC' } : BY_ID);
   if (page.nodes.length === 0) return { ...page, nodes: [], edges: [] };
 
   // Exact on both: MariaDB sums DECIMALs; SQLite stores them as REAL, so it sums integer 1/10000 units
   // with unit_sum (an exact aggregate, src/services/reports/sqlite-unit-sum.ts: SUM would overflow past 2^63).
   const sum = ctx.db.options.type === 'mysql' ? 'SUM(m.quantity)' : 'unit_sum(CAST(ROUND(m.quantity * 10000) AS INTEGER))';
-  const before = await scoped().select(sum, 'total').andWhere('m.id < :firstId', { firstId: page.nodes[0].id }).getRawOne();
+  // The balance runs in posting order whichever way the page is listed.
+  const posted = [...page.nodes].sort((a, b) => a.id - b.id);
+  const before = await scoped().select(sum, 'total').andWhere('m.id < :firstId', { firstId: posted[0].id }).getRawOne();
   const opening = new Decimal(before?.total ?? 0);
   let balance = ctx.db.options.type === 'mysql' ? opening : opening.dividedBy(10_000);
-  const nodes = page.nodes.map((row) => {
+  for (const row of posted) {
     balance = balance.plus(row.quantity);
-    return Object.assign(row, { balance });
-  });
+    Object.assign(row, { balance });
+  }
+  const nodes = page.nodes as MovementView[];
   return { ...page, nodes, edges: page.edges.map((edge, i) => ({ ...edge, node: nodes[i] })) };
 }

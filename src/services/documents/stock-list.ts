@@ -28,8 +28,9 @@ const LEVEL_COLUMNS: Record<StockLevelOrderField, OrderColumn<StockLevel>> = {
   AVAILABLE: { path: `(${AVAILABLE})`, kind: 'number' },
   VALUE: { path: 'level.value', kind: 'number' },
   PRODUCT_SKU: { path: '(SELECT sp.sku FROM product sp WHERE sp.id = level.productId)', kind: 'text' },
-  PRODUCT_NAME: { path: '(SELECT np.name FROM product np WHERE np.id = level.productId)', kind: 'text' },
-  WAREHOUSE_NAME: { path: '(SELECT sw.name FROM warehouse sw WHERE sw.id = level.warehouseId)', kind: 'text' },
+  // Names in any case together, on both databases (MariaDB's collation ignores case, SQLite's does not).
+  PRODUCT_NAME: { path: '(SELECT LOWER(np.name) FROM product np WHERE np.id = level.productId)', kind: 'text' },
+  WAREHOUSE_NAME: { path: '(SELECT LOWER(sw.name) FROM warehouse sw WHERE sw.id = level.warehouseId)', kind: 'text' },
 };
 
 /** Orders that compare today's figures, which a level as of a past day (`at`) does not have. */

@@ -88,7 +88,10 @@ export const INPUT_RULES: InputRuleTree = {
   ...plainArguments('Query.application', 'id'),
   ...plainArguments('Query.explainAccess', 'action', 'documentType', 'reportKind', 'permission', 'warehouseId', 'userId', 'clientId'),
   ...plainArguments('Query.role', 'id'),
-  ...plainArguments('Query.users', 'includeInactive', 'search', ...PAGE),
+  ...plainArguments('Query.users', 'includeInactive', 'search', ...PAGE, 'filter', 'orderBy'),
+  // Whoever may list users reads all of these (login, active, assignments).
+  ...writable('UserFilter', 'login', 'active', 'roleId'),
+  ...writable('UserOrder', 'field', 'direction'),
   ...plainArguments('Query.user', 'id'),
   ...plainArguments('Query.documentFormLayout', 'type'),
   ...plainArguments('Query.documents', ...PAGE, 'type', 'status', 'warehouseId', 'from', 'to', 'filter', 'orderBy'),
@@ -108,7 +111,8 @@ export const INPUT_RULES: InputRuleTree = {
   ...writable('ReservationFilter', 'warehouseId', 'statuses', 'dealRef', 'created', 'expires'),
   'ReservationFilter.productId': catalogView,
   ...writable('ReservationOrder', 'field', 'direction'),
-  ...plainArguments('Query.movements', ...PAGE, 'productId', 'warehouseId', 'from', 'to'),
+  ...plainArguments('Query.movements', ...PAGE, 'productId', 'warehouseId', 'from', 'to', 'orderBy'),
+  ...writable('MovementOrder', 'field', 'direction'),
   ...plainArguments('Query.warehouses', 'includeInactive'),
   ...plainArguments('Query.warehouse', 'id'),
   // Subscription filters: ids only; a hidden one hears nothing (docs/subscriptions.md).
