@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { RequestContext } from '../context';
+import { afterStockChange } from './after-change';
 import { BulkDocumentsPayload, DocumentVersionInput } from '../schema/bulk-document.type';
 import { CreateDocumentInput } from '../schema/document-input.type';
 import { bulkDocumentService, MAX_BULK_DOCUMENTS } from '../services/documents/bulk-document.service';
@@ -24,6 +25,6 @@ export class BulkDocumentResolver {
     @Arg('documents', () => [DocumentVersionInput]) documents: DocumentVersionInput[],
     @Arg('atomic', () => Boolean, { defaultValue: false, description: ATOMIC }) atomic: boolean,
   ) {
-    return bulkDocumentService.process(ctx, documents, atomic);
+    return afterStockChange(ctx, bulkDocumentService.process(ctx, documents, atomic));
   }
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { RequestContext } from '../context';
+import { afterStockChange } from './after-change';
 import { CreateDocumentInput, UpdateDocumentInput } from '../schema/document-input.type';
 import { InventoryDocumentType } from '../schema/document.type';
 import { documentService } from '../services/documents/document.service';
@@ -24,12 +25,12 @@ export class DocumentMutationResolver {
 
   @Mutation(() => InventoryDocumentType, { nullable: true, description: 'Processes a DRAFT: writes the stock ledger and levels in one transaction.' })
   processDocument(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number) {
-    return documentService.process(ctx, id, version);
+    return afterStockChange(ctx, documentService.process(ctx, id, version));
   }
 
   @Mutation(() => InventoryDocumentType, { nullable: true, description: 'Cancels a PROCESSED document: appends reversing ledger rows dated now.' })
   cancelDocument(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number) {
-    return documentService.cancel(ctx, id, version);
+    return afterStockChange(ctx, documentService.cancel(ctx, id, version));
   }
 
   @Mutation(() => ID, { nullable: true, description: 'Deletes a DRAFT or CANCELLED document; returns its id.' })

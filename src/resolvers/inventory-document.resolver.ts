@@ -1,4 +1,6 @@
 import Decimal from 'decimal.js';
+import { StockLevelType } from '../schema/stock-level.type';
+import { levelsMovedBy } from '../services/documents/stock-query.service';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../context';
 import { DecimalScalar } from '../schema/decimal.scalar';
@@ -36,6 +38,13 @@ export class InventoryDocumentResolver {
   @FieldResolver(() => [DocumentAction], { description: 'What this viewer may do with this document now (DESIGN §3.9).' })
   allowedActions(@Root() doc: DocumentView, @Ctx() ctx: RequestContext): DocumentAction[] {
     return allowedActions(ctx.access, doc);
+  }
+
+  @FieldResolver(() => [StockLevelType], {
+    description: 'The stock levels this document\'s lines move, as they stand now, in the warehouses the viewer can select: what processDocument or cancelDocument changed, so a client cache stays true (docs/frontend.md).',
+  })
+  changedStockLevels(@Root() doc: DocumentView, @Ctx() ctx: RequestContext) {
+    return levelsMovedBy(ctx, doc.id);
   }
 
   @FieldResolver(() => UserType, { nullable: true })

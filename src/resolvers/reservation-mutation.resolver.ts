@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { RequestContext } from '../context';
+import { afterStockChange } from './after-change';
 import { DecimalScalar } from '../schema/decimal.scalar';
 import { ReservationType } from '../schema/reservation.type';
 import { reservationService } from '../services/documents/reservation.service';
@@ -16,11 +17,11 @@ export class ReservationMutationResolver {
     @Arg('dealRef', () => String) dealRef: string,
     @Arg('expiresAt', () => Date, { nullable: true, description: 'Default: now + the settings\' reservation period.' }) expiresAt: Date | null,
   ) {
-    return reservationService.reserve(ctx, { productId, warehouseId, quantity, dealRef, expiresAt });
+    return afterStockChange(ctx, reservationService.reserve(ctx, { productId, warehouseId, quantity, dealRef, expiresAt }));
   }
 
   @Mutation(() => ReservationType, { nullable: true, description: 'Releases an ACTIVE reservation.' })
   releaseReservation(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return reservationService.release(ctx, id);
+    return afterStockChange(ctx, reservationService.release(ctx, id));
   }
 }

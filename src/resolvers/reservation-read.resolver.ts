@@ -5,7 +5,8 @@ import { ProductType } from '../schema/product.type';
 import { ReservationConnection, ReservationFilterArgs, ReservationType } from '../schema/reservation.type';
 import { UserType } from '../schema/user.type';
 import { WarehouseType } from '../schema/warehouse.type';
-import { stockQueryService } from '../services/documents/stock-query.service';
+import { StockLevelType } from '../schema/stock-level.type';
+import { stockQueryService, visibleLevelsOf } from '../services/documents/stock-query.service';
 
 @Resolver(() => ReservationType)
 export class ReservationReadResolver {
@@ -22,6 +23,14 @@ export class ReservationReadResolver {
   @FieldResolver(() => WarehouseType, { nullable: true })
   warehouse(@Root() reservation: Reservation, @Ctx() ctx: RequestContext) {
     return ctx.loaders.warehouse.load(reservation.warehouseId);
+  }
+
+  @FieldResolver(() => StockLevelType, {
+    nullable: true,
+    description: 'The stock level this reservation holds stock of, as it stands now (its reserved and available figures change with reserveProduct and releaseReservation); null when there is none.',
+  })
+  async stockLevel(@Root() reservation: Reservation, @Ctx() ctx: RequestContext) {
+    return (await visibleLevelsOf(ctx, reservation.productId)).find((level) => level.warehouseId === reservation.warehouseId) ?? null;
   }
 
   @FieldResolver(() => UserType, { nullable: true })

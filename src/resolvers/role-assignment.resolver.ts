@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../context';
+import { afterAccessChange } from './after-change';
 import { RoleAssignment } from '../entities/role-assignment.entity';
 import { RoleAssignmentType, RoleType } from '../schema/role.type';
 import { UserType } from '../schema/user.type';
@@ -30,11 +31,11 @@ export class RoleAssignmentResolver {
   })
   assignRole(@Ctx() ctx: RequestContext, @Arg('userId', () => ID) userId: string, @Arg('roleId', () => ID) roleId: string,
              @Arg('warehouseIds', () => [ID], { nullable: true }) warehouseIds: string[] | null) {
-    return assignmentAdminService.assign(ctx, userId, roleId, warehouseIds);
+    return afterAccessChange(ctx, assignmentAdminService.assign(ctx, userId, roleId, warehouseIds));
   }
 
   @Mutation(() => UserType, { nullable: true, description: 'Removes a role from a user; returns the user.' })
   unassignRole(@Ctx() ctx: RequestContext, @Arg('userId', () => ID) userId: string, @Arg('roleId', () => ID) roleId: string) {
-    return assignmentAdminService.unassign(ctx, userId, roleId);
+    return afterAccessChange(ctx, assignmentAdminService.unassign(ctx, userId, roleId));
   }
 }

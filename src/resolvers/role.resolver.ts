@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../context';
+import { afterAccessChange } from './after-change';
 import { Role, SystemRole } from '../entities/role.entity';
 import { CreateRoleInput, GrantInput, GrantType, RoleAssignmentType, RoleType, UpdateRoleInput } from '../schema/role.type';
 import { WarehouseType } from '../schema/warehouse.type';
@@ -43,17 +44,17 @@ export class RoleResolver {
 
   @Mutation(() => RoleType, { nullable: true, description: 'A custom role, optionally with its grants.' })
   createRole(@Ctx() ctx: RequestContext, @Arg('input', () => CreateRoleInput) input: CreateRoleInput) {
-    return roleAdminService.create(ctx, input);
+    return afterAccessChange(ctx, roleAdminService.create(ctx, input));
   }
 
   @Mutation(() => RoleType, { nullable: true, description: 'Rename or describe a role.' })
   updateRole(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateRoleInput) input: UpdateRoleInput) {
-    return roleAdminService.update(ctx, id, input);
+    return afterAccessChange(ctx, roleAdminService.update(ctx, id, input));
   }
 
   @Mutation(() => RoleType, { nullable: true, description: 'Replaces the role\'s grants (a permission not listed is off).' })
   setRoleGrants(@Ctx() ctx: RequestContext, @Arg('roleId', () => ID) roleId: string, @Arg('grants', () => [GrantInput]) grants: GrantInput[]) {
-    return roleAdminService.setGrants(ctx, roleId, grants);
+    return afterAccessChange(ctx, roleAdminService.setGrants(ctx, roleId, grants));
   }
 
   @Mutation(() => ID, {
@@ -62,7 +63,7 @@ export class RoleResolver {
   })
   deleteRole(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string,
              @Arg('removeAssignments', { defaultValue: false }) removeAssignments: boolean) {
-    return roleAdminService.delete(ctx, id, removeAssignments);
+    return afterAccessChange(ctx, roleAdminService.delete(ctx, id, removeAssignments));
   }
 }
 

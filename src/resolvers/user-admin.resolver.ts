@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../context';
+import { afterAccessChange } from './after-change';
 import { User } from '../entities/user.entity';
 import { PageArgs } from '../schema/connection';
 import { RoleAssignmentType } from '../schema/role.type';
@@ -33,21 +34,21 @@ export class UserAdminResolver {
 
   @Mutation(() => UserType, { nullable: true })
   createUser(@Ctx() ctx: RequestContext, @Arg('input', () => CreateUserInput) input: CreateUserInput) {
-    return userAdminService.create(ctx, input);
+    return afterAccessChange(ctx, userAdminService.create(ctx, input));
   }
 
   @Mutation(() => UserType, { nullable: true })
   updateUser(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput) {
-    return userAdminService.update(ctx, id, input);
+    return afterAccessChange(ctx, userAdminService.update(ctx, id, input));
   }
 
   @Mutation(() => UserType, { nullable: true, description: 'Every later request of the user is refused; roles and history stay.' })
   deactivateUser(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return userAdminService.setActive(ctx, id, false);
+    return afterAccessChange(ctx, userAdminService.setActive(ctx, id, false));
   }
 
   @Mutation(() => UserType, { nullable: true })
   reactivateUser(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return userAdminService.setActive(ctx, id, true);
+    return afterAccessChange(ctx, userAdminService.setActive(ctx, id, true));
   }
 }

@@ -68,6 +68,13 @@ const PAGE_QUERIES: Array<{ name: string; relations: number; query: string; list
     list: (d) => d.documents.nodes,
   },
   {
+    // Issue 18 §3: the levels a document moves come from two batched loaders (items, levels) per page.
+    name: 'documents with the stock levels they move and their warehouses',
+    relations: 4, // the page's warehouse facts, items, levels of their products, warehouses
+    query: 'query($first: Int!) { documents(first: $first) { nodes { number changedStockLevels { quantity warehouse { code } } } } }',
+    list: (d) => d.documents.nodes,
+  },
+  {
     name: 'products with parent, variants and stock levels with their warehouse',
     relations: 5, // parent, variants, stock levels, warehouses, reservations (quantity/available)
     query: 'query($first: Int!) { products(first: $first, search: "p") { nodes { sku parent { sku } variants { sku } quantity available stockLevels { quantity warehouse { code } } } } }',

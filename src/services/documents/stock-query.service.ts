@@ -22,6 +22,29 @@ export async function visibleLevelsOf(ctx: RequestContext, productId: number): P
   return (await ctx.loaders.productLevels.load(productId)).filter((level) => inventoryGuards.StockLevel(ctx.access, level));
 }
 
+/**
+ * The levels a document's lines move (issue 18 §3): one per (product, warehouse) of the lines the
+ * viewer may see, as stored now, in the selectable warehouses only (the scoped loader and the
+ * row guard). Two batched statements per page of documents, whatever their number.
+ */
+export async function levelsMovedBy(ctx: RequestContext, documentId: number): Promise<StockLevel[]> {
+  const items = (await ctx.loaders.documentItems.load(documentId)).filter((item) => inventoryGuards.DocumentItem(ctx.access, item));
+  const pairs = new Set(items.flatMap((item) => [item.fromWarehouseId, item.toWarehouseId]
+    .filter((w): w is number => w !== null).map((w) => `${item.productId}:${w}`)));
+  const products = [...new Set(items.map((item) => item.productId))];
+  const levels = (await Promise.all(products.map((productId) => visibleLevelsOf(ctx, productId)))).flat();
+  return levels.filter((level) => pairs.has(`${level.productId}:${level.warehouseId}`)).sort((a, b) => a.id - b.id);
+}
+
+/**
+ * After a mutation changed stock or reservations: levels and reserved figures read later in the
+ * same request (its result, or the next mutation of the operation) come from the database again.
+ */
+export function forgetStock(ctx: RequestContext): void {
+  ctx.loaders.productLevels.clearAll();
+  ctx.loaders.activeReservations.clearAll();
+}
+
 /** What counts as reserved of a product (in one warehouse, or in all selectable ones): active, unexpired reservations. */
 export async function reservedIn(ctx: RequestContext, productId: number, warehouseId: number | null): Promise<Decimal> {
   const active = (await ctx.loaders.activeReservations.load(productId))

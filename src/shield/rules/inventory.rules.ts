@@ -34,7 +34,7 @@ export const inventoryRules: RuleTree = {
   },
   InventoryDocument: {
     ...visibleWithParent('id', 'type', 'status', 'number', 'title', 'dealRef', 'createdAt', 'updatedAt', 'processedAt',
-      'cancelledAt', 'version', 'items', 'allowedActions', 'author', 'processedBy', 'cancelledBy'),
+      'cancelledAt', 'version', 'items', 'allowedActions', 'author', 'processedBy', 'cancelledBy', 'changedStockLevels'),
     total: purchasePrices,
   },
   DocumentItem: {
@@ -51,7 +51,7 @@ export const inventoryRules: RuleTree = {
     averageCost: purchasePrices,
   },
   Reservation: {
-    ...visibleWithParent('id', 'quantity', 'dealRef', 'expiresAt', 'status', 'createdAt', 'warehouse', 'createdBy'),
+    ...visibleWithParent('id', 'quantity', 'dealRef', 'expiresAt', 'status', 'createdAt', 'warehouse', 'createdBy', 'stockLevel'),
     product: catalog,
   },
   // The ledger as product history (issue 19 §3): located like a level; its money like a purchase price.
