@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { SETTING_LIMITS } from '../limits/limits';
 
 /** Inventory settings: a single row with id 1. */
 @Entity('settings')
@@ -6,4 +7,6 @@ export class Settings {
   @PrimaryColumn({ type: 'integer' }) id: number;
   @Column({ type: 'boolean', default: false }) allowNegativeStock: boolean;
   @Column({ type: 'integer', default: 3 }) reservationDays: number;
+  /** How far ahead a reservation may expire, in days (issue 15 §7); reservationDays stays within it. */
+  @Column({ type: 'integer', default: SETTING_LIMITS.maxReservationDays }) maxReservationDays: number;
 }

@@ -15,8 +15,12 @@ export const LIMITS = {
   listLength: 1000,
   /** Days one inventory report covers, both ends included (about three years). */
   reportDays: 1100,
-  /** Ceiling of the settings' maximum reservation period, in days: no reservation expires later. */
-  reservationDays: 365,
+  /**
+   * Ceiling of `settings.maxReservationDays`, in days (about ten years): no reservation expires
+   * later whatever the settings say, and `reserveProduct(expiresAt)` beyond it is refused before
+   * any SQL. The settings' own maximum (SETTING_LIMITS) is checked by the service.
+   */
+  reservationDays: 3650,
   /**
    * Documents per call of the bulk document mutations (createDocuments / processDocuments). Each
    * item is ~10 statements plus its savepoint and the whole request must fit the time budget even
@@ -25,6 +29,16 @@ export const LIMITS = {
   bulkDocuments: 25,
   /** Barcodes of one product (createProduct / updateProduct `barcodes`). */
   productBarcodes: 50,
+} as const;
+
+/**
+ * Limits that are inventory settings (issue 15 §7): their defaults here, their values in the
+ * settings row, changed with `updateSettings` (SETTINGS_EDIT) within 1..the LIMITS ceiling named
+ * in the comment. Checked by the service that reads the settings, not before SQL.
+ */
+export const SETTING_LIMITS = {
+  /** How far ahead a reservation's `expiresAt` may be, in days (1..LIMITS.reservationDays); also bounds `reservationDays`. */
+  maxReservationDays: 365,
 } as const;
 
 /**
@@ -96,7 +110,7 @@ export const AMOUNT_DECIMALS = 4;
 export type FixedLimit = keyof typeof LIMITS;
 export type AmountLimit = `amount.${keyof typeof AMOUNTS}`;
 /** What `extensions.limit` names: a fixed limit, a string length, the list length or an amount. */
-export type ArgumentLimit = FixedLimit | 'stringLength' | 'pageSize' | AmountLimit;
+export type ArgumentLimit = FixedLimit | keyof typeof SETTING_LIMITS | 'stringLength' | 'pageSize' | AmountLimit;
 
 /** BAD_USER_INPUT naming the field, the limit and its value; raised before any SQL runs. */
 export const overLimit = (field: string, limit: ArgumentLimit, max: number, message: string) =>

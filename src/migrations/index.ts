@@ -12,6 +12,7 @@ import { ExactIdentities1796153263557 } from './1796153263557-exact-identities';
 import { ProductBarcodes1796154507771 } from './1796154507771-product-barcodes';
 import { SalePrices1796155622398 } from './1796155622398-sale-prices';
 import { UnitCatalog1796156306310 } from './1796156306310-unit-catalog';
+import { MaxReservationDays1796161219586 } from './1796161219586-max-reservation-days';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ProductBarcodes1796154507771,
   SalePrices1796155622398,
   UnitCatalog1796156306310,
+  MaxReservationDays1796161219586,
 ];

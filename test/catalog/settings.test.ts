@@ -1,4 +1,5 @@
 import { AccessAuditEntry } from '../../src/entities/access-audit-entry.entity';
+import { LIMITS, SETTING_LIMITS } from '../../src/limits/limits';
 import { codes, startApi, TestApi } from '../support/api';
 import { firstError, managementSpec } from './fixtures';
 
@@ -10,11 +11,11 @@ describe('inventory settings (SETTINGS_EDIT)', () => {
   beforeAll(async () => { api = await startApi(managementSpec()); });
   afterAll(() => api.close());
 
-  it('defaults: negative stock off, reservations for 3 days; readable with INVENTORY_VIEW or SETTINGS_EDIT', async () => {
+  it('defaults: negative stock off, reservations for 3 days and at most 365; readable with INVENTORY_VIEW or SETTINGS_EDIT', async () => {
     for (const login of ['clerk', 'settings']) {
-      const res = await api.gql(login, '{ settings { allowNegativeStock reservationDays } }');
+      const res = await api.gql(login, '{ settings { allowNegativeStock reservationDays maxReservationDays } }');
       expect(res.errors).toBeUndefined();
-      expect(res.data.settings).toEqual({ allowNegativeStock: false, reservationDays: 3 });
+      expect(res.data.settings).toEqual({ allowNegativeStock: false, reservationDays: 3, maxReservationDays: SETTING_LIMITS.maxReservationDays });
     }
     const denied = await api.gql('nobody', '{ settings { reservationDays } }');
     expect(denied.data.settings).toBeNull();
@@ -30,8 +31,8 @@ describe('inventory settings (SETTINGS_EDIT)', () => {
     expect(partial.data.updateSettings).toEqual({ allowNegativeStock: true, reservationDays: 14 });
     const entries = await audit();
     expect(entries.map((e) => ({ actorId: e.actorId, action: e.action, before: e.before, after: e.after }))).toEqual([
-      { actorId: api.ids.users.settings, action: 'SETTINGS_UPDATE', before: { allowNegativeStock: false, reservationDays: 3 }, after: { allowNegativeStock: true, reservationDays: 7 } },
-      { actorId: api.ids.users.settings, action: 'SETTINGS_UPDATE', before: { allowNegativeStock: true, reservationDays: 7 }, after: { allowNegativeStock: true, reservationDays: 14 } },
+      { actorId: api.ids.users.settings, action: 'SETTINGS_UPDATE', before: { allowNegativeStock: false, reservationDays: 3, maxReservationDays: 365 }, after: { allowNegativeStock: true, reservationDays: 7, maxReservationDays: 365 } },
+      { actorId: api.ids.users.settings, action: 'SETTINGS_UPDATE', before: { allowNegativeStock: true, reservationDays: 7, maxReservationDays: 365 }, after: { allowNegativeStock: true, reservationDays: 14, maxReservationDays: 365 } },
     ]);
   });
 
@@ -41,7 +42,7 @@ describe('inventory settings (SETTINGS_EDIT)', () => {
     expect((await audit()).length).toBe(before);
   });
 
-  it('reservationDays must be 1..365 (BAD_USER_INPUT naming it); nothing changes, nothing is audited', async () => {
+  it('reservationDays must be 1..maxReservationDays (365; BAD_USER_INPUT naming it); nothing changes, nothing is audited', async () => {
     const before = (await audit()).length;
     for (const days of [0, 366, -5]) {
       const res = await api.gql('settings', 'mutation($d: Int) { updateSettings(input: { allowNegativeStock: false, reservationDays: $d }) { reservationDays } }', { d: days });
@@ -53,9 +54,33 @@ describe('inventory settings (SETTINGS_EDIT)', () => {
     expect((await audit()).length).toBe(before);
   });
 
+  it(`maxReservationDays is 1..${LIMITS.reservationDays} and never below reservationDays (BAD_USER_INPUT naming the field); nothing changes`, async () => {
+    const before = (await audit()).length;
+    const update = (input: Record<string, unknown>) => api.gql('settings', 'mutation($i: UpdateSettingsInput!) { updateSettings(input: $i) { reservationDays maxReservationDays } }', { i: input });
+    for (const days of [0, LIMITS.reservationDays + 1, -1, null]) {
+      expect(firstError(await update({ maxReservationDays: days }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.maxReservationDays' });
+    }
+    // reservationDays is 14: a maximum below it is refused, and so is a default above the maximum.
+    expect(firstError(await update({ maxReservationDays: 13 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.maxReservationDays' });
+    expect(firstError(await update({ reservationDays: 30, maxReservationDays: 20 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reservationDays' });
+    expect(firstError(await update({ reservationDays: 366 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reservationDays' });
+    expect((await audit()).length).toBe(before);
+    expect((await update({ maxReservationDays: LIMITS.reservationDays })).data.updateSettings).toEqual({ reservationDays: 14, maxReservationDays: LIMITS.reservationDays });
+    expect((await update({ reservationDays: 400, maxReservationDays: 14 })).errors).toBeDefined();
+    expect((await update({ maxReservationDays: 14 })).data.updateSettings).toEqual({ reservationDays: 14, maxReservationDays: 14 });
+    const last = (await audit()).at(-1)!;
+    expect([last.before, last.after]).toEqual([
+      { allowNegativeStock: true, reservationDays: 14, maxReservationDays: LIMITS.reservationDays },
+      { allowNegativeStock: true, reservationDays: 14, maxReservationDays: 14 },
+    ]);
+    await update({ maxReservationDays: SETTING_LIMITS.maxReservationDays });
+  });
+
   it('is FORBIDDEN without SETTINGS_EDIT, naming it', async () => {
-    const res = await api.gql('clerk', 'mutation { updateSettings(input: { reservationDays: 1 }) { reservationDays } }');
-    expect(firstError(res)).toMatchObject({ code: 'FORBIDDEN', permission: 'SETTINGS_EDIT' });
+    for (const input of ['reservationDays: 1', 'maxReservationDays: 30']) {
+      const res = await api.gql('clerk', `mutation { updateSettings(input: { ${input} }) { reservationDays } }`);
+      expect(firstError(res)).toMatchObject({ code: 'FORBIDDEN', permission: 'SETTINGS_EDIT' });
+    }
     expect(await read()).toEqual({ allowNegativeStock: true, reservationDays: 14 });
   });
 });

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getNullableType, isInputObjectType, isInterfaceType, isListType, isObjectType, isScalarType } from 'graphql';
 import { SystemRole } from '../../src/entities/role.entity';
+import { DocumentType } from '../../src/shield/permission-catalog';
 import { BOUND_COORDINATES } from '../../src/limits/argument-limits';
 import { LIMIT_TABLE } from '../../src/limits/limit-table';
-import { LIMITS, TEXT_LENGTHS } from '../../src/limits/limits';
+import { LIMITS, SETTING_LIMITS, TEXT_LENGTHS } from '../../src/limits/limits';
 import { buildApiSchema } from '../../src/schema/build-schema';
 import { codes, GraphQLResponse, startApi, TestApi } from '../support/api';
 
@@ -18,6 +19,7 @@ const spec = {
   warehouses: [{ key: 'A' }, { key: 'B' }],
   products: [{ key: 'tee', sku: 'TEE' }],
   users: [{ key: 'admin', roles: [{ role: SystemRole.ADMINISTRATOR }] }],
+  documents: [{ key: 'opening', type: DocumentType.STOCK_ADJUSTMENT, author: 'admin', items: [{ product: 'tee', quantity: '10', to: 'A' }] }],
 };
 
 const expectOverLimit = (res: GraphQLResponse, field: string, limit: string, max: number) => {
@@ -100,6 +102,29 @@ describe('argument limits, before anything runs', () => {
     expectOverLimit(await api.gql('admin', reserve, { e: '9999-12-31T00:00:00.000Z' }), 'expiresAt', 'reservationDays', LIMITS.reservationDays);
     const justOver = new Date(Date.now() + (LIMITS.reservationDays * 86_400_000) + 60_000).toISOString();
     expectOverLimit(await api.gql('admin', reserve, { e: justOver }), 'expiresAt', 'reservationDays', LIMITS.reservationDays);
+  });
+
+  it(`within that, no later than settings.maxReservationDays (${SETTING_LIMITS.maxReservationDays} by default): BAD_USER_INPUT naming expiresAt and the maximum`, async () => {
+    const reserve = 'mutation($p: ID!, $w: ID!, $e: DateTimeISO) { reserveProduct(productId: $p, warehouseId: $w, quantity: "1", dealRef: "D", expiresAt: $e) { status } }';
+    const variables = (days: number, minutes: number) => ({ p: String(api.ids.products.tee), w: String(api.ids.warehouses.A), e: new Date(Date.now() + days * 86_400_000 + minutes * 60_000).toISOString() });
+    const refused = (res: GraphQLResponse, max: number) => {
+      expect(res.errors?.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field: 'expiresAt', limit: 'maxReservationDays', max,
+        fieldErrors: [{ field: 'expiresAt', code: 'BAD_USER_INPUT', message: expect.stringContaining(`${max} days`) }] }]);
+      expect(res.data).toEqual({ reserveProduct: null });
+    };
+    const reservations = async () => (await api.gql('admin', '{ reservations(first: 50) { totalCount } }')).data.reservations.totalCount;
+    const setMax = async (days: number) => expect((await api.gql('admin', `mutation { updateSettings(input: { maxReservationDays: ${days} }) { maxReservationDays } }`)).data.updateSettings).toEqual({ maxReservationDays: days });
+    const max = SETTING_LIMITS.maxReservationDays;
+    expect((await api.gql('admin', reserve, variables(max, -1))).data.reserveProduct).toEqual({ status: 'ACTIVE' });
+    refused(await api.gql('admin', reserve, variables(max, 1)), max);
+    await setMax(30);
+    refused(await api.gql('admin', reserve, variables(30, 1)), 30);
+    refused(await api.gql('admin', reserve, variables(max, -1)), 30);
+    expect((await api.gql('admin', reserve, variables(30, -1))).data.reserveProduct).toEqual({ status: 'ACTIVE' });
+    await setMax(LIMITS.reservationDays);
+    expect((await api.gql('admin', reserve, variables(LIMITS.reservationDays, -1))).data.reserveProduct).toEqual({ status: 'ACTIVE' });
+    expect(await reservations()).toBe(3);
+    await setMax(max);
   });
 });
 

@@ -1,6 +1,6 @@
 import { DEFAULT_LIMITS } from '../../src/config';
 import { SystemRole } from '../../src/entities/role.entity';
-import { LIMITS } from '../../src/limits/limits';
+import { LIMITS, SETTING_LIMITS } from '../../src/limits/limits';
 import { codes, GraphQLResponse, startApi, TestApi } from '../support/api';
 import { post } from '../hardening/http';
 import { selectAll } from './select-all';
@@ -115,8 +115,8 @@ describe('every limit at its boundary, end to end', () => {
     expect((await movementTotal(B())).total.closing.quantity).toBe('0');
   }, SLOW);
 
-  it(`a ${LINES}-line sales order of a deal (its reservation at the ${LIMITS.reservationDays}-day horizon) likewise`, async () => {
-    const expiresAt = new Date(Date.now() + LIMITS.reservationDays * DAY_MS - 60_000).toISOString();
+  it(`a ${LINES}-line sales order of a deal (its reservation at the ${SETTING_LIMITS.maxReservationDays}-day horizon) likewise`, async () => {
+    const expiresAt = new Date(Date.now() + SETTING_LIMITS.maxReservationDays * DAY_MS - 60_000).toISOString();
     const reserved = await gql('mutation($p: ID!, $w: ID!, $e: DateTimeISO) { reserveProduct(productId: $p, warehouseId: $w, quantity: "1", dealRef: "BIG", expiresAt: $e) { status } }',
       { p: products[0], w: A(), e: expiresAt });
     expect(ok(reserved).reserveProduct.status).toBe('ACTIVE');

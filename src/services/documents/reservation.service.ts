@@ -9,6 +9,7 @@ import { insufficientStock, isMysql, LevelKey, levelKey, LockedLevel, lockedLeve
 import { lacksWarehouse, requireId, validDealRef } from './document-validation';
 import { parseId } from '../platform/ids';
 import { getSettings } from '../catalog/settings.service';
+import { overLimit } from '../../limits/limits';
 import { recordChanges } from '../platform/events';
 import { inTransaction } from '../platform/transaction';
 
@@ -46,8 +47,14 @@ export const reservationService = {
       const warehouse = warehouseId === undefined ? null : await tx.findOneBy(Warehouse, { id: warehouseId });
       if (warehouseId !== undefined && !warehouse) errors.add('warehouseId', `no warehouse ${warehouseId}.`);
       if (warehouse && !warehouse.active) errors.add('warehouseId', `warehouse ${warehouse.code} is inactive.`);
+      // The settings' maximum (issue 15 §7); LIMITS.reservationDays, its ceiling, was checked before any SQL.
+      const settings = await getSettings(tx);
+      const max = settings.maxReservationDays;
+      if (input.expiresAt && input.expiresAt.getTime() > now.getTime() + max * DAY_MS) {
+        errors.check(() => { throw overLimit('expiresAt', 'maxReservationDays', max, `must be at most ${max} days ahead (settings.maxReservationDays).`); });
+      }
       errors.throwIfAny();
-      const expiresAt = input.expiresAt ?? new Date(now.getTime() + (await getSettings(tx)).reservationDays * DAY_MS);
+      const expiresAt = input.expiresAt ?? new Date(now.getTime() + settings.reservationDays * DAY_MS);
 
       // The level row's lock serializes reservations (and processing) of this product in this
       // warehouse; its active reservations come with it (ledger.service.ts lockedLevel).

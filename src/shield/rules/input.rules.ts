@@ -66,7 +66,7 @@ export const INPUT_RULES: InputRuleTree = {
   ...writable('ProductAttributeInput', 'name', 'value'),
   ...writable('CreateWarehouseInput', 'code', 'name', 'address'),
   ...writable('UpdateWarehouseInput', 'code', 'name', 'address'),
-  ...writable('UpdateSettingsInput', 'allowNegativeStock', 'reservationDays'),
+  ...writable('UpdateSettingsInput', 'allowNegativeStock', 'reservationDays', 'maxReservationDays'),
   ...writable('DocumentFormFieldInput', 'field', 'visible', 'position'),
   // Grants are checked against what the granting admin holds (src/shield/escalation.ts).
   ...writable('GrantInput', 'permission', 'warehouseIds', 'reportKinds', 'documentType', 'actions'),
