@@ -59,9 +59,10 @@ async function main() {
   const movements = await insertDocuments(writer, productIds, warehouses, authorId);
   await writer.query(`INSERT INTO stock_level (productId, warehouseId, quantity, value)
     SELECT productId, warehouseId, SUM(quantity), SUM(value) FROM stock_movement GROUP BY productId, warehouseId`);
-  for (const [type] of TYPES) {
-    await writer.query('UPDATE document_sequence SET next = (SELECT COUNT(*) + 1 FROM inventory_document WHERE type = ?) WHERE type = ?', [type, type]);
-  }
+  // The counters after the numbers given above, per (type, warehouse) as the service numbers (document-number.ts).
+  await writer.query('DELETE FROM document_counter');
+  await writer.query(`INSERT INTO document_counter (type, warehouseId, next)
+    SELECT type, numberWarehouseId, COUNT(*) + 1 FROM inventory_document GROUP BY type, numberWarehouseId`);
   await writer.close();
   // The rows above bypassed the ledger append, so the report rollups are recomputed from them.
   const rollups = new DataSource(writer.options());
@@ -96,7 +97,8 @@ async function insertDocuments(conn: BenchWriter, products: Array<{ id: number; 
   // Products that have received stock per warehouse: outgoing lines pick from these, so they find stock.
   const stocked = new Map<number, Array<{ id: number; price: Decimal }>>(warehouses.map((w) => [w, []]));
   const move = (p: number, w: number, q: number) => levels.set(`${p}:${w}`, level(p, w) + q);
-  const counters = new Map<DocumentType, number>();
+  const counters = new Map<string, number>();
+  const prefixes = new Map((await conn.query<{ id: number; numberPrefix: string }>('SELECT id, numberPrefix FROM warehouse')).map((w) => [Number(w.id), w.numberPrefix]));
   const start = Date.now() - BENCH_SIZE.days * 86_400_000;
   let docs: unknown[][] = [], items: unknown[][] = [], moves: unknown[][] = [], docWarehouses: unknown[][] = [];
   let docId = 0, itemId = 0, movementCount = 0;
@@ -105,7 +107,7 @@ async function insertDocuments(conn: BenchWriter, products: Array<{ id: number; 
 
   const flush = async (force = false) => {
     if (!force && moves.length < 20_000) return;
-    await conn.bulkInsert('inventory_document', ['id', 'type', 'status', 'number', 'title', 'authorId', 'createdAt', 'updatedAt', 'processedAt', 'processedById', 'version'], docs);
+    await conn.bulkInsert('inventory_document', ['id', 'type', 'status', 'number', 'numberWarehouseId', 'title', 'authorId', 'createdAt', 'updatedAt', 'processedAt', 'processedById', 'version'], docs);
     await conn.bulkInsert('document_item', ['id', 'documentId', 'productId', 'quantity', 'purchasePrice', 'fromWarehouseId', 'toWarehouseId'], items);
     await conn.bulkInsert('document_warehouse', ['warehouseId', 'documentId'], docWarehouses);
     await conn.bulkInsert('stock_movement', ['documentId', 'itemId', 'documentType', 'productId', 'warehouseId', 'kind', 'quantity', 'unitCost', 'value', 'reversal', 'occurredAt'], moves);
@@ -136,12 +138,14 @@ async function insertDocuments(conn: BenchWriter, products: Array<{ id: number; 
     }
     if (lines.length === 0) continue;
     docId++;
-    const n = (counters.get(type) ?? 0) + 1;
-    counters.set(type, n);
+    // Numbered in its first line's source, else destination (document-number.ts): from, unless incoming.
+    const home = incoming ? to : from;
+    const n = (counters.get(`${type}:${home}`) ?? 0) + 1;
+    counters.set(`${type}:${home}`, n);
     // The warehouses the document touches (document-warehouses.ts): its source and/or destination.
     const touched = new Set([...(incoming ? [] : [from]), ...(incoming || type === DocumentType.STOCK_TRANSFER ? [to] : [])]);
     for (const w of touched) docWarehouses.push([w, docId]);
-    docs.push([docId, type, 'PROCESSED', `${PREFIX[type]}-${String(n).padStart(6, '0')}`, '', authorId, at, at, at, authorId, 2]);
+    docs.push([docId, type, 'PROCESSED', `${PREFIX[type]}-${prefixes.get(home)}-${String(n).padStart(6, '0')}`, home, '', authorId, at, at, at, authorId, 2]);
     for (const { product, qty } of lines) {
       itemId++;
       const sides = { from: type !== DocumentType.STOCK_RECEIPT && type !== DocumentType.STOCK_ADJUSTMENT, to: type === DocumentType.STOCK_RECEIPT || type === DocumentType.STOCK_ADJUSTMENT || type === DocumentType.STOCK_TRANSFER };

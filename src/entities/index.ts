@@ -2,7 +2,7 @@ import { AccessAuditEntry } from './access-audit-entry.entity';
 import { Application } from './application.entity';
 import { DocumentFormField } from './document-form-field.entity';
 import { DocumentItem } from './document-item.entity';
-import { DocumentSequence } from './document-sequence.entity';
+import { DocumentCounter } from './document-counter.entity';
 import { DocumentWarehouse } from './document-warehouse.entity';
 import { InventoryDocument } from './inventory-document.entity';
 import { Product } from './product.entity';
@@ -19,6 +19,6 @@ import { User } from './user.entity';
 import { Warehouse } from './warehouse.entity';
 
 export const ENTITIES = [
-  AccessAuditEntry, Application, DocumentFormField, DocumentItem, DocumentSequence, DocumentWarehouse, InventoryDocument, Product, ProductBarcode, ReplicaHeartbeat, Reservation,
+  AccessAuditEntry, Application, DocumentFormField, DocumentCounter, DocumentItem, DocumentWarehouse, InventoryDocument, Product, ProductBarcode, ReplicaHeartbeat, Reservation,
   Role, RoleAssignment, RoleGrant, Settings, StockLevel, StockMovement, User, Warehouse,
 ];

@@ -14,8 +14,13 @@ export class InventoryDocument {
   @PrimaryGeneratedColumn() id: number;
   @Column({ type: 'varchar', length: 32 }) type: DocumentType;
   @Column({ type: 'varchar', length: 16, default: DocumentStatus.DRAFT }) status: DocumentStatus;
-  /** Human-readable, unique per type, e.g. "SO-000042". */
-  @Column({ type: 'varchar', length: 32 }) number: string;
+  /**
+   * Human-readable, unique per type: "RC-MAIN-000042" in the sequence of a warehouse, "RC-000042"
+   * without lines (and before issue 15 §3, when there was one sequence per type).
+   */
+  @Column({ type: 'varchar', length: 64 }) number: string;
+  /** The warehouse whose sequence gave the number (document-number.ts); 0: the sequence of documents without lines. */
+  @Column({ type: 'integer', default: 0 }) numberWarehouseId: number;
   @Column({ type: 'varchar', length: 255, default: '' }) title: string;
   /** Deal this document belongs to; processing a sales order consumes the deal's reservations. */
   @Column({ type: 'varchar', length: 64, nullable: true }) dealRef: string | null;

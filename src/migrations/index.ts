@@ -13,6 +13,7 @@ import { ProductBarcodes1796154507771 } from './1796154507771-product-barcodes';
 import { SalePrices1796155622398 } from './1796155622398-sale-prices';
 import { UnitCatalog1796156306310 } from './1796156306310-unit-catalog';
 import { MaxReservationDays1796161219586 } from './1796161219586-max-reservation-days';
+import { WarehouseNumbering1796162001063 } from './1796162001063-warehouse-numbering';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   SalePrices1796155622398,
   UnitCatalog1796156306310,
   MaxReservationDays1796161219586,
+  WarehouseNumbering1796162001063,
 ];

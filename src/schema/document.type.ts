@@ -47,7 +47,7 @@ registerEnumType(DocumentOrderField, {
   valuesConfig: {
     CREATED_AT: { description: 'When the document was created.' },
     UPDATED_AT: { description: 'When it last changed (edited, processed, cancelled).' },
-    NUMBER: { description: 'Its number (per type: SR-…, SO-…).' },
+    NUMBER: { description: 'Its number, as text (per type and warehouse: RC-MAIN-000001, SO-…).' },
   },
 });
 
@@ -59,7 +59,7 @@ export class DocumentOrder {
 
 @InputType({ description: 'Conditions a listed document meets, all of them; among the documents the viewer may see only.' })
 export class DocumentFilter {
-  @Field(() => String, { nullable: true, description: 'Part of the number, any case (e.g. "SO-0001").' }) number?: string | null;
+  @Field(() => String, { nullable: true, description: 'Part of the number, any case (e.g. "so-main-" or "SO-MAIN-000001").' }) number?: string | null;
   @Field(() => String, { nullable: true, description: 'The deal reference, exactly.' }) dealRef?: string | null;
   @Field(() => [DocumentType], { nullable: true, description: 'Any of these types.' }) types?: DocumentType[] | null;
   @Field(() => [DocumentStatus], { nullable: true, description: 'Any of these statuses.' }) statuses?: DocumentStatus[] | null;

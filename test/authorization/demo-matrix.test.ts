@@ -50,19 +50,19 @@ const PROCESSED_ADMIN = ['VIEW', 'CANCEL'];
 /** Per demo role: the documents it sees (by number) and the actions it may take on each. */
 const DOCUMENT_MATRIX: Record<string, Record<string, string[]>> = {
   admin: {
-    'AD-000001': PROCESSED_ADMIN, 'RC-000001': PROCESSED_ADMIN, 'RC-000002': PROCESSED_ADMIN, 'TR-000001': PROCESSED_ADMIN,
-    'SO-000001': PROCESSED_ADMIN, 'SO-000002': PROCESSED_ADMIN, 'WO-000001': PROCESSED_ADMIN, 'RC-000003': ['VIEW', 'EDIT', 'PROCESS', 'DELETE'],
+    'AD-ONLINE-000001': PROCESSED_ADMIN, 'RC-ONLINE-000001': PROCESSED_ADMIN, 'RC-RETAIL-000001': PROCESSED_ADMIN, 'TR-ONLINE-000001': PROCESSED_ADMIN,
+    'SO-ONLINE-000001': PROCESSED_ADMIN, 'SO-RETAIL-000001': PROCESSED_ADMIN, 'WO-ONLINE-000001': PROCESSED_ADMIN, 'RC-RETAIL-000002': ['VIEW', 'EDIT', 'PROCESS', 'DELETE'],
   },
   victor: {
-    'AD-000001': ['VIEW'], 'RC-000001': ['VIEW'], 'RC-000002': ['VIEW'], 'TR-000001': ['VIEW'],
-    'SO-000001': ['VIEW'], 'SO-000002': ['VIEW'], 'WO-000001': ['VIEW'], 'RC-000003': ['VIEW'],
+    'AD-ONLINE-000001': ['VIEW'], 'RC-ONLINE-000001': ['VIEW'], 'RC-RETAIL-000001': ['VIEW'], 'TR-ONLINE-000001': ['VIEW'],
+    'SO-ONLINE-000001': ['VIEW'], 'SO-RETAIL-000001': ['VIEW'], 'WO-ONLINE-000001': ['VIEW'], 'RC-RETAIL-000002': ['VIEW'],
   },
-  sam: { 'SO-000001': ['VIEW'], 'SO-000002': ['VIEW'] },
+  sam: { 'SO-ONLINE-000001': ['VIEW'], 'SO-RETAIL-000001': ['VIEW'] },
   // Clerks: no cancel, no delete; the two-warehouse receipt is visible to both, actionable by neither.
-  anna: { 'AD-000001': ['VIEW'], 'RC-000001': ['VIEW'], 'TR-000001': ['VIEW'], 'WO-000001': ['VIEW'] },
-  rick: { 'RC-000001': ['VIEW'], 'RC-000002': ['VIEW'], 'TR-000001': ['VIEW'], 'RC-000003': ['VIEW', 'EDIT', 'PROCESS'] },
-  sofia: { 'SO-000002': ['VIEW'] },
-  paula: { 'RC-000001': ['VIEW'] },
+  anna: { 'AD-ONLINE-000001': ['VIEW'], 'RC-ONLINE-000001': ['VIEW'], 'TR-ONLINE-000001': ['VIEW'], 'WO-ONLINE-000001': ['VIEW'] },
+  rick: { 'RC-ONLINE-000001': ['VIEW'], 'RC-RETAIL-000001': ['VIEW'], 'TR-ONLINE-000001': ['VIEW'], 'RC-RETAIL-000002': ['VIEW', 'EDIT', 'PROCESS'] },
+  sofia: { 'SO-RETAIL-000001': ['VIEW'] },
+  paula: { 'RC-ONLINE-000001': ['VIEW'] },
 };
 
 /** Stock levels per viewer: online holds 29 (products) levels, retail 11. */
@@ -119,19 +119,19 @@ describe('the demo roles in the inventory area (DESIGN §3)', () => {
 
   it('a clerk of the online warehouse sees the two-warehouse receipt with only the online lines', async () => {
     const { byNumber } = await documentsOf('anna');
-    const receipt = byNumber['RC-000001'];
+    const receipt = byNumber['RC-ONLINE-000001'];
     expect(receipt.items).toHaveLength(4);
     expect(receipt.items.every((i: any) => i.toWarehouse.code === 'ONLINE' && i.quantity === '30')).toBe(true);
-    const rick = (await documentsOf('rick')).byNumber['RC-000001'];
+    const rick = (await documentsOf('rick')).byNumber['RC-ONLINE-000001'];
     expect(rick.items).toHaveLength(4);
     expect(rick.items.every((i: any) => i.toWarehouse.code === 'RETAIL' && i.quantity === '10')).toBe(true);
   });
 
   it('the total of a document is over the visible lines only, and needs PURCHASE_PRICE_VIEW', async () => {
     // 4 colours × 30 × 18.50 online, 4 × 10 × 18.50 retail
-    expect((await documentsOf('paula')).byNumber['RC-000001'].total).toBe('2220');
-    expect((await documentsOf('victor')).byNumber['RC-000001'].total).toBe('2960');
-    expect((await documentsOf('paula')).byNumber['RC-000001'].items[0]).toMatchObject({ purchasePrice: '18.5', lineTotal: '555' });
+    expect((await documentsOf('paula')).byNumber['RC-ONLINE-000001'].total).toBe('2220');
+    expect((await documentsOf('victor')).byNumber['RC-ONLINE-000001'].total).toBe('2960');
+    expect((await documentsOf('paula')).byNumber['RC-ONLINE-000001'].items[0]).toMatchObject({ purchasePrice: '18.5', lineTotal: '555' });
   });
 
   it('without PURCHASE_PRICE_VIEW, prices and totals are null with one FORBIDDEN error per coordinate', async () => {
@@ -145,8 +145,8 @@ describe('the demo roles in the inventory area (DESIGN §3)', () => {
   });
 
   it('a transfer is shown to a clerk of either side with the other side null', async () => {
-    const anna = (await documentsOf('anna')).byNumber['TR-000001'].items;
-    const rick = (await documentsOf('rick')).byNumber['TR-000001'].items;
+    const anna = (await documentsOf('anna')).byNumber['TR-ONLINE-000001'].items;
+    const rick = (await documentsOf('rick')).byNumber['TR-ONLINE-000001'].items;
     expect(anna).toEqual([expect.objectContaining({ fromWarehouse: { code: 'ONLINE' }, toWarehouse: null, product: { sku: 'HOODIE' } })]);
     expect(rick).toEqual([expect.objectContaining({ fromWarehouse: null, toWarehouse: { code: 'RETAIL' }, product: { sku: 'HOODIE' } })]);
   });
@@ -157,7 +157,7 @@ describe('the demo roles in the inventory area (DESIGN §3)', () => {
     const ids = { a: String(documents['receipt-retail']), b: String(documents['transfer']), c: String(documents['sale-online']) };
     const anna = await api.gql('anna', query, ids);
     expect(anna.errors).toBeUndefined();
-    expect(anna.data).toEqual({ a: null, b: { number: 'TR-000001' }, c: null, missing: null, junk: null });
+    expect(anna.data).toEqual({ a: null, b: { number: 'TR-ONLINE-000001' }, c: null, missing: null, junk: null });
     const sofia = await api.gql('sofia', query, ids);
     expect(sofia.data).toEqual({ a: null, b: null, c: null, missing: null, junk: null });
   });
@@ -171,12 +171,12 @@ describe('the demo roles in the inventory area (DESIGN §3)', () => {
       expect(res.errors).toBeUndefined();
       return res.data.documents.nodes.map((n: any) => n.number);
     };
-    expect(await numbers('rick', { w: String(warehouses.retail) })).toEqual(['RC-000001', 'RC-000002', 'TR-000001', 'RC-000003']);
+    expect(await numbers('rick', { w: String(warehouses.retail) })).toEqual(['RC-ONLINE-000001', 'RC-RETAIL-000001', 'TR-ONLINE-000001', 'RC-RETAIL-000002']);
     expect(await numbers('anna', { w: String(warehouses.retail) })).toEqual([]);
-    expect(await numbers('victor', { type: 'SALES_ORDER' })).toEqual(['SO-000001', 'SO-000002']);
-    expect(await numbers('victor', { status: 'DRAFT' })).toEqual(['RC-000003']);
+    expect(await numbers('victor', { type: 'SALES_ORDER' })).toEqual(['SO-ONLINE-000001', 'SO-RETAIL-000001']);
+    expect(await numbers('victor', { status: 'DRAFT' })).toEqual(['RC-RETAIL-000002']);
     expect(await numbers('victor', { from: new Date(Date.now() - 27 * 86_400_000), to: new Date(Date.now() - 4 * 86_400_000) }))
-      .toEqual(['RC-000002', 'TR-000001', 'SO-000001', 'SO-000002']);
+      .toEqual(['RC-RETAIL-000001', 'TR-ONLINE-000001', 'SO-ONLINE-000001', 'SO-RETAIL-000001']);
     const forbiddenType = await api.gql('anna', q, { type: 'SALES_ORDER' });
     expect(forbiddenType.data.documents).toBeNull();
     expect(forbiddenType.errors!.map((e) => e.extensions)).toEqual([
@@ -187,9 +187,9 @@ describe('the demo roles in the inventory area (DESIGN §3)', () => {
   it('documents page by cursor over the visible documents only', async () => {
     const q = 'query($after: String) { documents(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { number } } }';
     const first = await api.gql('rick', q, {});
-    expect(first.data.documents).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true }, nodes: [{ number: 'RC-000001' }, { number: 'RC-000002' }, { number: 'TR-000001' }] });
+    expect(first.data.documents).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true }, nodes: [{ number: 'RC-ONLINE-000001' }, { number: 'RC-RETAIL-000001' }, { number: 'TR-ONLINE-000001' }] });
     const next = await api.gql('rick', q, { after: first.data.documents.pageInfo.endCursor });
-    expect(next.data.documents).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: false }, nodes: [{ number: 'RC-000003' }] });
+    expect(next.data.documents).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: false }, nodes: [{ number: 'RC-RETAIL-000002' }] });
   });
 
   it.each(Object.entries(LEVELS))('%s sees stock levels of their warehouses only', async (login, expected) => {
@@ -245,10 +245,10 @@ describe('the demo roles in the inventory area (DESIGN §3)', () => {
     };
     const anna = await run('anna');
     expect(JSON.stringify(anna.data)).not.toContain('RETAIL');
-    expect(anna.data.documents.nodes.find((d: any) => d.number === 'TR-000001').items).toEqual([{ fromWarehouse: { code: 'ONLINE' }, toWarehouse: null }]);
+    expect(anna.data.documents.nodes.find((d: any) => d.number === 'TR-ONLINE-000001').items).toEqual([{ fromWarehouse: { code: 'ONLINE' }, toWarehouse: null }]);
     expect(anna.data.product).toEqual({ quantity: '28', reserved: '5', available: '23', stockLevels: [{ warehouse: { code: 'ONLINE' } }] });
     const paula = await run('paula');
     expect(paula.errors).toBeUndefined();
-    expect(paula.data.documents.nodes).toEqual([{ number: 'RC-000001', total: '2220', items: Array(4).fill({ toWarehouse: { code: 'ONLINE' }, fromWarehouse: null }) }]);
+    expect(paula.data.documents.nodes).toEqual([{ number: 'RC-ONLINE-000001', total: '2220', items: Array(4).fill({ toWarehouse: { code: 'ONLINE' }, fromWarehouse: null }) }]);
   });
 });

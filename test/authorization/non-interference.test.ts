@@ -1,8 +1,12 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
+import { In } from 'typeorm';
 import { Application, ApplicationStatus } from '../../src/entities/application.entity';
 import { DocumentItem } from '../../src/entities/document-item.entity';
 import { rebuildDocumentWarehouses } from '../../src/services/documents/document-warehouses';
+import { numberingWarehouse, takeDocumentNumber } from '../../src/services/documents/document-number';
+import { DocumentCounter } from '../../src/entities/document-counter.entity';
+import { DocumentWarehouse } from '../../src/entities/document-warehouse.entity';
 import { DocumentStatus, InventoryDocument } from '../../src/entities/inventory-document.entity';
 import { Reservation, ReservationStatus } from '../../src/entities/reservation.entity';
 import { StockLevel } from '../../src/entities/stock-level.entity';
@@ -33,6 +37,13 @@ import { startApi, TestApi } from '../support/api';
  * already touch a hidden warehouse. Adding a hidden item to a document that touches no hidden
  * warehouse changes that (visible) document — its allowedActions, or, for an empty one, its
  * visibility (§3.4) — so that is a change to visible data and not generated here.
+ *
+ * Numbers (issue 15 §3, DESIGN §3.8 (b)): hidden documents are numbered as the service numbers
+ * them, in their warehouses' sequences, and the documents the viewer creates afterwards — one per
+ * type with a line in a warehouse it can select, one per type without lines — get the same
+ * numbers (the same response bodies) as in the world without the hidden changes. That world is
+ * the same database just before them: the viewer creates the documents, they are taken out again
+ * and the counters restored, then the hidden changes run and the viewer creates them once more.
  *
  * CI: fixed seed, bounded runs. By hand: NONINTERFERENCE_RUNS=1000 [NONINTERFERENCE_SEED=n].
  */
@@ -337,7 +348,6 @@ async function changeHiddenData(api: TestApi, world: World, ids: SeedResult, hid
     return inDocument[Math.floor(target / documents.length) % inDocument.length];
   };
   let applied = 0;
-  let serial = 0;
   // The lines are written directly below; document_warehouse (their cache) is rebuilt after them.
   try {
     for (const change of world.changes) applied += await applyHiddenChange(change);
@@ -356,8 +366,11 @@ async function changeHiddenData(api: TestApi, world: World, ids: SeedResult, hid
           return place ? [{ item, place }] : [];
         });
         if (items.length === 0) break;
+        // Numbered as the service numbers it: in the sequence of its first line's warehouse, a hidden one.
+        const sides = items.map(({ place }) => ({ fromWarehouseId: place.from ? ids.warehouses[place.from] : null, toWarehouseId: place.to ? ids.warehouses[place.to] : null }));
+        const numbered = await db.transaction((tx) => takeDocumentNumber(tx, change.doc.type, numberingWarehouse(sides)));
         const doc = await db.getRepository(InventoryDocument).save(Object.assign(new InventoryDocument(), {
-          type: change.doc.type, status: change.doc.status, number: `HX-${++serial}`, title: 'Hidden', authorId: ids.users.other,
+          type: change.doc.type, status: change.doc.status, ...numbered, title: 'Hidden', authorId: ids.users.other,
           createdAt: new Date(now - change.doc.daysAgo * DAY), updatedAt: new Date(now - change.doc.daysAgo * DAY),
         }));
         await db.getRepository(DocumentItem).save(items.map(({ item, place }) => Object.assign(new DocumentItem(), {
@@ -452,6 +465,39 @@ async function changeHiddenData(api: TestApi, world: World, ids: SeedResult, hid
   }
 }
 
+/** Documents the viewer tries to create in each world: per type, one with a line in its first selectable warehouse and one without lines. */
+const CREATIONS = TYPES.length * 2;
+
+/** The viewer's creations (one operation, in order) as one response body: numbers, or the same refusals in both worlds. */
+async function createAsViewer(api: TestApi, as: { header: string }, visible: number[], hidden: number[], productId: number): Promise<string> {
+  const [first, second = hidden[0]] = visible;
+  const inputs = TYPES.flatMap((type) => {
+    const sides = WAREHOUSE_SIDES[type];
+    const line = first === undefined ? [] : [{ productId: String(productId), quantity: '1',
+      ...(sides.from ? { fromWarehouseId: String(first) } : {}), ...(sides.to ? { toWarehouseId: String(sides.from ? second ?? first : first) } : {}) }];
+    return [{ type, title: 'Mine', items: line }, { type, title: 'Mine, empty', items: [] }];
+  });
+  const res = await api.gql(as, `mutation(${inputs.map((_, i) => `$i${i}: CreateDocumentInput!`).join(', ')}) {
+    ${inputs.map((_, i) => `c${i}: createDocument(input: $i${i}) { number type status title }`).join('\n')} }`,
+  Object.fromEntries(inputs.map((input, i) => [`i${i}`, input])));
+  return res.body;
+}
+
+/** Takes the viewer's new documents (ids above lastId) back out and restores the counters: the database as before them. */
+async function takeBack(api: TestApi, lastId: number, counters: DocumentCounter[]): Promise<void> {
+  await api.db.transaction(async (tx) => {
+    const ids = (await tx.getRepository(InventoryDocument).createQueryBuilder('d').select('d.id', 'id').where('d.id > :lastId', { lastId }).getRawMany())
+      .map((r: { id: number | string }) => Number(r.id));
+    if (ids.length) {
+      await tx.getRepository(DocumentItem).delete({ documentId: In(ids) });
+      await tx.getRepository(DocumentWarehouse).delete({ documentId: In(ids) });
+      await tx.getRepository(InventoryDocument).delete({ id: In(ids) });
+    }
+    await tx.query('DELETE FROM document_counter');
+    if (counters.length) await tx.getRepository(DocumentCounter).insert(counters);
+  });
+}
+
 const TABLES = ['application', 'stock_movement', 'stock_level', 'reservation', 'document_warehouse', 'document_item', 'inventory_document', 'role_assignment',
   'role_grant', 'role', 'app_user', 'product', 'warehouse', 'access_audit_entry'];
 
@@ -466,13 +512,13 @@ describe('non-interference (DESIGN §3.8)', () => {
   afterAll(() => api.close());
 
   it(`changing data only in warehouses the viewer cannot select leaves every response byte-identical (${RUNS} cases, seed ${SEED})`, async () => {
-    const stats = { cases: 0, withChanges: 0, changes: 0, withVisibleDocuments: 0 };
+    const stats = { cases: 0, withChanges: 0, changes: 0, withVisibleDocuments: 0, numberedByViewer: 0 };
     const appStats = { cases: 0, withChanges: 0, withVisibleDocuments: 0, narrowedByApp: 0 };
     await fc.assert(
       fc.asyncProperty(worldArb, async (world) => {
         await api.db.transaction(async (tx) => {
           for (const table of TABLES) await tx.query(`DELETE FROM ${table}`);
-          await tx.query('UPDATE document_sequence SET next = 1');
+          await tx.query('DELETE FROM document_counter');
         });
         const now = Date.now();
         const ids = await applySeed(api.db, specOf(world, now));
@@ -491,15 +537,23 @@ describe('non-interference (DESIGN §3.8)', () => {
           now,
           warehouseIds: Object.values(ids.warehouses),
           productIds: Object.values(ids.products),
-          // Existing ids and the next few, which the hidden changes may create.
-          documentIds: [...documentIds, ...Array.from({ length: 8 }, (_, i) => lastId + 1 + i)],
+          // Existing ids and the next few, which the hidden changes may create (after the viewer's creations taken back).
+          documentIds: [...documentIds, ...Array.from({ length: 8 + CREATIONS }, (_, i) => lastId + 1 + i)],
         };
 
         const before = await snapshot(api, as, probe);
         // Every probe is answered (with data, partial at worst), never refused as a whole.
         for (const body of before) expect(JSON.parse(body)).toEqual(expect.objectContaining({ data: expect.anything() }));
+        // The world without the hidden changes: what the viewer's new documents are numbered there.
+        const visible = probe.warehouseIds.filter((id) => !hidden.includes(id)).sort((a, b) => a - b);
+        const counters = await api.db.getRepository(DocumentCounter).find();
+        const createdWithout = await createAsViewer(api, as, visible, hidden, probe.productIds[0]);
+        await takeBack(api, lastId, counters);
         const applied = await changeHiddenData(api, world, ids, hidden, now);
         const after = await snapshot(api, as, probe);
+        const createdWith = await createAsViewer(api, as, visible, hidden, probe.productIds[0]);
+        expect(createdWith).toBe(createdWithout);
+        if (/"number":"[A-Z]{2}-W\d/.test(createdWith)) stats.numberedByViewer++;
 
         stats.cases++;
         stats.changes += applied;
@@ -518,10 +572,12 @@ describe('non-interference (DESIGN §3.8)', () => {
     );
     // eslint-disable-next-line no-console
     console.log(`non-interference: ${stats.cases} cases (${stats.cases - appStats.cases} user-only, ${appStats.cases} app-viewer), `
-      + `${stats.withChanges} with hidden changes (${stats.changes} changes), ${stats.withVisibleDocuments} with visible documents; `
+      + `${stats.withChanges} with hidden changes (${stats.changes} changes), ${stats.withVisibleDocuments} with visible documents, `
+      + `${stats.numberedByViewer} where the viewer numbered documents in its warehouses; `
       + `app viewers: ${appStats.withChanges} with hidden changes, ${appStats.narrowedByApp} where the app hides warehouses the user sees, `
       + `${appStats.withVisibleDocuments} with visible documents`);
-    // Not vacuous: most cases change something and show the viewer something.
+    // Not vacuous: most cases change something and show the viewer something; in some the viewer numbers documents in its warehouses.
+    expect(stats.numberedByViewer).toBeGreaterThan(stats.cases / 10);
     expect(stats.withChanges).toBeGreaterThan(stats.cases / 2);
     expect(stats.withVisibleDocuments).toBeGreaterThan(stats.cases / 4);
     // App viewers: a fair share of the cases, several of them hiding what the user alone would see.

@@ -45,7 +45,7 @@ describe('inventory documents: lifecycle, validation, ledger (issue 5 §1–3, �
     const draft = await createDraft(api, 'admin', { type: 'STOCK_RECEIPT', title: 'From the supplier',
       items: [{ productId: P, quantity: '10', purchasePrice: '7.5', toWarehouseId: A }] });
     expect(draft).toMatchObject({ type: 'STOCK_RECEIPT', status: 'DRAFT', version: 1, title: 'From the supplier', processedAt: null, cancelledAt: null });
-    expect(draft.number).toMatch(/^RC-\d{6}$/);
+    expect(draft.number).toMatch(/^RC-A-\d{6}$/);
 
     const processed = await processDoc(api, 'admin', draft);
     expect(processed).toMatchObject({ status: 'PROCESSED', version: 2 });

@@ -50,10 +50,15 @@ async function lockSelectable(ctx: RequestContext, tx: EntityManager, id: string
  * name, no "already exists". A clash with a warehouse the viewer can see says which one.
  */
 async function assertCodeFree(ctx: RequestContext, tx: EntityManager, code: string, exceptId: number | null) {
-  const qb = tx.getRepository(Warehouse).createQueryBuilder('w').where('LOWER(w.code) = :code', { code: code.toLowerCase() });
+  // Another warehouse's number prefix (its code when created) is taken too: a number names one warehouse (docs/documents.md "Numbers").
+  const qb = tx.getRepository(Warehouse).createQueryBuilder('w')
+    .where('(LOWER(w.code) = :code OR LOWER(w.numberPrefix) = :code)', { code: code.toLowerCase() });
   if (exceptId !== null) qb.andWhere('w.id <> :exceptId', { exceptId });
   const clash = await qb.getOne();
-  if (clash && ctx.access.canSelectWarehouse(clash.id)) throw badInput('input.code', `warehouse ${clash.code} already has this code`);
+  if (clash && ctx.access.canSelectWarehouse(clash.id)) {
+    throw badInput('input.code', clash.code.toLowerCase() === code.toLowerCase() ? `warehouse ${clash.code} already has this code`
+      : `warehouse ${clash.code} numbers its documents with "${clash.numberPrefix}" (its first code)`);
+  }
   if (clash) throw badInput('input.code', unavailable(code));
 }
 
@@ -106,6 +111,8 @@ export const warehouseAdminService = {
       const code = changes.code;
       if (code !== undefined) await errors.checkAsync(() => assertCodeFree(ctx, tx, code, warehouse.id));
       errors.throwIfAny();
+      // The number prefix never follows the code (a row written around the entity gets its old code now).
+      warehouse.numberPrefix ??= warehouse.code.toUpperCase();
       return save(tx, Object.assign(warehouse, changes));
     });
   },

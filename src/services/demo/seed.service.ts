@@ -10,7 +10,7 @@ import { RoleGrant } from '../../entities/role-grant.entity';
 import { User } from '../../entities/user.entity';
 import { Warehouse } from '../../entities/warehouse.entity';
 import { DocumentType } from '../../shield/permission-catalog';
-import { nextDocumentNumber } from '../documents/document-number';
+import { numberingWarehouse, takeDocumentNumber } from '../documents/document-number';
 import { postMovements } from '../documents/ledger.service';
 import { reversalOf } from '../documents/movements';
 import { exactly, plannedRowsOf, valueRows } from '../documents/valuation';
@@ -108,15 +108,17 @@ async function seedDocument(tx: EntityManager, d: NonNullable<SeedSpec['document
   const at = d.at ?? new Date();
   const status = d.status ?? DocumentStatus.PROCESSED;
   const authorId = keyed(ids.users, 'user', d.author);
-  const doc = await tx.save(InventoryDocument, tx.create(InventoryDocument, {
-    type: d.type, status: DocumentStatus.DRAFT, number: await nextDocumentNumber(tx, d.type), title: d.title ?? '',
-    dealRef: d.dealRef ?? null, authorId, createdAt: at, updatedAt: at,
-  }));
-  const items = await tx.save(DocumentItem, d.items.map((i) => tx.create(DocumentItem, {
-    documentId: doc.id, productId: keyed(ids.products, 'product', i.product), quantity: new Decimal(i.quantity),
-    purchasePrice: i.price ? new Decimal(i.price) : null,
+  const sides = d.items.map((i) => ({
     fromWarehouseId: i.from ? keyed(ids.warehouses, 'warehouse', i.from) : null,
     toWarehouseId: i.to ? keyed(ids.warehouses, 'warehouse', i.to) : null,
+  }));
+  const doc = await tx.save(InventoryDocument, tx.create(InventoryDocument, {
+    type: d.type, status: DocumentStatus.DRAFT, ...await takeDocumentNumber(tx, d.type, numberingWarehouse(sides)), title: d.title ?? '',
+    dealRef: d.dealRef ?? null, authorId, createdAt: at, updatedAt: at,
+  }));
+  const items = await tx.save(DocumentItem, d.items.map((i, n) => tx.create(DocumentItem, {
+    documentId: doc.id, productId: keyed(ids.products, 'product', i.product), quantity: new Decimal(i.quantity),
+    purchasePrice: i.price ? new Decimal(i.price) : null, ...sides[n],
   })));
   await writeDocumentWarehouses(tx, doc.id, items);
   if (status === DocumentStatus.DRAFT) return doc.id;

@@ -9,7 +9,7 @@ import { CreateDocumentInput, UpdateDocumentInput } from '../../schema/document-
 import { canActOnDocument } from '../../shield/document-access';
 import { DocumentAction, DocumentType } from '../../shield/permission-catalog';
 import { assertCanAct, assertVersion, documentNotFound, factsOf } from './document-lifecycle';
-import { nextDocumentNumber } from './document-number';
+import { numberingWarehouse, takeDocumentNumber } from './document-number';
 import { planLineEdit } from './document-edit';
 import { Line, lineFromInput, lineOfItem, tooManyLines, validateLines, validDealRef, validTitle } from './document-validation';
 import { parseId } from '../platform/ids';
@@ -54,7 +54,7 @@ export const documentService = {
       throw forbidden(`Missing permission DOCUMENT:${type}:VIEW: drafts you create must be visible to you.`, { permission: `DOCUMENT:${type}:VIEW` });
     }
     const doc = await tx.save(InventoryDocument, tx.create(InventoryDocument, {
-      type, status: DocumentStatus.DRAFT, number: await nextDocumentNumber(tx, type), title, dealRef,
+      type, status: DocumentStatus.DRAFT, ...await takeDocumentNumber(tx, type, numberingWarehouse(lines)), title, dealRef,
       authorId: ctx.access.userId, version: 1,
     }));
     const items = await insertLines(tx, doc.id, lines);
@@ -85,6 +85,9 @@ export const documentService = {
       }
       await insertLines(tx, doc.id, edit.added);
       await writeDocumentWarehouses(tx, doc.id, edit.after, items);
+      // Lines moved out of the number's warehouse: a number from where they are now (DESIGN §3.8 (b)).
+      const home = numberingWarehouse(edit.after, doc.numberWarehouseId);
+      if (home !== doc.numberWarehouseId) Object.assign(doc, await takeDocumentNumber(tx, doc.type, home));
       doc.version += 1;
       const saved = await tx.save(InventoryDocument, doc);
       return result(saved, edit.after);
