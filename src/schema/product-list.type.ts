@@ -22,4 +22,5 @@ export class ProductListFilter {
   @Field(() => String, { nullable: true, description: 'The SKU exactly, any case.' }) sku?: string | null;
   @Field(() => String, { nullable: true, description: 'SKUs starting with this, any case.' }) skuPrefix?: string | null;
   @Field(() => ID, { nullable: true, description: 'Only the variants of this product; an unknown id matches nothing.' }) parentId?: string | null;
+  @Field(() => String, { nullable: true, description: 'The product with this barcode, byte-exact (archived ones with includeArchived).' }) barcode?: string | null;
 }

@@ -166,7 +166,7 @@ describe('documents and the audit log: order, both paging directions, filters (i
     expect(nobody.totalCount).toBe(0);
   });
 
-  it('products: filter by SKU, SKU prefix and parent; ordered by SKU or name both ways, paged back and forth', async () => {
+  it('products: filter by SKU, SKU prefix, parent and barcode; ordered by SKU or name both ways, paged back and forth', async () => {
     const PRODUCTS = `query($first: Int, $after: String, $last: Int, $before: String, $filter: ProductListFilter, $orderBy: ProductOrder) {
       products(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {
         totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { sku name }
@@ -185,6 +185,11 @@ describe('documents and the audit log: order, both paging directions, filters (i
     expect(skus(variants).every((sku: string) => sku.startsWith('DRESS-COTTON-'))).toBe(true);
     expect(skus(variants)).toEqual([...skus(variants)].sort());
     expect((await products({ filter: { parentId: 'nope' } })).totalCount).toBe(0);
+    const coded = await api.gql('admin', 'mutation($id: ID!) { updateProduct(id: $id, input: { barcodes: ["4006381333931"] }) { sku } }', { id: String(api.ids.products.cap) });
+    expect(coded.errors).toBeUndefined();
+    expect(skus(await products({ filter: { barcode: '4006381333931' } }))).toEqual([coded.data.updateProduct.sku]);
+    expect((await products({ filter: { barcode: '4006381333931 ' } })).totalCount).toBe(0);
+    expect((await products({ filter: { barcode: '4006381333931', skuPrefix: 'HOODIE' } })).totalCount).toBe(0);
     const all = skus(await products({ first: 100, orderBy: { field: 'NAME', direction: 'DESC' } }));
     const back: string[] = [];
     let before: string | null = null;

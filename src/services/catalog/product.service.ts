@@ -17,6 +17,8 @@ export interface ProductFilter {
   skuPrefix?: string | null;
   /** Only the variants of this product. */
   parentId?: string | null;
+  /** The product with this barcode, byte-exact. */
+  barcode?: string | null;
 }
 
 const ORDER_COLUMNS: Record<ProductOrderField, NonNullable<Ordering<Product>['column']>> = {
@@ -44,6 +46,9 @@ export const productService = {
     if (filter.sku) qb.andWhere('LOWER(p.sku) = :sku', { sku: filter.sku.trim().toLowerCase() });
     if (filter.skuPrefix) qb.andWhere("LOWER(p.sku) LIKE :skuPrefix ESCAPE '!'", { skuPrefix: likePattern(filter.skuPrefix.trim()).slice(1) });
     if (filter.parentId !== undefined && filter.parentId !== null) qb.andWhere('p.parentId = :parentId', { parentId: parseId(filter.parentId) ?? -1 });
+    if (filter.barcode !== undefined && filter.barcode !== null) {
+      qb.andWhere('p.id IN (SELECT fb.productId FROM product_barcode fb WHERE fb.code = :filterBarcode)', { filterBarcode: filter.barcode });
+    }
     return paginate(qb, 'p', page, order ? { key: order.field, direction: order.direction, column: ORDER_COLUMNS[order.field] } : BY_ID);
   },
 

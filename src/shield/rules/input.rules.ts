@@ -97,7 +97,7 @@ export const INPUT_RULES: InputRuleTree = {
   ...plainArguments('Query.documents', ...PAGE, 'type', 'status', 'warehouseId', 'from', 'to', 'filter', 'orderBy'),
   ...plainArguments('Query.document', 'id'),
   ...plainArguments('Query.products', 'includeArchived', 'topLevelOnly', 'search', ...PAGE, 'filter', 'orderBy'),
-  ...writable('ProductListFilter', 'sku', 'skuPrefix', 'parentId'),
+  ...writable('ProductListFilter', 'sku', 'skuPrefix', 'parentId', 'barcode'),
   ...writable('ProductOrder', 'field', 'direction'),
   ...plainArguments('Query.product', 'id'),
   ...plainArguments('Query.productByBarcode', 'code'),
