@@ -24,4 +24,10 @@ export class StockLevel {
   @Column({ ...QUANTITY, nullable: true }) minimumQuantity: Decimal | null;
   /** How much to order when below the minimum; informational. */
   @Column({ ...QUANTITY, nullable: true }) reorderQuantity: Decimal | null;
+  /**
+   * Incremented by every reservation, so that reserving writes this row (issue 20 §4): on Galera only
+   * written rows are certified, and a reservation must conflict with a sale or another reservation of
+   * the same level committed on another node (reservation.service.ts). Means nothing else.
+   */
+  @Column({ type: 'integer', default: 0 }) reservationVersion: number;
 }

@@ -14,6 +14,7 @@ import { SalePrices1796155622398 } from './1796155622398-sale-prices';
 import { UnitCatalog1796156306310 } from './1796156306310-unit-catalog';
 import { MaxReservationDays1796161219586 } from './1796161219586-max-reservation-days';
 import { WarehouseNumbering1796162001063 } from './1796162001063-warehouse-numbering';
+import { LevelReservationVersion1796167108081 } from './1796167108081-level-reservation-version';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   UnitCatalog1796156306310,
   MaxReservationDays1796161219586,
   WarehouseNumbering1796162001063,
+  LevelReservationVersion1796167108081,
 ];

@@ -41,6 +41,10 @@ export function classifyUnexpected(error: unknown): { code: ServerErrorCode; mes
     if (e.code === 'ER_STATEMENT_TIMEOUT' || e.errno === 1969) {
       return { code: 'TIMEOUT', message: 'A database statement exceeded the operation time budget.' };
     }
+    // Only reaches here once inTransaction has given up rerunning it (transaction.ts): nothing was written.
+    if (e.code === 'ER_LOCK_DEADLOCK' || e.code === 'ER_LOCK_WAIT_TIMEOUT') {
+      return { code: 'SERVICE_UNAVAILABLE', message: 'The write kept conflicting with concurrent writes of the same rows (deadlock, lock wait or cluster certification) and was not done; retry later.' };
+    }
     if ((typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) || (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message))
       || (e instanceof Error && UNAVAILABLE_TYPES.has(e.name))) {
       return { code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; retry later.' };

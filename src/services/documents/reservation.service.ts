@@ -60,7 +60,11 @@ export const reservationService = {
       // warehouse; its active reservations come with it (ledger.service.ts lockedLevel).
       const level = await lockedLevel(tx, { productId, warehouseId }, now);
       const available = level ? level.quantity.minus(reservedBeyond(level, null)) : new Decimal(0);
-      if (input.quantity.greaterThan(available)) throw await insufficientStock(tx, productId, warehouseId, input.quantity, Decimal.max(available, 0));
+      if (!level || input.quantity.greaterThan(available)) throw await insufficientStock(tx, productId, warehouseId, input.quantity, Decimal.max(available, 0));
+      // The level row is written, not only locked: on Galera a lock is local to its node and only
+      // written rows are certified, so a sale or reservation of these units on another node now
+      // conflicts at commit and one of the two is rerun (docs/deploy.md, Galera).
+      await tx.query('UPDATE stock_level SET reservationVersion = reservationVersion + 1 WHERE id = ?', [level.id]);
       recordChanges(tx, [{ kind: 'stockLevel', productId, warehouseId }]); // reserved/available moved (docs/subscriptions.md)
       return tx.save(Reservation, tx.create(Reservation, {
         productId, warehouseId, quantity: input.quantity, dealRef, expiresAt, status: ReservationStatus.ACTIVE,

@@ -3,9 +3,20 @@ import { logger } from '../../logger';
 import { beginRecording, publishCommitted } from './events';
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
-const MAX_ATTEMPTS = 6;
+/**
+ * Attempts per transaction, and the longest pause between two. On one MariaDB server a rerun is
+ * rare (lock waits queue); on Galera every write to a hot row (a document number, a warehouse's
+ * day rollup, a level) that another node commits first fails certification, so a burst of
+ * postings spread over the nodes needs more reruns (issue 20 §4, test/cluster/galera.test.ts).
+ */
+const MAX_ATTEMPTS = 10;
+const MAX_PAUSE_MS = 400;
 
-/** The driver error codes that mean "run the transaction again": InnoDB picked us as a deadlock victim or gave up waiting. */
+/**
+ * The driver error codes that mean "run the transaction again": InnoDB picked us as a deadlock
+ * victim or gave up waiting, or Galera refused the commit in certification or aborted the
+ * transaction for a conflicting write set of another node (both ER_LOCK_DEADLOCK, 1213).
+ */
 export function isRetryable(error: unknown): boolean {
   const driver = (error as { driverError?: { code?: string }; code?: string } | null) ?? {};
   return RETRYABLE.has(driver.driverError?.code ?? driver.code ?? '');
@@ -15,8 +26,9 @@ export function isRetryable(error: unknown): boolean {
  * Runs `work` in one write transaction and returns its result.
  *
  * MariaDB/MySQL: READ COMMITTED (every plain read after a `FOR UPDATE` sees what the previous
- * lock holder committed, and InnoDB takes no gap locks), and a deadlock or lock-wait timeout
- * reruns the whole transaction a few times with jittered backoff — callers never see them.
+ * lock holder committed, and InnoDB takes no gap locks), and a deadlock, lock-wait timeout or
+ * Galera certification conflict reruns the whole transaction up to MAX_ATTEMPTS times with
+ * jittered, capped backoff — callers never see them.
  *
  * SQLite (better-sqlite3): TypeORM gives every caller the SAME query runner on the one
  * connection, and a `transaction()` started while another is open becomes a SAVEPOINT inside
@@ -34,7 +46,7 @@ export async function inTransaction<T>(db: DataSource, work: (tx: EntityManager)
     } catch (error) {
       if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
       logger.debug({ attempt, code: (error as { driverError?: { code?: string } }).driverError?.code }, 'retrying transaction');
-      await sleep(5 * 2 ** attempt * (0.5 + Math.random()));
+      await sleep(Math.min(5 * 2 ** attempt, MAX_PAUSE_MS) * (0.5 + Math.random()));
     }
   }
 }
