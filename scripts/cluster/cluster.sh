@@ -58,6 +58,7 @@ up() {
 
 galera() {
   build
+  galera_ensure
   local gcomm="gcomm://127.0.0.1:34571,127.0.0.1:34572,127.0.0.1:34573" i name
   for i in 1 2 3; do
     name=galera$i
@@ -72,7 +73,7 @@ galera() {
       opts+=(--wsrep-new-cluster)
     fi
     mariadb_start "$name" "${GALERA_PORTS[$((i - 1))]}" "${opts[@]}"
-    for _ in $(seq 1 120); do [ "$(mariadb_sql "$name" "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME='wsrep_ready'")" = ON ] && break; sleep 0.5; done
+    galera_wait_ready "$name"
   done
   mariadb_app_user galera1
   seed_once "$(url "${GALERA_PORTS[0]}")"

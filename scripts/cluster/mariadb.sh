@@ -49,3 +49,29 @@ mariadb_app_user() {
     GRANT ALL ON stockgate.* TO 'stockgate'@'127.0.0.1';
     GRANT REPLICATION CLIENT, REPLICA MONITOR ON *.* TO 'stockgate'@'127.0.0.1';"
 }
+
+# Galera's parts (Debian's mariadb-server depends on them, but a slimmed machine may lack one):
+# the galera-4 provider, rsync for the state transfer, socat (HAProxy's admin socket), lsof and ss (the SST script's port checks).
+galera_ensure() {
+  local missing=()
+  [ -f /usr/lib/galera/libgalera_smm.so ] || missing+=(galera-4)
+  command -v rsync >/dev/null || missing+=(rsync)
+  command -v socat >/dev/null || missing+=(socat)
+  command -v lsof >/dev/null || missing+=(lsof)
+  command -v ss >/dev/null || missing+=(iproute2)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "installing ${missing[*]} (Debian packages)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 \
+    || { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null; }
+}
+
+# galera_wait_ready NAME: until the node has joined and synced (wsrep_ready ON), or fails with its log.
+galera_wait_ready() {
+  for _ in $(seq 1 240); do
+    [ "$(mariadb_sql "$1" "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME='wsrep_ready'" 2>/dev/null)" = ON ] && return 0
+    sleep 0.5
+  done
+  tail -30 "$(mariadb_dir "$1")/error.log" >&2
+  echo "Galera node $1 never became ready" >&2
+  return 1
+}

@@ -13,6 +13,7 @@ export function readClusterSecrets(): Record<string, string> {
 }
 
 type Outcome = 'PROCESSED' | 'RESERVED' | string;
+export interface Draft { id: string; version: number }
 
 /** A GraphQL client of one instance, as one user. */
 export class Client {
@@ -49,12 +50,21 @@ export class Client {
 
   /** Creates and processes a one-line sales order; the outcome is PROCESSED or the error code. */
   async sell(productId: string, warehouseId: string, quantity: number, dealRef: string | null): Promise<Outcome> {
+    const created = await this.draftSale(productId, warehouseId, quantity, dealRef);
+    return typeof created === 'string' ? created : this.process(created);
+  }
+
+  /** A one-line sales-order draft ({ id, version }), or the error code. */
+  async draftSale(productId: string, warehouseId: string, quantity: number, dealRef: string | null): Promise<Draft | string> {
     const created = await this.request(`mutation($p: ID!, $w: ID!, $q: Decimal!, $deal: String) { createDocument(input: { type: SALES_ORDER,
       title: "probe", dealRef: $deal, items: [{ productId: $p, quantity: $q, fromWarehouseId: $w }] }) { id version } }`,
     { p: productId, w: warehouseId, q: String(quantity), deal: dealRef });
-    if (created.errors?.length) return created.errors[0].extensions?.code ?? 'ERROR';
-    const processed = await this.request('mutation($id: ID!, $v: Int!) { processDocument(id: $id, version: $v) { status } }',
-      { id: created.data.createDocument.id, v: created.data.createDocument.version });
+    return created.errors?.length ? created.errors[0].extensions?.code ?? 'ERROR' : created.data.createDocument;
+  }
+
+  /** Processes a draft; the outcome is PROCESSED or the error code. */
+  async process(draft: Draft): Promise<Outcome> {
+    const processed = await this.request('mutation($id: ID!, $v: Int!) { processDocument(id: $id, version: $v) { status } }', { id: draft.id, v: draft.version });
     return processed.errors?.length ? processed.errors[0].extensions?.code ?? 'ERROR' : processed.data.processDocument.status;
   }
 

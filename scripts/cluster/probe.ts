@@ -1,65 +1,82 @@
 /**
- * Probes a running local cluster (npm run cluster:up or cluster:galera) through its instances:
- *   oversell  30 units, 60 concurrent one-unit sales orders spread over the instances, reservations
- *             of other deals racing them: successes must add up to exactly 30, no level below zero,
- *             levels equal to the ledger on every database node.
- *   posting   one-unit sales orders from 16 clients through one instance, then through all three.
- * Usage: node dist/scripts/cluster/probe.js [--nodes 33071,33072,33073]
+ * Probes a running local cluster (npm run cluster:galera, or cluster:up) through its instances:
+ *   oversell  30 units, 60 one-unit sales orders processed at once through the three instances and
+ *             15 reservations of other deals racing them (oversell.ts; what test/cluster/galera.test.ts checks).
+ *   posting   posting throughput (BENCHMARKS.md): one-line sales orders created and processed by 16
+ *             clients, each order on its own product (no level is shared; the document-number row
+ *             and the warehouse's rollup rows are), all through instance 1 or spread over the three;
+ *             rounds alternate, with Galera's certification conflicts and the machine's load average.
+ * Usage: npm run cluster:probe -- [oversell|posting] [--nodes 33071,33072,33073] [--rounds 2] [--orders 200]
  */
+import os from 'node:os';
 import { createConnection } from 'mysql2/promise';
+import { oversellRace } from './oversell';
 import { readClusterSecrets, Client, instanceUrls } from './probe-client';
 
-const STOCK = 30;
+const CLIENTS = 16;
+const PRODUCTS = 200;
 
 async function main() {
-  const nodePorts = (argValue('--nodes') ?? '33061').split(',').map(Number);
+  const what = process.argv[2]?.startsWith('--') ? undefined : process.argv[2];
+  const nodePorts = (argValue('--nodes') ?? '33071,33072,33073').split(',').map(Number);
   const secrets = readClusterSecrets();
   const clients = await Promise.all(instanceUrls().map((url) => Client.as(url, 'admin', secrets)));
-  const [first] = clients;
-  const warehouseId = (await first.gql('{ warehouses { id isDefault } }')).warehouses.find((w: any) => w.isDefault).id;
-
-  // Oversell: every instance sells and reserves the same 30 units at once.
-  const product = await first.newProduct(`PROBE-${Date.now()}`);
-  await first.receive(product, warehouseId, STOCK);
-  const attempts = [
-    ...Array.from({ length: 60 }, (_, i) => () => clients[i % clients.length].sell(product, warehouseId, 1, `SALE-${i}`)),
-    ...Array.from({ length: 15 }, (_, i) => () => clients[(i + 1) % clients.length].reserve(product, warehouseId, 1, `HOLD-${i}`)),
-  ];
-  const outcomes = await Promise.all(shuffle(attempts).map((attempt) => attempt()));
-  const tally = outcomes.reduce<Record<string, number>>((acc, o) => ({ ...acc, [o]: (acc[o] ?? 0) + 1 }), {});
-  const succeeded = (tally.PROCESSED ?? 0) + (tally.RESERVED ?? 0);
-  const nodes = await Promise.all(nodePorts.map((port) => ledgerCheck(port, secrets.DB_PASSWORD)));
-  console.log(JSON.stringify({ probe: 'oversell', stock: STOCK, tally, succeeded, nodes }));
-
-  // Posting throughput: one instance, then all of them.
-  for (const through of [[first], clients]) {
-    const stocked = await first.newProduct(`PROBE-POST-${Date.now()}-${through.length}`);
-    await first.receive(stocked, warehouseId, 100_000);
-    const started = Date.now();
-    let done = 0;
-    await Promise.all(Array.from({ length: 16 }, async (_, c) => {
-      for (let i = 0; i < 25; i++) if ((await through[(c + i) % through.length].sell(stocked, warehouseId, 1, null)) === 'PROCESSED') done++;
-    }));
-    console.log(JSON.stringify({ probe: 'posting', instances: through.length, processed: done, perSecond: +(done / ((Date.now() - started) / 1000)).toFixed(1) }));
+  if (!what || what === 'oversell') {
+    const result = await oversellRace(clients, nodePorts, secrets.DB_PASSWORD, { stock: 30, sales: 60, reservations: 15 });
+    console.log(JSON.stringify({ probe: 'oversell', ...result }));
   }
+  if (!what || what === 'posting') await posting(clients, nodePorts, secrets.DB_PASSWORD);
 }
 
-/** On one database node: levels below zero, and levels that differ from the ledger's sum. */
-async function ledgerCheck(port: number, password: string) {
-  const db = await createConnection({ host: '127.0.0.1', port, user: 'stockgate', password, database: 'stockgate' });
-  try {
-    const [[negative]] = await db.query('SELECT COUNT(*) AS n FROM stock_level WHERE quantity < 0') as any;
-    const [[drift]] = await db.query(`SELECT COUNT(*) AS n FROM stock_level l LEFT JOIN (SELECT productId, warehouseId, SUM(quantity) AS q
-      FROM stock_movement GROUP BY productId, warehouseId) m ON m.productId = l.productId AND m.warehouseId = l.warehouseId
-      WHERE l.quantity <> COALESCE(m.q, 0)`) as any;
-    return { port, negativeLevels: Number(negative.n), levelsDifferingFromLedger: Number(drift.n) };
-  } finally {
-    await db.end();
+async function posting(clients: Client[], nodePorts: number[], password: string) {
+  const [first] = clients;
+  const rounds = Number(argValue('--rounds') ?? 2);
+  const orders = Number(argValue('--orders') ?? 200);
+  const warehouseId: string = (await first.gql('{ warehouses { id isDefault } }')).warehouses.find((w: { isDefault: boolean }) => w.isDefault).id;
+  const run = Date.now();
+  const products: string[] = [];
+  await Promise.all(Array.from({ length: 8 }, async (_, lane) => {
+    for (let i = lane; i < PRODUCTS; i += 8) products.push(await first.newProduct(`POST-${run}-${i}`));
+  }));
+  await first.gql(`mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }`, { input: {
+    type: 'STOCK_RECEIPT', title: 'posting probe', items: products.map((p) => ({ productId: p, quantity: '10000', toWarehouseId: warehouseId })),
+  } }).then(async (d) => first.gql('mutation($id: ID!) { processDocument(id: $id, version: 1) { status } }', { id: d.createDocument.id }));
+  const nodes = await Promise.all(nodePorts.map((port) => createConnection({ host: '127.0.0.1', port, user: 'stockgate', password, database: 'stockgate' })));
+  const conflicts = async () => {
+    let sum = 0;
+    for (const db of nodes) {
+      const [rows] = await db.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_local_cert_failures', 'wsrep_local_bf_aborts')") as any;
+      sum += rows.reduce((s: number, r: { Value: string }) => s + Number(r.Value), 0);
+    }
+    return sum;
+  };
+  let next = 0;
+  for (let round = 1; round <= rounds; round++) {
+    for (const through of round % 2 ? [[first], clients] : [clients, [first]]) {
+      const tally: Record<string, number> = {};
+      const before = await conflicts();
+      const load = os.loadavg()[0];
+      const started = process.hrtime.bigint();
+      let sent = 0;
+      await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
+        while (sent < orders) {
+          const i = sent++;
+          const outcome = await through[(c + i) % through.length].sell(products[next++ % PRODUCTS], warehouseId, 1, null);
+          tally[outcome] = (tally[outcome] ?? 0) + 1;
+        }
+      }));
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      console.log(JSON.stringify({
+        probe: 'posting', round, instances: through.length, clients: CLIENTS, orders, tally,
+        documentsPerSecond: +((tally.PROCESSED ?? 0) / seconds).toFixed(1), seconds: +seconds.toFixed(1),
+        conflicts: (await conflicts()) - before, loadAverage1mBefore: +load.toFixed(1), loadAverage1mAfter: +os.loadavg()[0].toFixed(1),
+      }));
+    }
   }
+  await Promise.all(nodes.map((db) => db.end()));
 }
 
 const argValue = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
-const shuffle = <T>(items: T[]) => items.map((item) => ({ item, key: Math.random() })).sort((a, b) => a.key - b.key).map((x) => x.item);
 
 main().catch((error) => {
   console.error(error instanceof Error ? error.message : error);

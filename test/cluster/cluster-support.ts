@@ -10,9 +10,12 @@ export const CLUSTER_DIR = path.join(os.tmpdir(), 'stockgate-cluster-test');
 export const HAPROXY_URL = 'http://127.0.0.1:15810/graphql';
 
 /** Runs scripts/cluster/cluster.sh with this test's cluster directory. */
-export async function cluster(...args: string[]): Promise<string> {
+export const cluster = (...args: string[]) => clusterWith({}, ...args);
+
+/** The same, with more environment for the instances it starts (e.g. LIMIT_TIME_BUDGET_MS). */
+export async function clusterWith(env: Record<string, string>, ...args: string[]): Promise<string> {
   const { stdout } = await run('bash', [path.join(root, 'scripts/cluster/cluster.sh'), ...args], {
-    cwd: root, env: { ...process.env, CLUSTER_DIR }, timeout: 900_000, maxBuffer: 10 * 1024 * 1024,
+    cwd: root, env: { ...process.env, ...env, CLUSTER_DIR }, timeout: 900_000, maxBuffer: 10 * 1024 * 1024,
   });
   return stdout;
 }
