@@ -39,7 +39,7 @@ export class ProductMutationResolver {
 
   @Mutation(() => ProductImportResultType, {
     nullable: true,
-    description: 'Creates products from CSV (columns: sku,name,parentSku,attributes,purchasePrice,salePrice,unit); all or nothing.',
+    description: 'Creates products from CSV (columns: sku,name,parentSku,attributes,purchasePrice,salePrice,unit,barcodes — barcodes separated by ";"); all or nothing.',
   })
   importProductsCsv(@Ctx() ctx: RequestContext, @Arg('csv') csv: string) {
     return productImportService.importCsv(ctx, csv);

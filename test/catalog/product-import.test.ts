@@ -107,4 +107,23 @@ describe('bulk product import from CSV', () => {
     expect(await product('BULK-699-V')).toMatchObject({ parent: { sku: 'BULK-699' } });
     expect(await product('BULK-650')).toMatchObject({ salePrice: '650.5' });
   });
+
+  it('a barcodes column gives each row its barcodes; a code twice in the file or held by a product is refused at its line, nothing imported', async () => {
+    const barcodes = async (sku: string) => (await api.gql('admin', 'query($s: String) { products(first: 5, search: $s) { nodes { sku barcodes } } }', { s: sku }))
+      .data.products.nodes.find((p: any) => p.sku === sku)?.barcodes;
+    const ok = await run('catalog', 'sku,name,barcodes\nCAP,Cap,4006381333931; CAP-01\nCAP-2,Cap 2,\nCAP-3,Cap 3,CAP-03');
+    expect(ok.data.importProductsCsv).toEqual({ ok: true, imported: 3, errors: [] });
+    expect([await barcodes('CAP'), await barcodes('CAP-2'), await barcodes('CAP-3')]).toEqual([['4006381333931', 'CAP-01'], [], ['CAP-03']]);
+    expect((await api.gql('admin', '{ productByBarcode(code: "CAP-01") { sku } }')).data.productByBarcode).toEqual({ sku: 'CAP' });
+
+    const before = await count();
+    const bad = await run('catalog', 'sku,name,barcodes\nHAT,Hat,HAT-01;CAP-01\nHAT-2,Hat 2,HAT-01\nHAT-3,Hat 3,has space;X;X');
+    expect(bad.data.importProductsCsv).toEqual({ ok: false, imported: 0, errors: [
+      { line: 2, column: 'barcodes', reason: 'barcode CAP-01 is already used by product CAP' },
+      { line: 3, column: 'barcodes', reason: 'barcode HAT-01 is also on line 2' },
+      { line: 4, column: 'barcodes', reason: 'has space: must be 1–64 printable ASCII characters without spaces' },
+      { line: 4, column: 'barcodes', reason: 'X: "X" is given twice' },
+    ] });
+    expect(await count()).toBe(before);
+  });
 });

@@ -13,13 +13,18 @@ import { isUniqueViolation } from '../platform/management-errors';
  */
 const BARCODE = new RegExp(`^[\\x21-\\x7e]{1,${TEXT_LENGTHS.barcode}}$`);
 
+/** Why one code is not a barcode, or null when it is one. */
+export const barcodeProblem = (code: string): string | null =>
+  (BARCODE.test(code) ? null : `must be 1–${TEXT_LENGTHS.barcode} printable ASCII characters without spaces`);
+
 /** Checks the list on its own (shape, repeats); the codes to store, in the order given. */
 export function barcodesOf(errors: InputErrors, input: string[] | null): string[] | undefined {
   const codes = input ?? [];
   const seen = new Set<string>();
   const before = errors.count;
   codes.forEach((code, i) => {
-    if (!BARCODE.test(code)) errors.add(`input.barcodes[${i}]`, `must be 1–${TEXT_LENGTHS.barcode} printable ASCII characters without spaces`);
+    const problem = barcodeProblem(code);
+    if (problem) errors.add(`input.barcodes[${i}]`, problem);
     else if (seen.has(code)) errors.add(`input.barcodes[${i}]`, `"${code}" is given twice`);
     seen.add(code);
   });
@@ -52,6 +57,17 @@ export async function replaceBarcodes(tx: EntityManager, productId: number, code
     if (isUniqueViolation(error)) throw conflict('input.barcodes: a barcode was taken by another product meanwhile; try again.', { field: 'input.barcodes', reason: 'BARCODE_TAKEN' });
     throw error;
   }
+}
+
+/** Products holding any of these codes, byte-exactly: code → product SKU (CSV import's clash check). */
+export async function barcodeOwners(tx: EntityManager, codes: string[]): Promise<Map<string, string>> {
+  const owners = new Map<string, string>();
+  if (!codes.length) return owners;
+  const rows = await tx.getRepository(ProductBarcode).createQueryBuilder('b')
+    .innerJoin(Product, 'p', 'p.id = b.productId').select(['b.code AS code', 'p.sku AS sku'])
+    .where('b.code IN (:...codes)', { codes }).getRawMany<{ code: string; sku: string }>();
+  for (const row of rows) if (codes.includes(row.code)) owners.set(row.code, row.sku);
+  return owners;
 }
 
 /** The product holding exactly this code, or null. */

@@ -1,10 +1,11 @@
 import Decimal from 'decimal.js';
 import { parse } from 'csv-parse/sync';
 import { LIMITS, overLimit } from '../../limits/limits';
+import { barcodeProblem } from './product-barcodes';
 import { checkAttributes, checkName, checkPrice, checkSku, checkUnit, toAttributeRecord } from './product-fields';
 
 /** The import's columns (docs/catalog-and-warehouses.md); sku and name are required, the rest optional. */
-export const CSV_COLUMNS = ['sku', 'name', 'parentSku', 'attributes', 'purchasePrice', 'salePrice', 'unit'] as const;
+export const CSV_COLUMNS = ['sku', 'name', 'parentSku', 'attributes', 'purchasePrice', 'salePrice', 'unit', 'barcodes'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 const REQUIRED_COLUMNS: CsvColumn[] = ['sku', 'name'];
 
@@ -24,6 +25,8 @@ export interface ProductRow {
   purchasePrice: Decimal | null;
   salePrice: Decimal | null;
   unit: string;
+  /** The row's barcodes ("4006381333931;SCARF-01"), in the order given. */
+  barcodes: string[];
 }
 
 const PRICE = /^\d{1,14}(\.\d{1,4})?$/;
@@ -138,7 +141,12 @@ export function parseProductCsv(csv: string): ParsedCsv {
       else if (check('attributes', list, checkAttributes(list))) attributes = toAttributeRecord(list);
     }
     if (parentSku && !attributes && errors.length === before) fail('attributes', 'a variant needs at least one attribute, e.g. colour=pink');
-    if (errors.length === before) rows.push({ line, sku: sku!, name: name!, unit: unit!, parentSku, attributes, purchasePrice, salePrice });
+    const barcodes = cell('barcodes').split(';').map((code) => code.trim()).filter(Boolean);
+    for (const [i, code] of barcodes.entries()) {
+      const problem = barcodeProblem(code) ?? (barcodes.indexOf(code) !== i ? `"${code}" is given twice` : null);
+      if (problem) fail('barcodes', `${code.slice(0, 40)}: ${problem}`);
+    }
+    if (errors.length === before) rows.push({ line, sku: sku!, name: name!, unit: unit!, parentSku, attributes, purchasePrice, salePrice, barcodes });
   }
   return { rows, errors };
 }

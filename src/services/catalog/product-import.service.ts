@@ -8,6 +8,8 @@ import { ProductImportResultType } from '../../schema/product-import.type';
 import { unlessTaken } from '../platform/management-errors';
 import { CsvRowError, parseProductCsv, ProductRow } from './product-csv';
 import { attributesKey } from './product-fields';
+import { barcodeOwners } from './product-barcodes';
+import { ProductBarcode } from '../../entities/product-barcode.entity';
 
 /** SKUs or ids per IN list, rows per INSERT (docs/operations.md, bulk statements). */
 const chunked = <T>(list: T[]): T[][] => chunks(list, BULK.insertRows);
@@ -65,11 +67,31 @@ async function catalogErrors(tx: EntityManager, rows: ProductRow[]): Promise<Csv
     } else if (!fileParent) fail(`no product with SKU ${row.parentSku} in the catalog or in this file`);
     else if (fileParent.parentSku) fail(`${row.parentSku} is itself a variant (line ${fileParent.line}); variants cannot have variants`);
   }
+  errors.push(...(await barcodeErrors(tx, rows)));
   const variantKeys = await existingVariantKeys(tx, [...dbParents.values()]);
   for (const row of rows.filter((r) => r.parentSku)) {
     const key = `${lower(row.parentSku!)}|${attributesKey(row.attributes)}`;
     if (variantKeys.has(key)) errors.push({ line: row.line, column: 'attributes', reason: `another variant of ${row.parentSku} has the same attributes` });
     variantKeys.add(key);
+  }
+  return errors;
+}
+
+/** A barcode on two lines of the file, or already held by a catalog product, is refused at its line. */
+async function barcodeErrors(tx: EntityManager, rows: ProductRow[]): Promise<CsvRowError[]> {
+  const errors: CsvRowError[] = [];
+  const lineOf = new Map<string, number>();
+  for (const row of rows) {
+    for (const code of row.barcodes) {
+      const first = lineOf.get(code);
+      if (first !== undefined) errors.push({ line: row.line, column: 'barcodes', reason: `barcode ${code} is also on line ${first}` });
+      else lineOf.set(code, row.line);
+    }
+  }
+  for (const part of chunked([...lineOf.keys()])) {
+    for (const [code, sku] of await barcodeOwners(tx, part)) {
+      errors.push({ line: lineOf.get(code)!, column: 'barcodes', reason: `barcode ${code} is already used by product ${sku}` });
+    }
   }
   return errors;
 }
@@ -83,7 +105,8 @@ async function insertRows(tx: EntityManager, rows: ProductRow[], parentIdOf: (ro
 
 /**
  * Bulk import of products from CSV (issue 9 §3): every row is checked, every bad row reported,
- * and either all rows are created or none. Parents go in first, then variants, in chunked INSERTs.
+ * and either all rows are created or none. Parents go in first, then variants, then the rows'
+ * barcodes (issue 19 §5), in chunked INSERTs.
  */
 export const productImportService = {
   async importCsv(ctx: RequestContext, csv: string): Promise<ProductImportResultType> {
@@ -96,7 +119,10 @@ export const productImportService = {
       await insertRows(tx, parents, () => null);
       const ids = await productsBySku(tx, [...new Set(variants.map((v) => v.parentSku!.toLowerCase()))]);
       await insertRows(tx, variants, (row) => ids.get(row.parentSku!.toLowerCase())!.id);
+      const coded = parsed.rows.filter((r) => r.barcodes.length);
+      const created = await productsBySku(tx, coded.map((r) => r.sku.toLowerCase()));
+      await insertInChunks(tx, ProductBarcode, coded.flatMap((r) => r.barcodes.map((code) => ({ productId: created.get(r.sku.toLowerCase())!.id, code }))));
       return { ok: true, imported: parsed.rows.length, errors: [] };
-    }), 'csv', 'a SKU of the file was created meanwhile by someone else; import again to see which');
+    }), 'csv', 'a SKU or barcode of the file was taken meanwhile by someone else; import again to see which');
   },
 };
