@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ShutdownSettings } from './server/graceful-shutdown';
+import { DEV_ID_SECRET } from './services/platform/opaque-ids';
 import { estimatedSecretBits, MIN_SECRET_BITS } from './server/secret-strength';
 
 /** The development JWT secret: fine on a laptop, refused in production (DESIGN §5 identity). */
@@ -74,6 +75,8 @@ export interface Config {
   databaseUrl?: string;
   dataDir: string;
   jwtSecret?: string;
+  /** The secret opaque ids and cursors are derived from (ID_SECRET; docs/operations.md): changing it changes every id. */
+  idSecret: string;
   jwksUrl?: string;
   /** Expected `iss` / `aud` claims, when set. */
   jwtIssuer?: string;
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     jwtSecret,
+    idSecret: env.ID_SECRET || DEV_ID_SECRET,
     jwksUrl,
     jwtIssuer: env.JWT_ISSUER || undefined,
     jwtAudience: env.JWT_AUDIENCE || undefined,
@@ -227,5 +231,8 @@ function assertSafe(config: Config, env: NodeJS.ProcessEnv): void {
   }
   if (config.production && flag(env.METRICS, false) && config.metricsPort === undefined) {
     throw new ConfigError('Refusing to start: METRICS=1 in production needs METRICS_PORT (metrics are never served on the public API port).');
+  }
+  if (config.production && (config.idSecret === DEV_ID_SECRET || estimatedSecretBits(config.idSecret) < MIN_SECRET_BITS)) {
+    throw new ConfigError('Refusing to start: set ID_SECRET in production (ids are derived from it; generate one, e.g. openssl rand -base64 48).');
   }
 }

@@ -1,3 +1,4 @@
+import { DEV_ID_SECRET, encodeId, IdKind, useIdSecret } from '../../src/services/platform/opaque-ids';
 /** The benchmark's database: its own MariaDB database, never the service's. */
 export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/stockgate_bench';
 
@@ -28,3 +29,9 @@ const year = (() => { const to = new Date(); const from = new Date(to.getTime() 
 export const YEAR_REPORT_QUERY = `{ inventoryReport(from: "${year.from}", to: "${year.to}") { movement { total { closing { quantity value } }
       warehouses { warehouse { code } opening { quantity value } received { quantity value } shipped { quantity value }
       otherOutgoing { quantity value } closing { quantity value } } } } }`;
+
+/** The API id of a bench row (ids are opaque, docs/design.md "Ids"), under the ID_SECRET the bench server runs with. */
+export function benchId(kind: IdKind, key: number): string {
+  useIdSecret(process.env.ID_SECRET || DEV_ID_SECRET);
+  return encodeId(kind, key);
+}

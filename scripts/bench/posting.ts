@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { Connection, createConnection } from 'mysql2/promise';
 import { mintToken } from '../../src/server/identity';
-import { BENCH_DATABASE_URL, BENCH_USERS } from './bench-config';
+import { BENCH_DATABASE_URL, BENCH_USERS, benchId } from './bench-config';
 
 export type PostingScenario = 'contended' | 'uncontended' | 'bulk';
 
@@ -86,7 +86,7 @@ export async function postingBenchmark(secret: string, serverEntry: string, scen
     : products.map((p, i) => ({ i, lines: [p] }));
   const input = (order: Order) => ({
     type: 'SALES_ORDER', title: `bench ${scenario} ${order.i}`,
-    items: order.lines.map((p) => ({ productId: String(p), quantity: '1', fromWarehouseId: String(warehouse.id) })),
+    items: order.lines.map((p) => ({ productId: benchId('Product', p), quantity: '1', fromWarehouseId: benchId('Warehouse', warehouse.id) })),
   });
 
   const tally = { processed: 0, insufficientStock: 0, otherFailures: 0, shipped: new Map<number, number>() };

@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 import { createConnection } from 'mysql2/promise';
 import { DEV_JWT_SECRET } from '../../src/config';
 import { mintToken } from '../../src/server/identity';
-import { BENCH_USERS } from './bench-config';
+import { BENCH_USERS, benchId } from './bench-config';
 import { postingBenchmark } from './posting';
 
 /**
@@ -23,7 +23,7 @@ const year = { from: day(now - 364 * 86_400_000), to: day(now) };
 const lastMonth = (() => { const d = new Date(now); return { from: day(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1)), to: day(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 0)) }; })();
 const FIG = 'opening { quantity value } received { quantity value } shipped { quantity value } otherOutgoing { quantity value } closing { quantity value }';
 const YEAR = `{ inventoryReport(from: "${year.from}", to: "${year.to}") { movement { total { closing { quantity value } } warehouses { warehouse { code } ${FIG} } } } }`;
-const drill = (w: number) => `{ inventoryReport(from: "${lastMonth.from}", to: "${lastMonth.to}", warehouseIds: ["${w}"], drillDownWarehouseId: "${w}") {
+const drill = (w: number) => `{ inventoryReport(from: "${lastMonth.from}", to: "${lastMonth.to}", warehouseIds: ["${benchId('Warehouse', w)}"], drillDownWarehouseId: "${benchId('Warehouse', w)}") {
   movement { products { product { sku } ${FIG} } } stockBalance { products { product { sku } quantity value } } } }`;
 
 const builds: Array<[string, string]> = [['rollups', path.join(__dirname, 'server.js')], ...(process.env.BASELINE_SERVER ? [['before', process.env.BASELINE_SERVER] as [string, string]] : [])];

@@ -10,7 +10,7 @@ import { dataSourceOptions } from '../../ormconfig';
 import { DEV_JWT_SECRET, loadConfig } from '../../src/config';
 import { createServer } from '../../src/server/app';
 import { mintToken } from '../../src/server/identity';
-import { BENCH_DATABASE_URL, BENCH_USERS, YEAR_REPORT_QUERY } from './bench-config';
+import { BENCH_DATABASE_URL, BENCH_USERS, benchId, YEAR_REPORT_QUERY } from './bench-config';
 import { AuthMode } from './server';
 import { contentionBenchmark, contentionMarkdown, ContentionRow, defaultContentionEntry } from './contention';
 import { defaultServerEntry, postingBenchmark, PostingResult, PostingScenario, postingTable } from './posting';
@@ -125,7 +125,7 @@ async function main() {
     const order = MODES.map((_, i) => MODES[(i + round - 1) % MODES.length]);
     for (const [key, q] of Object.entries(QUERIES).filter(([k]) => QUERY_KEYS.includes(k))) {
       for (const viewer of VIEWERS) {
-        const body = JSON.stringify({ query: q.query, variables: key === 'a' ? { w: String(w.id) } : undefined });
+        const body = JSON.stringify({ query: q.query, variables: key === 'a' ? { w: benchId('Warehouse', w.id) } : undefined });
         for (const mode of order) {
           const { url, child } = services.get(mode)!;
           if (round === 1) {

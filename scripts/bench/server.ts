@@ -6,7 +6,8 @@ import { GraphQLSchema } from 'graphql';
 import { loadConfig } from '../../src/config';
 import { openDatabase } from '../../src/database';
 import { createServer } from '../../src/server/app';
-import { buildApiSchema, buildShieldedSchema } from '../../src/schema/build-schema';
+import { buildApiSchema, buildShieldedSchema, buildUnshieldedSchema } from '../../src/schema/build-schema';
+import { withOpaqueIds } from '../../src/schema/opaque-id-boundary';
 import { GUARDS, RULES, shieldSchema } from '../../src/shield';
 import { handWrittenShieldSchema } from './hand-written-shield';
 import { stockShieldSchema } from './stock-shield';
@@ -23,10 +24,10 @@ export type AuthMode = 'on' | 'off' | 'stock-shield' | 'hand-written' | 'on-no-f
 
 const schemas: Record<AuthMode, () => GraphQLSchema> = {
   on: buildShieldedSchema,
-  off: buildApiSchema,
-  'stock-shield': () => stockShieldSchema(buildApiSchema(), RULES, GUARDS),
-  'hand-written': () => handWrittenShieldSchema(buildApiSchema(), RULES, GUARDS),
-  'on-no-fast-path': () => shieldSchema(buildApiSchema(), { fastPath: false }),
+  off: buildUnshieldedSchema,
+  'stock-shield': () => withOpaqueIds(stockShieldSchema(buildApiSchema(), RULES, GUARDS)),
+  'hand-written': () => withOpaqueIds(handWrittenShieldSchema(buildApiSchema(), RULES, GUARDS)),
+  'on-no-fast-path': () => withOpaqueIds(shieldSchema(buildApiSchema(), { fastPath: false })),
 };
 
 async function main() {

@@ -4,11 +4,12 @@ import { createConnection } from 'mysql2/promise';
 import { loadConfig } from '../../src/config';
 import { openDatabase } from '../../src/database';
 import { createLoaders } from '../../src/loaders';
-import { buildApiSchema } from '../../src/schema/build-schema';
+import { buildApiSchema, buildShieldedSchema, buildUnshieldedSchema } from '../../src/schema/build-schema';
+import { withOpaqueIds } from '../../src/schema/opaque-id-boundary';
 import { GUARDS, RULES, shieldSchema } from '../../src/shield';
 import { loadAccess } from '../../src/shield/access.loader';
 import { canonicalErrors } from '../../src/shield/denial-errors';
-import { BENCH_DATABASE_URL, BENCH_USERS } from './bench-config';
+import { BENCH_DATABASE_URL, BENCH_USERS, benchId } from './bench-config';
 import { handWrittenShieldSchema } from './hand-written-shield';
 import { QUERIES } from './queries';
 import type { AuthMode } from './server';
@@ -32,11 +33,11 @@ const KEYS = (process.env.BENCH_QUERIES ?? 'a,b,d').split(',');
 const VIEWERS = (process.env.BENCH_VIEWERS ?? 'clerk,admin').split(',') as Array<keyof typeof BENCH_USERS>;
 
 const schemas: Record<AuthMode, () => GraphQLSchema> = {
-  off: buildApiSchema,
-  on: () => shieldSchema(buildApiSchema()),
-  'on-no-fast-path': () => shieldSchema(buildApiSchema(), { fastPath: false }),
-  'hand-written': () => handWrittenShieldSchema(buildApiSchema(), RULES, GUARDS),
-  'stock-shield': () => stockShieldSchema(buildApiSchema(), RULES, GUARDS),
+  off: buildUnshieldedSchema,
+  on: buildShieldedSchema,
+  'on-no-fast-path': () => withOpaqueIds(shieldSchema(buildApiSchema(), { fastPath: false })),
+  'hand-written': () => withOpaqueIds(handWrittenShieldSchema(buildApiSchema(), RULES, GUARDS)),
+  'stock-shield': () => withOpaqueIds(stockShieldSchema(buildApiSchema(), RULES, GUARDS)),
 };
 
 const median = (xs: number[]) => { const s = [...xs].sort((x, y) => x - y); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
@@ -51,7 +52,7 @@ async function main() {
   const once = async (schema: GraphQLSchema, login: string, key: string) => {
     const access = (await loadAccess(db, login))!;
     const contextValue = { db, access, loaders: createLoaders(db, access), deniedCoordinates: new Set<string>(), requestId: 'bench' };
-    const result = await execute({ schema, document: parse(QUERIES[key].query), contextValue, variableValues: key === 'a' ? { w: String(w.id) } : undefined });
+    const result = await execute({ schema, document: parse(QUERIES[key].query), contextValue, variableValues: key === 'a' ? { w: benchId('Warehouse', w.id) } : undefined });
     return JSON.stringify({ data: result.data, errors: result.errors && canonicalErrors(result.errors.map((e) => e.toJSON())) });
   };
   const lines: string[] = [];

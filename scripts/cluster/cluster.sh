@@ -19,8 +19,9 @@ source "$ROOT/scripts/cluster/services.sh"
 
 mkdir -p "$CLUSTER_DIR"
 chmod 755 "$CLUSTER_DIR"
-# Secrets of this cluster, made once: the app's database password and the JWT secret (production mode).
+# Secrets of this cluster, made once: the app's database password, the JWT secret and the id secret (production mode).
 [ -f "$CLUSTER_DIR/secrets" ] || printf 'DB_PASSWORD=%s\nJWT_SECRET=%s\n' "$(openssl rand -hex 16)" "$(openssl rand -hex 32)" >"$CLUSTER_DIR/secrets"
+grep -q '^ID_SECRET=' "$CLUSTER_DIR/secrets" || printf 'ID_SECRET=%s\n' "$(openssl rand -base64 48 | tr -d '\n')" >>"$CLUSTER_DIR/secrets"
 source "$CLUSTER_DIR/secrets"
 url() { echo "mysql://stockgate:$DB_PASSWORD@127.0.0.1:$1/stockgate"; }
 

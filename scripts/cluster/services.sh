@@ -4,7 +4,7 @@ service_start() { # service_start N PORT DATABASE_URL [REPLICA_URL]
   local n=$1 port=$2 url=$3 replica=${4:-}
   local pidfile="$CLUSTER_DIR/service-$n.pid"
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then return 0; fi
-  NODE_ENV=production JWT_SECRET="$JWT_SECRET" DATABASE_URL="$url" DATABASE_REPLICA_URL="$replica" \
+  NODE_ENV=production JWT_SECRET="$JWT_SECRET" ID_SECRET="$ID_SECRET" DATABASE_URL="$url" DATABASE_REPLICA_URL="$replica" \
     PORT="$port" PLAYGROUND=1 INTROSPECTION=1 LOG_LEVEL="${LOG_LEVEL:-warn}" SHUTDOWN_DELAY_MS=4000 \
     nohup node "$ROOT/dist/src/main.js" >>"$CLUSTER_DIR/service-$n.log" 2>&1 &
   echo $! >"$pidfile"

@@ -21,6 +21,7 @@ const LINES: Bound = { limit: 'documentLines', max: LIMITS.documentLines, unit: 
 const ITEMS: Bound = { limit: 'listLength', max: LIMITS.listLength, unit: 'items' };
 const BARCODES: Bound = { limit: 'productBarcodes', max: LIMITS.productBarcodes, unit: 'items' };
 const BULK_DOCUMENTS: Bound = { limit: 'bulkDocuments', max: LIMITS.bulkDocuments, unit: 'documents' };
+const NODE_IDS: Bound = { limit: 'nodeIds', max: LIMITS.nodeIds, unit: 'items' };
 
 /** Lists with a limit of their own; every other list has ITEMS. */
 const LIST_BOUNDS: Record<string, Bound> = {
@@ -32,6 +33,7 @@ const LIST_BOUNDS: Record<string, Bound> = {
   'UpdateProductInput.barcodes': BARCODES,
   'Mutation.createDocuments(inputs)': BULK_DOCUMENTS,
   'Mutation.processDocuments(documents)': BULK_DOCUMENTS,
+  'Query.nodes(ids)': NODE_IDS,
 };
 
 /** Values bounded by their coordinate (before the name rules). */

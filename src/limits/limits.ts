@@ -29,6 +29,8 @@ export const LIMITS = {
   bulkDocuments: 25,
   /** Barcodes of one product (createProduct / updateProduct `barcodes`). */
   productBarcodes: 50,
+  /** Ids of one `nodes(ids:)`: each is a lookup of its own, so a page's worth (a screen refetching what it shows). */
+  nodeIds: 100,
 } as const;
 
 /**

@@ -1,11 +1,17 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../context';
 import { DocumentType } from '../schema/enums';
+import { FORM_LAYOUT_KEYS } from '../schema/id-coordinates';
 import { DocumentFormFieldInput, DocumentFormLayoutType } from '../schema/form-layout.type';
 import { formLayoutService } from '../services/catalog/form-layout.service';
 
-@Resolver()
+@Resolver(() => DocumentFormLayoutType)
 export class FormLayoutResolver {
+  @FieldResolver(() => ID, { description: 'The layout\'s global id: one per document type, the same in every response (docs/frontend.md).' })
+  id(@Root() layout: DocumentFormLayoutType): number {
+    return FORM_LAYOUT_KEYS[layout.type];
+  }
+
   @Query(() => DocumentFormLayoutType, { nullable: true, description: 'How to render the form of a document type. Needs INVENTORY_VIEW.' })
   documentFormLayout(@Ctx() ctx: RequestContext, @Arg('type', () => DocumentType) type: DocumentType) {
     return formLayoutService.get(ctx, type);

@@ -6,6 +6,7 @@ import { GrantResolver, RoleResolver } from './role.resolver';
 import { RoleAssignmentResolver } from './role-assignment.resolver';
 import { UserAdminResolver } from './user-admin.resolver';
 import { FormLayoutResolver } from './form-layout.resolver';
+import { NodeResolver } from './node.resolver';
 import { BulkDocumentResolver } from './bulk-document.resolver';
 import { DocumentMutationResolver } from './document-mutation.resolver';
 import { DocumentItemResolver } from './document-item.resolver';
@@ -53,4 +54,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ApplicationResolver, ApplicationPermissionResolver,
   // live stock over graphql-ws (issue 20 §6)
   SubscriptionResolver,
+  // global object identification (issue 18 §2)
+  NodeResolver,
 ];

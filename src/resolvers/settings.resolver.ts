@@ -1,10 +1,16 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../context';
+import { SETTINGS_KEY } from '../schema/id-coordinates';
 import { InventorySettingsType, UpdateSettingsInput } from '../schema/settings.type';
 import { settingsAdminService } from '../services/catalog/settings-admin.service';
 
-@Resolver()
+@Resolver(() => InventorySettingsType)
 export class SettingsResolver {
+  @FieldResolver(() => ID, { description: 'The settings\' global id: the same in every response, for client caches (docs/frontend.md).' })
+  id(): number {
+    return SETTINGS_KEY;
+  }
+
   @Query(() => InventorySettingsType, { nullable: true, description: 'Needs INVENTORY_VIEW or SETTINGS_EDIT.' })
   settings(@Ctx() ctx: RequestContext) {
     return settingsAdminService.get(ctx);

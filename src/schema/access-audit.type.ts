@@ -2,11 +2,12 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { AuditSubject } from '../services/access/access-admin.service';
 import { Connection, DateTimeRange, OrderDirection } from './connection';
+import { NodeInterface } from './node.type';
 
 registerEnumType(AuditSubject, { name: 'AuditSubject' });
 
 /** `actor` is a field resolver (resolvers/access-audit.resolver.ts). */
-@ObjectType('AccessAuditEntry', { description: 'One access change: who, when, what, and the state before and after (docs/access-admin.md).' })
+@ObjectType('AccessAuditEntry', { implements: NodeInterface, description: 'One access change: who, when, what, and the state before and after (docs/access-admin.md).' })
 export class AccessAuditEntryType {
   @Field(() => ID) id: number;
   @Field(() => Date) at: Date;

@@ -3,6 +3,7 @@ import { ApplicationStatus } from '../entities/application.entity';
 import { DocumentActionInfoType } from './permission-info.type';
 import { DocumentType, Permission, ReportKind, ScopeKind } from './enums';
 import { GrantInput } from './role.type';
+import { NodeInterface } from './node.type';
 
 registerEnumType(ApplicationStatus, {
   name: 'ApplicationStatus',
@@ -10,7 +11,7 @@ registerEnumType(ApplicationStatus, {
 });
 
 /** Users, warehouses and permissions are field resolvers (resolvers/application.resolver.ts). */
-@ObjectType('Application', { description: 'An integration acting on users\' behalf (DESIGN §2): its access is the user\'s ∩ its approved permissions.' })
+@ObjectType('Application', { implements: NodeInterface, description: 'An integration acting on users\' behalf (DESIGN §2): its access is the user\'s ∩ its approved permissions.' })
 export class ApplicationType {
   @Field(() => ID) id: number;
   @Field({ description: 'The `azp` / `client_id` claim its tokens carry.' }) clientId: string;

@@ -3,12 +3,14 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } fro
 import { Connection, DateTimeRange, OrderDirection, PageArgs } from './connection';
 import { DecimalScalar } from './decimal.scalar';
 import { DocumentAction, DocumentStatus, DocumentType } from './enums';
+import { NodeInterface } from './node.type';
 
 /**
  * Inventory documents as the API shows them. Relations (author, items, product,
  * warehouses), `total` and `allowedActions` are field resolvers in resolvers/inventory-document.resolver.ts.
  */
 @ObjectType('InventoryDocument', {
+  implements: NodeInterface,
   description: 'Visible with DOCUMENT VIEW for its type when it has no items or an item in a selectable warehouse (DESIGN §3.4).',
 })
 export class InventoryDocumentType {
@@ -25,7 +27,7 @@ export class InventoryDocumentType {
   @Field(() => Int, { description: 'Optimistic lock: pass it back with every edit.' }) version: number;
 }
 
-@ObjectType('DocumentItem', { description: 'A line of a document; lines outside the viewer\'s warehouses are hidden.' })
+@ObjectType('DocumentItem', { implements: NodeInterface, description: 'A line of a document; lines outside the viewer\'s warehouses are hidden.' })
 export class DocumentItemType {
   @Field(() => ID) id: number;
   @Field(() => DecimalScalar) quantity: Decimal;

@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { DocumentType } from './enums';
+import { NodeInterface } from './node.type';
 
 @ObjectType('DocumentFormFieldLayout')
 export class DocumentFormFieldLayoutType {
@@ -10,7 +11,7 @@ export class DocumentFormFieldLayoutType {
   @Field(() => Int, { description: '0-based position in the form.' }) position: number;
 }
 
-@ObjectType('DocumentFormLayout', { description: 'How the form of one document type shows its fields, in order.' })
+@ObjectType('DocumentFormLayout', { implements: NodeInterface, description: 'How the form of one document type shows its fields, in order.' })
 export class DocumentFormLayoutType {
   @Field(() => DocumentType) type: DocumentType;
   @Field({ description: 'False while the default layout applies.' }) customized: boolean;

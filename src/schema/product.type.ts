@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from './connection';
 import { DecimalScalar } from './decimal.scalar';
+import { NodeInterface } from './node.type';
 
 @ObjectType('ProductAttribute', { description: 'An attribute a variant differs by, e.g. colour = "powder pink".' })
 export class ProductAttributeType {
@@ -9,7 +10,7 @@ export class ProductAttributeType {
   @Field() value: string;
 }
 
-@ObjectType('Product')
+@ObjectType('Product', { implements: NodeInterface })
 export class ProductType {
   @Field(() => ID) id: number;
   @Field() sku: string;

@@ -4,9 +4,10 @@ import { Connection, PageArgs } from './connection';
 import { DecimalScalar } from './decimal.scalar';
 import { ReservationStatus } from './enums';
 import { ReservationFilter, ReservationOrder } from './stock-list.type';
+import { NodeInterface } from './node.type';
 
 /** A reservation of a product in a warehouse for a deal; `product`, `warehouse`, `createdBy` are field resolvers. */
-@ObjectType('Reservation')
+@ObjectType('Reservation', { implements: NodeInterface })
 export class ReservationType {
   @Field(() => ID) id: number;
   @Field(() => DecimalScalar) quantity: Decimal;

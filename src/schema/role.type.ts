@@ -1,11 +1,12 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { SystemRole } from '../entities/role.entity';
 import { DocumentAction, DocumentType, Permission, ReportKind } from './enums';
+import { NodeInterface } from './node.type';
 
 registerEnumType(SystemRole, { name: 'SystemRole', description: 'The standard roles seeded on first start (DESIGN §2).' });
 
 /** Members, grants and warehouses are field resolvers (resolvers/role.resolver.ts), batched by loaders. */
-@ObjectType('Role')
+@ObjectType('Role', { implements: NodeInterface })
 export class RoleType {
   @Field(() => ID) id: number;
   @Field() name: string;
@@ -27,7 +28,7 @@ export class GrantType {
   @Field(() => [DocumentAction], { description: 'DOCUMENT: the actions on documentType.' }) actions: DocumentAction[];
 }
 
-@ObjectType('RoleAssignment', { description: 'A user holds a role; warehouseIds narrows the role\'s WAREHOUSE_SELECT for this user.' })
+@ObjectType('RoleAssignment', { implements: NodeInterface, description: 'A user holds a role; warehouseIds narrows the role\'s WAREHOUSE_SELECT for this user.' })
 export class RoleAssignmentType {
   @Field(() => ID) id: number;
   @Field(() => [ID], { name: 'warehouseIds', nullable: true, description: 'null: the role\'s own warehouse scope.' })

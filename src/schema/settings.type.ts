@@ -1,7 +1,8 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { LIMITS, SETTING_LIMITS } from '../limits/limits';
+import { NodeInterface } from './node.type';
 
-@ObjectType('InventorySettings')
+@ObjectType('InventorySettings', { implements: NodeInterface })
 export class InventorySettingsType {
   @Field({ description: 'Processing may take stock below zero (off by default).' }) allowNegativeStock: boolean;
   @Field(() => Int, { description: 'Default reservation period in days (3 by default).' }) reservationDays: number;

@@ -4,9 +4,10 @@ import { Connection, PageArgs } from './connection';
 import { DateScalar } from './date.scalar';
 import { DecimalScalar } from './decimal.scalar';
 import { StockLevelFilter, StockLevelOrder } from './stock-list.type';
+import { NodeInterface } from './node.type';
 
 /** Balance of one product in one warehouse; `product`, `warehouse`, `reserved`, `available`, `averageCost` are field resolvers. */
-@ObjectType('StockLevel')
+@ObjectType('StockLevel', { implements: NodeInterface })
 export class StockLevelType {
   @Field(() => ID) id: number;
   @Field(() => DecimalScalar) quantity: Decimal;

@@ -6,11 +6,12 @@ import { DocumentType } from '../shield/permission-catalog';
 import { Connection, OrderDirection, PageArgs } from './connection';
 import { DateScalar } from './date.scalar';
 import { DecimalScalar } from './decimal.scalar';
+import { NodeInterface } from './node.type';
 
 registerEnumType(MovementKind, { name: 'MovementKind', description: 'How a ledger row counts in reports (docs/reports.md).' });
 
 /** One ledger row (DESIGN §1) as the product history shows it; `product`, `warehouse`, `document` are field resolvers. */
-@ObjectType('StockMovement', { description: 'One row of the stock ledger: a signed quantity of one product in one warehouse.' })
+@ObjectType('StockMovement', { implements: NodeInterface, description: 'One row of the stock ledger: a signed quantity of one product in one warehouse.' })
 export class StockMovementType {
   @Field(() => ID) id: number;
   @Field(() => MovementKind) kind: MovementKind;

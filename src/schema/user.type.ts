@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { NodeInterface } from './node.type';
 
-@ObjectType('User')
+@ObjectType('User', { implements: NodeInterface })
 export class UserType {
   @Field(() => ID) id: number;
   @Field() login: string;

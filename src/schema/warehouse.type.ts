@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { NodeInterface } from './node.type';
 
-@ObjectType('Warehouse')
+@ObjectType('Warehouse', { implements: NodeInterface })
 export class WarehouseType {
   @Field(() => ID) id: number;
   @Field() code: string;

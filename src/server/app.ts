@@ -12,6 +12,7 @@ import { RequestContext } from '../context';
 import { createLoaders } from '../loaders';
 import { buildShieldedSchema } from '../schema/build-schema';
 import { enableSqliteReaders } from '../services/platform/sqlite-readers';
+import { useIdSecret } from '../services/platform/opaque-ids';
 import { attachEventBus } from '../services/platform/events';
 import { canonicalErrorsPlugin } from '../shield/denial-errors';
 import { argumentLimitsPlugin } from './argument-limits.plugin';
@@ -49,6 +50,7 @@ export interface StockgateServer {
 const READY_TIMEOUT_MS = 2000;
 
 export async function createServer(config: Config, db: DataSource, schema: GraphQLSchema = buildShieldedSchema()): Promise<StockgateServer> {
+  useIdSecret(config.idSecret);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);

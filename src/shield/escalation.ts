@@ -1,3 +1,4 @@
+import { encodeId } from '../services/platform/opaque-ids';
 import { Access, Grants } from './access';
 import { DocumentAction, DocumentType, ReportKind, SimplePermission } from './permission-catalog';
 
@@ -17,7 +18,7 @@ export function escalationsOf(actor: Access, before: Grants, after: Grants): str
   const aw = after.warehouses;
   const bw = before.warehouses;
   if (aw.all && !bw.all && !actor.warehouses.all) out.push('WAREHOUSE_SELECT:ALL');
-  if (!aw.all) for (const id of aw.list()) if (!bw.has(id) && !actor.canSelectWarehouse(id)) out.push(`WAREHOUSE_SELECT:${id}`);
+  if (!aw.all) for (const id of aw.list()) if (!bw.has(id) && !actor.canSelectWarehouse(id)) out.push(`WAREHOUSE_SELECT:${encodeId('Warehouse', id)}`);
 
   if (after.hasReportView) {
     const beforeAll = before.hasReportView && before.reportKinds === null;

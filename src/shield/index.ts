@@ -12,6 +12,7 @@ import { applicationRules } from './rules/application.rules';
 import { catalogRules } from './rules/catalog.rules';
 import { coreRules } from './rules/core.rules';
 import { managementRules } from './rules/management.rules';
+import { nodeGuard, nodeRules } from './rules/node.rules';
 import { reportRules } from './rules/report.rules';
 import { documentMutationRules } from './rules/document-mutation.rules';
 import { inventoryGuards, inventoryRules } from './rules/inventory.rules';
@@ -35,9 +36,11 @@ export function mergeRules(...trees: RuleTree[]): RuleTree {
 /** The graphql-shield rule tree of the whole API (DESIGN §3). */
 export const RULES: RuleTree = mergeRules(
   coreRules, catalogRules, warehouseRules, inventoryRules, reportRules, accessRules, userAdminRules, managementRules,
-  documentMutationRules, applicationRules,
+  documentMutationRules, applicationRules, nodeRules,
 );
-export const GUARDS: GuardMap = { ...warehouseGuards, ...inventoryGuards };
+const LOCATED_GUARDS: GuardMap = { ...warehouseGuards, ...inventoryGuards };
+/** Row guards by type; fields returning a Node are guarded by the found object's kind (node.rules.ts). */
+export const GUARDS: GuardMap = { ...LOCATED_GUARDS, Node: nodeGuard(RULES, LOCATED_GUARDS) };
 
 /**
  * The schema under the rule tree, each field's rule chained with the rules of its inputs (DESIGN §3.9);

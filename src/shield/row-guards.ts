@@ -1,4 +1,4 @@
-import { getNamedType, GraphQLResolveInfo, GraphQLSchema, isIntrospectionType, isObjectType } from 'graphql';
+import { getNamedType, GraphQLResolveInfo, GraphQLSchema, isAbstractType, isIntrospectionType, isObjectType } from 'graphql';
 import { RequestContext } from '../context';
 import { Guard, GuardMap } from './rule';
 
@@ -21,22 +21,24 @@ export function rowGuardMiddleware(schema: GraphQLSchema, guards: GuardMap): Fie
       const guard = guards[getNamedType(field.type).name];
       if (!guard) continue;
       map[type.name] ??= {};
-      map[type.name][field.name] = guarded(guard);
+      // A list of an abstract type (nodes(ids:)) answers by position: a hidden item is null, not dropped.
+      map[type.name][field.name] = guarded(guard, isAbstractType(getNamedType(field.type)));
     }
   }
   return map;
 }
 
-function guarded(guard: Guard): FieldMiddleware {
+function guarded(guard: Guard, byPosition: boolean): FieldMiddleware {
   return (resolve, parent, args, ctx, info) => {
-    const keep = (value: unknown) => filterByGuard(value, (item) => guard(ctx.access, item));
+    const keep = (value: unknown) => filterByGuard(value, (item) => guard(ctx.access, item), byPosition);
     const result = resolve(parent, args, ctx, info);
     return isPromise(result) ? result.then(keep) : keep(result);
   };
 }
 
-function filterByGuard(value: unknown, visible: (item: unknown) => boolean): unknown {
+function filterByGuard(value: unknown, visible: (item: unknown) => boolean, byPosition: boolean): unknown {
   if (value === null || value === undefined || value instanceof Error) return value;
+  if (Array.isArray(value) && byPosition) return value.map((item) => (item === null || visible(item) ? item : null));
   if (Array.isArray(value)) return value.filter((item) => item === null || visible(item));
   return visible(value) ? value : null;
 }

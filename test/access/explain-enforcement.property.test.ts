@@ -7,7 +7,7 @@ import { RoleGrant } from '../../src/entities/role-grant.entity';
 import { User } from '../../src/entities/user.entity';
 import { toGrantRows, ValidGrant } from '../../src/services/access/grant-spec';
 import { DocumentAction, DocumentType, Permission } from '../../src/shield/permission-catalog';
-import { startApi, TestApi } from '../support/api';
+import { apiId, startApi, TestApi } from '../support/api';
 import { CANCEL, CREATE, DELETE, PROCESS, UPDATE } from '../documents/support';
 
 /**
@@ -80,7 +80,7 @@ describe('explainAccess is the enforcement (property, issue 14 point 6)', () => 
       fc.constantFrom(...TYPES), fc.constantFrom(...ACTIONS), fc.constantFrom(...WAREHOUSES), async (userModel, narrow, appModel, type, action, w) => {
         run += 1;
         const db = api.db;
-        const wh = api.ids.warehouses;
+        const wh = api.dbIds.warehouses;
         const role = await db.getRepository(Role).save(Object.assign(new Role(), { name: `role ${run}`, description: '', systemKey: null }));
         await db.getRepository(RoleGrant).save(toGrantRows(role.id, toValidGrants(userModel, wh)));
         const user = await db.getRepository(User).save(Object.assign(new User(), { login: `user${run}`, name: `User ${run}`, email: null, active: true }));
@@ -98,7 +98,7 @@ describe('explainAccess is the enforcement (property, issue 14 point 6)', () => 
           }));
         }
 
-        const explained = await api.gql('admin', EXPLAIN, { u: String(user.id), t: type, a: action, w: String(wh[w]), c: clientId });
+        const explained = await api.gql('admin', EXPLAIN, { u: apiId('User', user.id), t: type, a: action, w: api.ids.warehouses[w], c: clientId });
         expect(explained.errors).toBeUndefined();
         const granted: boolean = explained.data.explainAccess.granted;
 
@@ -134,12 +134,12 @@ describe('explainAccess is the enforcement (property, issue 14 point 6)', () => 
 
   it('the issue\'s case: DOCUMENT CANCEL without VIEW on a type — explain says granted, and cancelDocument succeeds (every action implies VIEW)', async () => {
     const db = api.db;
-    const grants = toValidGrants({ inventory: true, warehouses: 'ALL', documents: [[DocumentType.STOCK_RECEIPT, [DocumentAction.CANCEL]]] }, api.ids.warehouses);
+    const grants = toValidGrants({ inventory: true, warehouses: 'ALL', documents: [[DocumentType.STOCK_RECEIPT, [DocumentAction.CANCEL]]] }, api.dbIds.warehouses);
     const role = await db.getRepository(Role).save(Object.assign(new Role(), { name: 'Canceller', description: '', systemKey: null }));
     await db.getRepository(RoleGrant).save(toGrantRows(role.id, grants));
     const user = await db.getRepository(User).save(Object.assign(new User(), { login: 'canceller', name: 'C', email: null, active: true }));
     await db.getRepository(RoleAssignment).save(Object.assign(new RoleAssignment(), { userId: user.id, roleId: role.id, warehouseScope: null }));
-    const explained = await api.gql('admin', EXPLAIN, { u: String(user.id), t: DocumentType.STOCK_RECEIPT, a: DocumentAction.CANCEL, w: String(api.ids.warehouses.A) });
+    const explained = await api.gql('admin', EXPLAIN, { u: apiId('User', user.id), t: DocumentType.STOCK_RECEIPT, a: DocumentAction.CANCEL, w: String(api.ids.warehouses.A) });
     expect(explained.data.explainAccess.granted).toBe(true);
     const doc = await documentFor(DocumentType.STOCK_RECEIPT, 'A', DocumentAction.CANCEL);
     const res = await api.gql('canceller', CANCEL, { id: doc.id, version: doc.version });

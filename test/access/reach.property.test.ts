@@ -5,7 +5,7 @@ import { RoleGrant } from '../../src/entities/role-grant.entity';
 import { User } from '../../src/entities/user.entity';
 import { toGrantRows, ValidGrant } from '../../src/services/access/grant-spec';
 import { DocumentAction, DocumentType, Permission, ReportKind } from '../../src/shield/permission-catalog';
-import { startApi, TestApi } from '../support/api';
+import { apiId, startApi, TestApi } from '../support/api';
 
 /**
  * Issue 15 point 1, as a property: for a random manager (random roles, always with ACCESS_MANAGE),
@@ -50,7 +50,7 @@ function toValidGrants(m: Model, ids: Record<string, number>): ValidGrant[] {
 }
 
 const toGrantInput = (m: Model, ids: Record<string, number>) => toValidGrants(m, ids).map((g) => ({
-  permission: g.permission, ...(g.warehouseIds ? { warehouseIds: g.warehouseIds.map(String) } : {}),
+  permission: g.permission, ...(g.warehouseIds ? { warehouseIds: g.warehouseIds.map((key) => apiId('Warehouse', key)) } : {}),
   ...(g.reportKinds ? { reportKinds: g.reportKinds } : {}), ...(g.documentType ? { documentType: g.documentType, actions: g.actions } : {}),
 }));
 
@@ -101,14 +101,14 @@ describe('reach (property): no sequence of admin mutations by a manager gives an
     await fc.assert(fc.asyncProperty(world, async (w) => {
       run += 1;
       const db = api.db;
-      const wh = api.ids.warehouses;
+      const wh = api.dbIds.warehouses;
       const roles: number[] = [];
       for (const [i, m] of w.roles.entries()) {
         const role = await db.getRepository(Role).save(Object.assign(new Role(), { name: `r${run}-${i}`, description: '', systemKey: null }));
         await db.getRepository(RoleGrant).save(toGrantRows(role.id, toValidGrants(m, wh)));
         roles.push(role.id);
       }
-      roles.push(api.ids.roles[SystemRole.ADMINISTRATOR]);
+      roles.push(api.dbIds.roles[SystemRole.ADMINISTRATOR]);
       const manage = await db.getRepository(Role).save(Object.assign(new Role(), { name: `manage${run}`, description: '', systemKey: null }));
       await db.getRepository(RoleGrant).save(toGrantRows(manage.id, [{ permission: Permission.ACCESS_MANAGE, warehouseIds: null, reportKinds: null, documentType: null, actions: [] }]));
       const people = [{ active: true, roles: w.manager }, ...w.others];
@@ -131,15 +131,15 @@ describe('reach (property): no sequence of admin mutations by a manager gives an
       const start = await Promise.all(users.map((u) => seen(u.login)));
       const manager0 = start[0];
       const mutate: Record<string, (o: any) => [string, Record<string, unknown>]> = {
-        deactivateUser: (o) => ['mutation($u: ID!) { deactivateUser(id: $u) { id } }', { u: String(users[o.user].id) }],
-        reactivateUser: (o) => ['mutation($u: ID!) { reactivateUser(id: $u) { id } }', { u: String(users[o.user].id) }],
-        updateUser: (o) => ['mutation($u: ID!) { updateUser(id: $u, input: { name: "Renamed" }) { id } }', { u: String(users[o.user].id) }],
+        deactivateUser: (o) => ['mutation($u: ID!) { deactivateUser(id: $u) { id } }', { u: apiId('User', users[o.user].id) }],
+        reactivateUser: (o) => ['mutation($u: ID!) { reactivateUser(id: $u) { id } }', { u: apiId('User', users[o.user].id) }],
+        updateUser: (o) => ['mutation($u: ID!) { updateUser(id: $u, input: { name: "Renamed" }) { id } }', { u: apiId('User', users[o.user].id) }],
         assignRole: (o) => ['mutation($u: ID!, $r: ID!, $w: [ID!]) { assignRole(userId: $u, roleId: $r, warehouseIds: $w) { id } }',
-          { u: String(users[o.user].id), r: String(roles[o.role]), w: o.narrow ? o.narrow.map((k: string) => String(wh[k])) : null }],
-        unassignRole: (o) => ['mutation($u: ID!, $r: ID!) { unassignRole(userId: $u, roleId: $r) { id } }', { u: String(users[o.user].id), r: String(roles[o.role]) }],
-        setRoleGrants: (o) => ['mutation($r: ID!, $g: [GrantInput!]!) { setRoleGrants(roleId: $r, grants: $g) { id } }', { r: String(roles[o.role]), g: toGrantInput(o.grants, wh) }],
-        updateRole: (o) => ['mutation($r: ID!) { updateRole(id: $r, input: { description: "edited" }) { id } }', { r: String(roles[o.role]) }],
-        deleteRole: (o) => ['mutation($r: ID!) { deleteRole(id: $r, removeAssignments: true) }', { r: String(roles[o.role]) }],
+          { u: apiId('User', users[o.user].id), r: apiId('Role', roles[o.role]), w: o.narrow ? o.narrow.map((k: string) => apiId('Warehouse', wh[k])) : null }],
+        unassignRole: (o) => ['mutation($u: ID!, $r: ID!) { unassignRole(userId: $u, roleId: $r) { id } }', { u: apiId('User', users[o.user].id), r: apiId('Role', roles[o.role]) }],
+        setRoleGrants: (o) => ['mutation($r: ID!, $g: [GrantInput!]!) { setRoleGrants(roleId: $r, grants: $g) { id } }', { r: apiId('Role', roles[o.role]), g: toGrantInput(o.grants, wh) }],
+        updateRole: (o) => ['mutation($r: ID!) { updateRole(id: $r, input: { description: "edited" }) { id } }', { r: apiId('Role', roles[o.role]) }],
+        deleteRole: (o) => ['mutation($r: ID!) { deleteRole(id: $r, removeAssignments: true) }', { r: apiId('Role', roles[o.role]) }],
       };
       for (const [step, o] of w.ops.entries()) {
         const [query, variables] = mutate[o.op](o);

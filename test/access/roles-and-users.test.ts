@@ -62,7 +62,7 @@ describe('roles, grants, users and the audit log (issue 4 §1–3, §5, §8)', (
       { permission: 'REPORT_VIEW', allWarehouses: false, warehouseIds: null, allReportKinds: true, reportKinds: null, documentType: null, actions: [] },
     ]);
 
-    const history = await auditOf(api, 'ROLE', Number(roleId));
+    const history = await auditOf(api, 'ROLE', roleId);
     expect(history.map((e) => e.action)).toEqual(['ROLE_CREATED', 'ROLE_UPDATED', 'ROLE_GRANTS_SET']);
     expect(history.every((e) => e.actor?.login === 'admin')).toBe(true);
     expect(history[1]).toMatchObject({ before: { name: 'Reporter', description: '' }, after: { name: 'Sales reporter', description: 'Sales numbers' } });
@@ -90,7 +90,7 @@ describe('roles, grants, users and the audit log (issue 4 §1–3, §5, §8)', (
     await api.gql('admin', 'mutation($u: ID!) { reactivateUser(id: $u) { active } }', { u: carol.id });
     expect((await api.gql('carol', '{ viewer { user { login } } }')).status).toBe(200);
 
-    expect((await auditOf(api, 'USER', Number(carol.id))).map((e) => e.action))
+    expect((await auditOf(api, 'USER', carol.id)).map((e) => e.action))
       .toEqual(['USER_CREATED', 'USER_UPDATED', 'USER_DEACTIVATED', 'USER_REACTIVATED']);
   });
 
@@ -133,7 +133,7 @@ describe('roles, grants, users and the audit log (issue 4 §1–3, §5, §8)', (
     expect(deleted.data.deleteRole).toBe(roleId);
     expect(await warehousesOf(api, 'bob')).toEqual([]);
     expect((await api.gql('admin', 'query($r: ID!) { role(id: $r) { id } }', { r: roleId })).data.role).toBeNull();
-    expect((await auditOf(api, 'ROLE', Number(roleId))).map((e) => e.action)).toEqual(['ROLE_CREATED', 'ROLE_DELETED']);
+    expect((await auditOf(api, 'ROLE', roleId)).map((e) => e.action)).toEqual(['ROLE_CREATED', 'ROLE_DELETED']);
     const bobHistory = await auditOf(api, 'USER', api.ids.users.bob);
     expect(bobHistory.slice(-2).map((e) => [e.action, e.before?.roleName ?? e.after?.roleName])).toEqual([['ROLE_ASSIGNED', 'Temporary'], ['ROLE_UNASSIGNED', 'Temporary']]);
 

@@ -12,7 +12,7 @@ import { checkOf } from '../../src/shield/rule-checks';
 import { userAdminRules } from '../../src/shield/rules/access.rules';
 import { effectiveGrants } from '../../src/services/access/grant-spec';
 import { DocumentAction, DocumentType, Permission, ReportKind } from '../../src/shield/permission-catalog';
-import { codes, startApi, TestApi } from '../support/api';
+import { apiId, codes, missingId, startApi, TestApi } from '../support/api';
 import { createTestDatabase } from '../support/database';
 import { ADMIN_SPEC, id, warehousesOf } from './fixture';
 
@@ -49,19 +49,19 @@ describe('safeguards: last access manager, every instance, explainAccess, the au
     const grants = await api.gql('local', 'query($r: ID!) { role(id: $r) { grants { permission } } }', { r: role('localAdmin') });
     expect(grants.data.role.grants.map((g: any) => g.permission)).toContain('ACCESS_MANAGE');
     expect(codes(await api.gql('local', 'mutation($u: ID!) { reactivateUser(id: $u) { active } }', { u: user('admin') }))).toEqual(['FORBIDDEN']);
-    await api.db.query('UPDATE app_user SET active = 1 WHERE id = ?', [api.ids.users.admin]);
+    await api.db.query('UPDATE app_user SET active = 1 WHERE id = ?', [api.dbIds.users.admin]);
   });
 
   /** A second local admin, and the administrator stepped down: local and local2 are the only managers, each in the other's reach. */
   async function twoLocalManagers() {
     await api.db.query("INSERT INTO app_user (login, name, active) VALUES ('local2', 'Lara Local', 1)");
     const [{ id: local2 }] = await api.db.query("SELECT id FROM app_user WHERE login = 'local2'");
-    await api.db.query('INSERT INTO role_assignment (userId, roleId) VALUES (?, ?)', [local2, api.ids.roles.localAdmin]);
-    await api.db.query('UPDATE app_user SET active = 0 WHERE id = ?', [api.ids.users.admin]);
+    await api.db.query('INSERT INTO role_assignment (userId, roleId) VALUES (?, ?)', [local2, api.dbIds.roles.localAdmin]);
+    await api.db.query('UPDATE app_user SET active = 0 WHERE id = ?', [api.dbIds.users.admin]);
     return {
       local2: String(local2),
       async restore() {
-        await api.db.query('UPDATE app_user SET active = 1 WHERE id = ?', [api.ids.users.admin]);
+        await api.db.query('UPDATE app_user SET active = 1 WHERE id = ?', [api.dbIds.users.admin]);
         await api.db.query('DELETE FROM role_assignment WHERE userId = ?', [local2]);
         await api.db.query('DELETE FROM app_user WHERE id = ?', [local2]);
       },
@@ -128,7 +128,7 @@ describe('safeguards: last access manager, every instance, explainAccess, the au
       { permission: Permission.REPORT_VIEW, warehouseIds: null, reportKinds: [ReportKind.SALES, ReportKind.MOVEMENT], documentType: null, actions: [] },
       { permission: Permission.DOCUMENT, warehouseIds: null, reportKinds: null, documentType: DocumentType.SALES_ORDER, actions: [DocumentAction.VIEW, DocumentAction.DELETE] },
     ]);
-    expect(escalationsOf(actor, NO_GRANTS, wanted)).toEqual(['SETTINGS_EDIT', 'WAREHOUSE_SELECT:3', 'REPORT_VIEW:MOVEMENT', 'DOCUMENT:SALES_ORDER:DELETE']);
+    expect(escalationsOf(actor, NO_GRANTS, wanted)).toEqual(['SETTINGS_EDIT', `WAREHOUSE_SELECT:${apiId('Warehouse', 3)}`, 'REPORT_VIEW:MOVEMENT', 'DOCUMENT:SALES_ORDER:DELETE']);
     // Narrowed by an assignment to warehouse 2, the same role's warehouse part is within the actor's access.
     expect(escalationsOf(actor, NO_GRANTS, effectiveGrants([
       { permission: Permission.WAREHOUSE_SELECT, warehouseIds: null, reportKinds: null, documentType: null, actions: [] }], [2]))).toEqual([]);

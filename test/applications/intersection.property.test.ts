@@ -97,10 +97,10 @@ describe('applications: an app request sees exactly user ∩ app (property)', ()
     run += 1;
     const db = api.db;
     const role = await db.getRepository(Role).save(Object.assign(new Role(), { name: `role ${run}`, description: '', systemKey: null }));
-    await db.getRepository(RoleGrant).save(toGrantRows(role.id, toValidGrants(user, api.ids.warehouses)));
+    await db.getRepository(RoleGrant).save(toGrantRows(role.id, toValidGrants(user, api.dbIds.warehouses)));
     const saved = await db.getRepository(User).save(Object.assign(new User(), { login: `user${run}`, name: `User ${run}`, email: null, active: true }));
     await db.getRepository(RoleAssignment).save(Object.assign(new RoleAssignment(), { userId: saved.id, roleId: role.id, warehouseScope: null }));
-    const grants = toValidGrants(app, api.ids.warehouses);
+    const grants = toValidGrants(app, api.dbIds.warehouses);
     await db.getRepository(Application).save(Object.assign(new Application(), {
       clientId: `app-${run}`, name: `App ${run}`, description: '', vendor: '', callbackUrl: null, status: ApplicationStatus.INSTALLED,
       requestedGrants: grants, approvedGrants: grants, registeredById: null, installedById: null, installedAt: new Date(),

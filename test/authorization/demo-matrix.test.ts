@@ -90,7 +90,7 @@ describe('the demo roles in the inventory area (DESIGN §3)', () => {
 
   beforeAll(async () => {
     api = await startApi(spec);
-    const { warehouses, products, users } = api.ids;
+    const { warehouses, products, users } = api.dbIds;
     const reservation = (warehouse: string, quantity: string, status: ReservationStatus, expiresAt: Date) =>
       Object.assign(new Reservation(), {
         productId: products.hoodie, warehouseId: warehouses[warehouse], quantity: new Decimal(quantity), dealRef: 'DEAL-1',

@@ -73,7 +73,7 @@ describe('the access-only fast path changes no response (DESIGN §3, "Rule engin
 
   it('property: random grants get the same result from both, errors included', async () => {
     const base = (await loadAccess(api.db, 'sam'))!;
-    const warehouseIds = Object.values(api.ids.warehouses);
+    const warehouseIds = Object.values(api.dbIds.warehouses);
     const simple = Object.values(Permission).filter((p) => ![Permission.WAREHOUSE_SELECT, Permission.REPORT_VIEW, Permission.DOCUMENT].includes(p)) as SimplePermission[];
     const grants = fc.record({
       permissions: fc.subarray(simple),

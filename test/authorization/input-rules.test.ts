@@ -2,7 +2,7 @@ import { SystemRole } from '../../src/entities/role.entity';
 import { DEMO_DATA } from '../../src/services/demo/demo-data';
 import { SeedSpec } from '../../src/services/demo/seed.service';
 import { Permission } from '../../src/shield/permission-catalog';
-import { codes, startApi, TestApi } from '../support/api';
+import { apiId, codes, dbKey, startApi, TestApi } from '../support/api';
 import { as, CREATE, createDraft, UPDATE } from '../documents/support';
 
 /**
@@ -64,7 +64,7 @@ describe('input rules (DESIGN §3.9)', () => {
     const receipt = { type: 'STOCK_RECEIPT', items: [{ productId: hoodie, quantity: '1', purchasePrice: '3', toWarehouseId: online }] };
     await refused('anna', CREATE, { input: receipt }, { code: 'FORBIDDEN', permission: 'PURCHASE_PRICE_VIEW', field: 'input.items[0].purchasePrice' });
     const draft = await createDraft(api, 'anna', { type: 'STOCK_RECEIPT', items: [{ productId: hoodie, quantity: '1', toWarehouseId: online }] });
-    const line = (await api.db.query('SELECT id FROM document_item WHERE documentId = ?', [Number(draft.id)]))[0].id;
+    const line = apiId('DocumentItem', (await api.db.query('SELECT id FROM document_item WHERE documentId = ?', [dbKey(draft.id)]))[0].id);
     for (const [input, field] of [
       [{ addItems: [{ productId: hoodie, quantity: '1', toWarehouseId: online }, { productId: hoodie, quantity: '1', purchasePrice: '2', toWarehouseId: online }] }, 'input.addItems[1].purchasePrice'],
       [{ changeItems: [{ id: String(line), purchasePrice: '2' }] }, 'input.changeItems[0].purchasePrice'],
@@ -108,7 +108,7 @@ describe('input rules (DESIGN §3.9)', () => {
       await refused('admin', CREATE, { input }, { code: 'BAD_USER_INPUT', field: 'input.items[0].purchasePrice' });
     }
     const draft = await createDraft(api, 'admin', { type: 'STOCK_TRANSFER', items: [{ productId: hoodie, quantity: '1', fromWarehouseId: online, toWarehouseId: retail }] });
-    const line = (await api.db.query('SELECT id FROM document_item WHERE documentId = ?', [Number(draft.id)]))[0].id;
+    const line = apiId('DocumentItem', (await api.db.query('SELECT id FROM document_item WHERE documentId = ?', [dbKey(draft.id)]))[0].id);
     await refused('admin', UPDATE, { id: draft.id, version: draft.version, input: { changeItems: [{ id: String(line), purchasePrice: '1' }] } },
       { code: 'BAD_USER_INPUT', field: 'input.changeItems[0].purchasePrice' });
     await refused('admin', UPDATE, { id: draft.id, version: draft.version, input: { addItems: [{ productId: hoodie, quantity: '1', purchasePrice: '1', fromWarehouseId: online, toWarehouseId: retail }] } },

@@ -97,7 +97,7 @@ describe('barcodes', () => {
 describe('units', () => {
   let api: TestApi;
   const CREATE_DOC = 'mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id version items { id quantity } } }';
-  const receipt = (items: Array<[number, string]>) => ({
+  const receipt = (items: Array<[string, string]>) => ({
     input: { type: 'STOCK_RECEIPT', items: items.map(([p, quantity]) => ({ productId: String(p), quantity, toWarehouseId: String(api.ids.warehouses.A) })) },
   });
   const fieldsOf = (res: any) => (firstError(res).fieldErrors ?? []).map((e: any) => e.field);

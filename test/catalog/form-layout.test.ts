@@ -43,7 +43,7 @@ describe('document form layout (FORM_EDIT)', () => {
     expect((await layout('STOCK_TRANSFER')).customized).toBe(false);
     const entries = await api.db.getRepository(AccessAuditEntry).findBy({ subjectType: 'DOCUMENT_FORM', subjectId: 'SALES_ORDER' });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ actorId: api.ids.users.forms, action: 'FORM_LAYOUT_SET', before: null });
+    expect(entries[0]).toMatchObject({ actorId: api.dbIds.users.forms, action: 'FORM_LAYOUT_SET', before: null });
   });
 
   it('validates against the fields the type has, naming the offending entry; nothing changes', async () => {

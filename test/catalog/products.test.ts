@@ -1,5 +1,5 @@
 import { DocumentType } from '../../src/shield/permission-catalog';
-import { codes, startApi, TestApi } from '../support/api';
+import { codes, missingId, startApi, TestApi } from '../support/api';
 import { firstError, managementSpec } from './fixtures';
 
 const PRODUCT = 'id sku name unit archived purchasePrice salePrice attributes { name value } parent { sku } variants { sku }';
@@ -109,7 +109,7 @@ describe('product management (CATALOG_EDIT)', () => {
     const m = await create('catalog', { sku: 'SHIRT-M', name: 'Oxford shirt M', parentId: id, attributes: [{ name: 'size', value: 'M' }] });
     const same = await update('catalog', m.data.createProduct.id, { attributes: [{ name: 'size', value: 's' }] });
     expect(firstError(same)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attributes' });
-    expect(codes(await update('catalog', '99999', { name: 'Ghost' }))).toEqual(['NOT_FOUND']);
+    expect(codes(await update('catalog', missingId('Product'), { name: 'Ghost' }))).toEqual(['NOT_FOUND']);
   });
 
   it('a product without history is deleted; one with movements must be archived instead', async () => {

@@ -1,6 +1,6 @@
 import { Reservation, ReservationStatus } from '../../src/entities/reservation.entity';
 import { DocumentType } from '../../src/shield/permission-catalog';
-import { codes, startApi, TestApi } from '../support/api';
+import { codes, missingId, startApi, TestApi } from '../support/api';
 import { firstError, managementSpec } from './fixtures';
 import Decimal from 'decimal.js';
 
@@ -25,8 +25,8 @@ describe('warehouse management (WAREHOUSE_EDIT)', () => {
   beforeAll(async () => {
     api = await startApi(spec);
     const reservation = (warehouse: string, expiresAt: Date) => api.db.getRepository(Reservation).insert({
-      productId: api.ids.products.tee, warehouseId: api.ids.warehouses[warehouse], quantity: new Decimal(1), dealRef: 'D-1',
-      expiresAt, status: ReservationStatus.ACTIVE, createdById: api.ids.users.admin,
+      productId: api.dbIds.products.tee, warehouseId: api.dbIds.warehouses[warehouse], quantity: new Decimal(1), dealRef: 'D-1',
+      expiresAt, status: ReservationStatus.ACTIVE, createdById: api.dbIds.users.admin,
     });
     await reservation('reserved', new Date(Date.now() + 86_400_000));
     await reservation('expired', new Date(Date.now() - 86_400_000));
@@ -86,9 +86,9 @@ describe('warehouse management (WAREHOUSE_EDIT)', () => {
     const own = await api.gql('editorA', `mutation($id: ID!) { updateWarehouse(id: $id, input: { address: "1 Alpha Street" }) { code address } }`, { id: id('A') });
     expect(own.data.updateWarehouse).toEqual({ code: 'A', address: '1 Alpha Street' });
     const hidden = await api.gql('editorA', 'mutation($id: ID!) { updateWarehouse(id: $id, input: { name: "Mine" }) { id } }', { id: id('B') });
-    const missing = await api.gql('editorA', 'mutation { updateWarehouse(id: "99999", input: { name: "Mine" }) { id } }');
+    const missing = await api.gql('editorA', 'mutation($id: ID!) { updateWarehouse(id: $id, input: { name: "Mine" }) { id } }', { id: missingId('Warehouse') });
     expect(codes(hidden)).toEqual(['NOT_FOUND']);
-    expect(hidden.errors![0].message).toBe(missing.errors![0].message.replace('99999', id('B')));
+    expect(hidden.errors![0].message).toBe(missing.errors![0].message);
     for (const m of ['deactivateWarehouse', 'reactivateWarehouse', 'setDefaultWarehouse']) {
       expect(codes(await api.gql('editorA', `mutation($id: ID!) { ${m}(id: $id) { id } }`, { id: id('B') }))).toEqual(['NOT_FOUND']);
     }

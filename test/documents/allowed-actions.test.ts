@@ -3,7 +3,7 @@ import { DEMO_DATA } from '../../src/services/demo/demo-data';
 import { loadAccess } from '../../src/shield/access.loader';
 import { allowedActions, DocumentFacts } from '../../src/shield/document-access';
 import { DocumentAction, DocumentType } from '../../src/shield/permission-catalog';
-import { codes, startApi, TestApi } from '../support/api';
+import { codes, dbKey, startApi, TestApi } from '../support/api';
 import { as, CANCEL, CREATE, createDraft, DELETE, PROCESS, processDoc, setAllowNegativeStock, UPDATE } from './support';
 
 const USERS = ['admin', 'victor', 'sam', 'anna', 'rick', 'sofia'];
@@ -43,7 +43,7 @@ describe('allowedActions equals what the mutations allow, for every demo role (i
     })),
   });
   const factsOf = (type: DocumentType, status: DocumentStatus, lines: Array<{ from?: Side; to?: Side }>): DocumentFacts => ({
-    type, status, warehouseIds: [...new Set(lines.flatMap((l) => [l.from, l.to]).filter(Boolean).map((s) => Number(wh[s as Side])))],
+    type, status, warehouseIds: [...new Set(lines.flatMap((l) => [l.from, l.to]).filter(Boolean).map((s) => dbKey(wh[s as Side])))],
   });
   /** A fresh document in the status, made by the admin. */
   async function fixture(type: DocumentType, lines: Array<{ from?: Side; to?: Side }>, status: DocumentStatus) {

@@ -2,7 +2,7 @@ import { DEFAULT_LIMITS } from '../../src/config';
 import { SystemRole } from '../../src/entities/role.entity';
 import { AMOUNTS } from '../../src/limits/limits';
 import { SeedSpec } from '../../src/services/demo/seed.service';
-import { startApi, TestApi } from '../support/api';
+import { apiId, startApi, TestApi } from '../support/api';
 import { sectionsOf, utcDay } from '../reports/report-support';
 import { as, CREATE, PROCESS } from './support';
 
@@ -49,7 +49,7 @@ describe('report totals past 2^63 units (issue 14 §3)', () => {
       expect(imported.data.importProductsCsv).toEqual({ ok: true, imported: 5000 });
     }
     const rows: Array<{ id: number; sku: string }> = await api.db.query("SELECT id, sku FROM product WHERE sku LIKE 'T-%'");
-    const bySku = new Map(rows.map((r) => [r.sku, String(r.id)]));
+    const bySku = new Map(rows.map((r) => [r.sku, apiId('Product', r.id)]));
     for (let i = 0; i < 10_000; i++) productIds.push(bySku.get(`T-${i}`)!);
   });
   afterAll(() => api.close());

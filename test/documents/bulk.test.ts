@@ -84,7 +84,7 @@ describe('bulk createDocuments / processDocuments (issue 16 §5)', () => {
     expect(out.results.map((r: any) => r.document?.status ?? r.error.code)).toEqual(['PROCESSED', 'INSUFFICIENT_STOCK', 'CONFLICT', 'INVALID_STATE', 'NOT_FOUND']);
     expect(out.results[1].error.details).toMatchObject({ needed: '3', available: '2' });
     expect(out).toMatchObject({ succeeded: 1, failed: 4, applied: true });
-    expect(await level(api.db, Number(P), Number(A))).toBe('2');
+    expect(await level(api.db, P, A)).toBe('2');
     expect(await ledgerMismatches(api.db)).toEqual([]);
   });
 
@@ -93,10 +93,10 @@ describe('bulk createDocuments / processDocuments (issue 16 §5)', () => {
     const b = await createDraft(api, 'staff', sale(P, '50'));
     const res = await as(api, 'staff', PROCESS_MANY, { atomic: true, documents: [{ id: a.id, version: a.version }, { id: b.id, version: b.version }] });
     expect(res.data.processDocuments.results.map((r: any) => r.error.code)).toEqual(['NOT_APPLIED', 'INSUFFICIENT_STOCK']);
-    expect(await level(api.db, Number(Q), Number(A))).toBe('50');
+    expect(await level(api.db, Q, A)).toBe('50');
     const again = await as(api, 'staff', PROCESS_MANY, { atomic: true, documents: [{ id: a.id, version: a.version }] });
     expect(again.data.processDocuments).toMatchObject({ applied: true, succeeded: 1, failed: 0 });
-    expect(await level(api.db, Number(Q), Number(A))).toBe('40');
+    expect(await level(api.db, Q, A)).toBe('40');
     expect(await ledgerMismatches(api.db)).toEqual([]);
   });
 

@@ -49,8 +49,8 @@ describe('no oversell under concurrency (issue 5 §4)', () => {
     }
 
     const transfersDone = results.filter((r) => r.key.startsWith('tr') && !r.res.errors).length;
-    expect(await level(api.db, api.ids.products.p, api.ids.warehouses.A)).toBe('0');
-    expect(await level(api.db, api.ids.products.p, api.ids.warehouses.B)).toBe(String(transfersDone));
+    expect(await level(api.db, api.dbIds.products.p, api.dbIds.warehouses.A)).toBe('0');
+    expect(await level(api.db, api.dbIds.products.p, api.dbIds.warehouses.B)).toBe(String(transfersDone));
     expect(await ledgerMismatches(api.db)).toEqual([]);
     // One ledger row per successful sale, two per successful transfer, plus the opening adjustment.
     expect(await api.db.getRepository(StockMovement).count()).toBe(1 + STOCK + transfersDone);

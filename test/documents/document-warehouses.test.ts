@@ -1,6 +1,6 @@
 import { SystemRole } from '../../src/entities/role.entity';
 import { SeedSpec } from '../../src/services/demo/seed.service';
-import { startApi, TestApi } from '../support/api';
+import { apiId, dbKey, startApi, TestApi } from '../support/api';
 import { as, createDraft, DELETE, UPDATE } from './support';
 
 /**
@@ -65,8 +65,8 @@ describe('document_warehouse follows the lines (issue 21 §3)', () => {
     expect((await visibleTo('clerkC')).total).toBe(1);
 
     // Remove the A → B line: A no longer sees it.
-    const items = await api.db.query('SELECT id FROM document_item WHERE documentId = ? ORDER BY id', [Number(draft.id)]);
-    res = await as(api, 'admin', UPDATE, { id: doc.id, version: doc.version, input: { removeItemIds: [String(items[0].id)] } });
+    const items = await api.db.query('SELECT id FROM document_item WHERE documentId = ? ORDER BY id', [dbKey(draft.id)]);
+    res = await as(api, 'admin', UPDATE, { id: doc.id, version: doc.version, input: { removeItemIds: [apiId('DocumentItem', items[0].id)] } });
     expect(res.errors).toBeUndefined();
     doc = res.data.updateDocument;
     state = await tableAndLines();

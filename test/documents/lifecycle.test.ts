@@ -3,7 +3,7 @@ import { DocumentItem } from '../../src/entities/document-item.entity';
 import { InventoryDocument } from '../../src/entities/inventory-document.entity';
 import { StockMovement } from '../../src/entities/stock-movement.entity';
 import { SeedSpec } from '../../src/services/demo/seed.service';
-import { codes, startApi, TestApi } from '../support/api';
+import { apiId, codes, dbKey, missingId, startApi, TestApi } from '../support/api';
 import {
   CANCEL, CREATE, createDraft, DELETE, ledgerMismatches, level, PROCESS, processDoc, setAllowNegativeStock, UPDATE,
 } from './support';
@@ -28,16 +28,16 @@ describe('inventory documents: lifecycle, validation, ledger (issue 5 §1–3, �
   let api: TestApi;
   let A: string, B: string, C: string, P: string, Q: string, N: string, Z: string;
   let ledgerSnapshot: StockMovement[] = [];
-  const ids = (key: 'p' | 'q' | 'n', wh: string) => [api.ids.products[key], Number(wh)] as const;
-  const movementsOf = (docId: string) => api.db.getRepository(StockMovement).find({ where: { documentId: Number(docId) }, order: { id: 'ASC' } });
-  const docRow = (docId: string) => api.db.getRepository(InventoryDocument).findOneBy({ id: Number(docId) });
-  const itemRows = (docId: string) => api.db.getRepository(DocumentItem).find({ where: { documentId: Number(docId) }, order: { id: 'ASC' } });
+  const ids = (key: 'p' | 'q' | 'n', wh: string) => [api.dbIds.products[key], dbKey(wh)] as const;
+  const movementsOf = (docId: string) => api.db.getRepository(StockMovement).find({ where: { documentId: dbKey(docId) }, order: { id: 'ASC' } });
+  const docRow = (docId: string) => api.db.getRepository(InventoryDocument).findOneBy({ id: dbKey(docId) });
+  const itemRows = (docId: string) => api.db.getRepository(DocumentItem).find({ where: { documentId: dbKey(docId) }, order: { id: 'ASC' } });
 
   beforeAll(async () => {
     api = await startApi(spec);
     [A, B, C] = ['A', 'B', 'C'].map((k) => String(api.ids.warehouses[k]));
     [P, Q, N, Z] = ['p', 'q', 'n', 'z'].map((k) => String(api.ids.products[k]));
-    await api.db.query('UPDATE product SET archived = 1 WHERE id = ?', [Number(Z)]);
+    await api.db.query('UPDATE product SET archived = 1 WHERE id = ?', [dbKey(Z)]);
   });
   afterAll(() => api.close());
 
@@ -66,7 +66,7 @@ describe('inventory documents: lifecycle, validation, ledger (issue 5 §1–3, �
 
     // Who and when (§6): author, processor and canceller are recorded on the document.
     const stored = (await docRow(draft.id))!;
-    const adminId = api.ids.users.admin;
+    const adminId = api.dbIds.users.admin;
     expect([stored.authorId, stored.processedById, stored.cancelledById]).toEqual([adminId, adminId, adminId]);
     expect(stored.processedAt!.getTime()).toBe(new Date(processed.processedAt!).getTime());
     ledgerSnapshot = await api.db.getRepository(StockMovement).find({ order: { id: 'ASC' } });
@@ -83,9 +83,9 @@ describe('inventory documents: lifecycle, validation, ledger (issue 5 §1–3, �
 
     // No line price: the product's purchase price (none → 0) is captured on the line and in the ledger.
     expect((await itemRows(adjustment.id)).map((i) => i.purchasePrice!.toFixed())).toEqual(['2.5', '0']);
-    await api.db.query('UPDATE product SET purchasePrice = 99 WHERE id = ?', [Number(Q)]);
+    await api.db.query('UPDATE product SET purchasePrice = 99 WHERE id = ?', [dbKey(Q)]);
     expect((await movementsOf(adjustment.id)).map((m) => m.unitCost.toFixed())).toEqual(['2.5', '0']);
-    const kinds = await api.db.query('SELECT documentType, kind, quantity FROM stock_movement WHERE productId = ? ORDER BY id', [Number(Q)]);
+    const kinds = await api.db.query('SELECT documentType, kind, quantity FROM stock_movement WHERE productId = ? ORDER BY id', [dbKey(Q)]);
     expect(kinds.map((k: any) => `${k.documentType}:${k.kind}:${Number(k.quantity)}`)).toEqual([
       'STOCK_ADJUSTMENT:RECEIVED:5', 'STOCK_TRANSFER:TRANSFER_OUT:-3', 'STOCK_TRANSFER:TRANSFER_IN:3', 'WRITE_OFF:OTHER_OUT:-1', 'SALES_ORDER:SHIPPED:-1.5',
     ]);
@@ -97,14 +97,14 @@ describe('inventory documents: lifecycle, validation, ledger (issue 5 §1–3, �
     const [first, second] = await itemRows(draft.id);
     const edited = await api.gql('admin', UPDATE, { id: draft.id, version: 1, input: {
       title: 'Order 7', dealRef: 'DEAL-7',
-      changeItems: [{ id: String(first.id), quantity: '4', fromWarehouseId: B }],
-      removeItemIds: [String(second.id)],
+      changeItems: [{ id: apiId('DocumentItem', first.id), quantity: '4', fromWarehouseId: B }],
+      removeItemIds: [apiId('DocumentItem', second.id)],
       addItems: [{ productId: N, quantity: '3', fromWarehouseId: A }],
     } });
     expect(edited.errors).toBeUndefined();
     expect(edited.data.updateDocument).toMatchObject({ title: 'Order 7', dealRef: 'DEAL-7', version: 2, status: 'DRAFT' });
     const lines = (await itemRows(draft.id)).map((i) => [i.productId, i.quantity.toFixed(), i.purchasePrice?.toFixed() ?? null, i.fromWarehouseId]);
-    expect(lines).toEqual([[Number(P), '4', null, Number(B)], [Number(N), '3', null, Number(A)]]);
+    expect(lines).toEqual([[dbKey(P), '4', null, dbKey(B)], [dbKey(N), '3', null, dbKey(A)]]);
 
     const stale = await api.gql('admin', UPDATE, { id: draft.id, version: 1, input: { title: 'Lost update', removeItemIds: [String(first.id)] } });
     expect(codes(stale)).toEqual(['CONFLICT']);
@@ -149,10 +149,10 @@ describe('inventory documents: lifecycle, validation, ledger (issue 5 §1–3, �
     const draft = await createDraft(api, 'admin', { type: 'STOCK_RECEIPT', items: [item({ toWarehouseId: A })] });
     const [line] = await itemRows(draft.id);
     const edits: Array<[Record<string, unknown>, string]> = [
-      [{ removeItemIds: ['99999'] }, 'input.removeItemIds[0]'],
-      [{ changeItems: [{ id: String(line.id), quantity: '0' }] }, 'input.changeItems[0].quantity'],
-      [{ changeItems: [{ id: String(line.id), toWarehouseId: C }] }, 'input.changeItems[0].toWarehouseId'],
-      [{ changeItems: [{ id: '99999', quantity: '2' }] }, 'input.changeItems[0].id'],
+      [{ removeItemIds: [missingId('DocumentItem')] }, 'input.removeItemIds[0]'],
+      [{ changeItems: [{ id: apiId('DocumentItem', line.id), quantity: '0' }] }, 'input.changeItems[0].quantity'],
+      [{ changeItems: [{ id: apiId('DocumentItem', line.id), toWarehouseId: C }] }, 'input.changeItems[0].toWarehouseId'],
+      [{ changeItems: [{ id: missingId('DocumentItem'), quantity: '2' }] }, 'input.changeItems[0].id'],
       [{ title: 'ok', addItems: [item({ toWarehouseId: A, productId: Z })] }, 'input.addItems[0].productId'],
     ];
     for (const [input, field] of edits) {
@@ -240,7 +240,7 @@ describe('inventory documents: lifecycle, validation, ledger (issue 5 §1–3, �
 
   describe('authorization: the DOCUMENT action for the type and authority over every warehouse the items touch', () => {
     it('a clerk of A cannot put lines into B — FORBIDDEN whether B exists or not', async () => {
-      for (const wh of [B, '99999']) {
+      for (const wh of [B, missingId('Warehouse')]) {
         const res = await api.gql('clerkA', CREATE, { input: { type: 'STOCK_RECEIPT', items: [{ productId: P, quantity: '1', toWarehouseId: wh }] } });
         expect(codes(res)).toEqual(['FORBIDDEN']);
         expect(res.errors![0].extensions).toMatchObject({ permission: 'WAREHOUSE_SELECT', field: 'input.items[0].toWarehouseId' });
@@ -255,7 +255,7 @@ describe('inventory documents: lifecycle, validation, ledger (issue 5 §1–3, �
       const own = await processDoc(api, 'clerkA', await createDraft(api, 'clerkA', { type: 'STOCK_RECEIPT', items: [{ productId: P, quantity: '1', toWarehouseId: A }] }));
       const cancel = await api.gql('clerkA', CANCEL, { id: own.id, version: own.version });
       expect(cancel.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'DOCUMENT:STOCK_RECEIPT:CANCEL' });
-      expect((await docRow(own.id))!).toMatchObject({ status: 'PROCESSED', authorId: api.ids.users.clerkA, processedById: api.ids.users.clerkA });
+      expect((await docRow(own.id))!).toMatchObject({ status: 'PROCESSED', authorId: api.dbIds.users.clerkA, processedById: api.dbIds.users.clerkA });
     });
 
     it('a transfer from A to B is visible to the clerk of A but not theirs to act on; adding a line into B is refused', async () => {
@@ -273,7 +273,7 @@ describe('inventory documents: lifecycle, validation, ledger (issue 5 §1–3, �
 
     it('a document the viewer cannot see is indistinguishable from a missing one', async () => {
       const hidden = await createDraft(api, 'admin', { type: 'STOCK_RECEIPT', items: [{ productId: P, quantity: '1', toWarehouseId: B }] });
-      const missing = String(Number(hidden.id) + 100000);
+      const missing = apiId('InventoryDocument', dbKey(hidden.id) + 100000);
       for (const [query, vars] of [[PROCESS, {}], [UPDATE, { input: {} }], [CANCEL, {}], [DELETE, {}]] as const) {
         const seen = await api.gql('clerkA', query, { id: hidden.id, version: 1, ...vars });
         const absent = await api.gql('clerkA', query, { id: missing, version: 1, ...vars });

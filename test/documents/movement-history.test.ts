@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { SystemRole } from '../../src/entities/role.entity';
 import { SeedSpec } from '../../src/services/demo/seed.service';
 import { DocumentType } from '../../src/shield/permission-catalog';
-import { startApi, TestApi } from '../support/api';
+import { apiId, dbKey, startApi, TestApi } from '../support/api';
 import { as, CANCEL, createDraft, processDoc } from './support';
 
 /**
@@ -87,9 +87,9 @@ describe('movements: product history with running balance (issue 19 §3)', () =>
   /** The ledger rows of p in these warehouses, in id order, from the table. */
   async function ledger(warehouses: string[], fromMs?: number) {
     const rows: Array<{ id: number; quantity: string | number; occurredAt: string | Date; warehouseId: number }> =
-      await api.db.query('SELECT id, quantity, occurredAt, warehouseId FROM stock_movement WHERE productId = ? ORDER BY id', [api.ids.products.p]);
+      await api.db.query('SELECT id, quantity, occurredAt, warehouseId FROM stock_movement WHERE productId = ? ORDER BY id', [api.dbIds.products.p]);
     let balance = new Decimal(0);
-    return rows.filter((r) => warehouses.includes(String(r.warehouseId))).flatMap((r) => {
+    return rows.filter((r) => warehouses.includes(apiId('Warehouse', r.warehouseId))).flatMap((r) => {
       balance = balance.plus(new Decimal(String(r.quantity)));
       return fromMs !== undefined && new Date(r.occurredAt).getTime() < fromMs ? [] : [{ id: r.id, quantity: new Decimal(String(r.quantity)).toFixed(), balance: balance.toFixed() }];
     });
@@ -105,7 +105,7 @@ describe('movements: product history with running balance (issue 19 §3)', () =>
       for (const [login, warehouseId, visible] of cases) {
         const got = await history(login, { warehouseId }, first);
         const want = await ledger(visible);
-        expect(got.map((r) => ({ id: Number(r.id), quantity: new Decimal(r.quantity).toFixed(), balance: new Decimal(r.balance).toFixed() }))).toEqual(want);
+        expect(got.map((r) => ({ id: dbKey(r.id), quantity: new Decimal(r.quantity).toFixed(), balance: new Decimal(r.balance).toFixed() }))).toEqual(want);
         // Clerks do not hold PURCHASE_PRICE_VIEW: the money of each row is null (one error for the coordinate).
         if (login === 'clerk') expect(got.every((r) => r.value === null)).toBe(true);
       }
@@ -116,7 +116,7 @@ describe('movements: product history with running balance (issue 19 §3)', () =>
     const from = new Date(Date.now() - 25 * DAY).toISOString().slice(0, 10);
     const got = await history('admin', { from }, 3);
     const want = await ledger([wh('A'), wh('B'), wh('C')], Date.parse(`${from}T00:00:00Z`));
-    expect(got.map((r) => ({ id: Number(r.id), quantity: new Decimal(r.quantity).toFixed(), balance: new Decimal(r.balance).toFixed() }))).toEqual(want);
+    expect(got.map((r) => ({ id: dbKey(r.id), quantity: new Decimal(r.quantity).toFixed(), balance: new Decimal(r.balance).toFixed() }))).toEqual(want);
     // The first row shown (C's old receipt) starts from A's older 5 units.
     expect(new Decimal(got[0].balance).toFixed()).toBe('12.25');
   });

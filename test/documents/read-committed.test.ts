@@ -77,7 +77,7 @@ describe('read committed (issue 21 §1)', () => {
 
   it('a posting that fails with INSUFFICIENT_STOCK on its last line is never visible to other requests, before or after', async () => {
     const before = await snapshot();
-    const hold = new HoldBeforeRollback(api.ids.products.p1);
+    const hold = new HoldBeforeRollback(api.dbIds.products.p1);
     api.db.subscribers.push(hold);
     try {
       hold.armed = true;
@@ -105,10 +105,10 @@ describe('read committed (issue 21 §1)', () => {
     let written: () => void = () => undefined;
     const wrote = new Promise<void>((resolve) => { written = resolve; });
     const failing = inTransaction(api.db, async (tx) => {
-      const movement = await tx.findOneByOrFail(StockMovement, { productId: api.ids.products.p1 });
+      const movement = await tx.findOneByOrFail(StockMovement, { productId: api.dbIds.products.p1 });
       await tx.insert(StockMovement, { ...movement, id: undefined, quantity: movement.quantity.negated(), kind: MovementKind.SHIPPED, documentType: DocumentType.SALES_ORDER, occurredAt: new Date() });
-      await tx.update(StockLevel, { productId: api.ids.products.p1 }, { quantity: () => 'quantity - 1' });
-      await tx.update(InventoryDocument, { id: api.ids.documents.order }, { status: DocumentStatus.PROCESSED, version: 2, processedAt: new Date() });
+      await tx.update(StockLevel, { productId: api.dbIds.products.p1 }, { quantity: () => 'quantity - 1' });
+      await tx.update(InventoryDocument, { id: api.dbIds.documents.order }, { status: DocumentStatus.PROCESSED, version: 2, processedAt: new Date() });
       written();
       await new Promise<void>((resolve) => { release = resolve; });
       throw new Error('INSUFFICIENT_STOCK on the last line');

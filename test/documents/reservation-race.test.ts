@@ -50,7 +50,7 @@ describe('reservations racing sales orders', () => {
     expect(new Set(failures)).toEqual(new Set(failures.length ? ['INSUFFICIENT_STOCK'] : []));
     expect(results.length - failures.length).toBe(STOCK);
 
-    const quantity = new Decimal(await level(api.db, products.p, warehouses.A));
+    const quantity = new Decimal(await level(api.db, api.dbIds.products.p, api.dbIds.warehouses.A));
     const active = await api.db.getRepository(Reservation).findBy({ status: ReservationStatus.ACTIVE });
     const reserved = active.reduce((s, r) => s.plus(r.quantity), new Decimal(0));
     expect(quantity.minus(reserved).toFixed()).toBe('0');

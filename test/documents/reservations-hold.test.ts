@@ -2,7 +2,7 @@ import { Reservation } from '../../src/entities/reservation.entity';
 import { SystemRole } from '../../src/entities/role.entity';
 import { SeedSpec } from '../../src/services/demo/seed.service';
 import { DocumentType } from '../../src/shield/permission-catalog';
-import { codes, startApi, TestApi } from '../support/api';
+import { apiId, codes, dbKey, startApi, TestApi } from '../support/api';
 import { CANCEL, createDraft, ledgerMismatches, PROCESS, RESERVE } from './support';
 
 const spec: SeedSpec = {
@@ -29,7 +29,7 @@ describe('reservations hold', () => {
     return api.gql('admin', PROCESS, { id: draft.id, version: draft.version });
   };
   const level = async () => (await api.gql('admin', LEVEL, { p: P, w: A })).data.stockLevels.nodes[0];
-  const reservation = (id: string) => api.db.getRepository(Reservation).findOneByOrFail({ id: Number(id) });
+  const reservation = (id: string) => api.db.getRepository(Reservation).findOneByOrFail({ id: dbKey(id) });
 
   beforeAll(async () => {
     api = await startApi(spec);
@@ -57,14 +57,14 @@ describe('reservations hold', () => {
     const [held] = await api.db.getRepository(Reservation).find({ where: { dealRef: 'DEAL-X' } });
     const partial = await run('SALES_ORDER', '2', { dealRef: 'DEAL-X' });
     expect(partial.errors).toBeUndefined();
-    expect(await reservation(String(held.id))).toMatchObject({ status: 'ACTIVE' });
-    expect((await reservation(String(held.id))).quantity.toFixed()).toBe('4');
+    expect(await reservation(apiId('Reservation', held.id))).toMatchObject({ status: 'ACTIVE' });
+    expect((await reservation(apiId('Reservation', held.id))).quantity.toFixed()).toBe('4');
     expect(await level()).toEqual({ quantity: '7', reserved: '4', available: '3' });
     // 4 reserved for the deal + 3 unreserved: 8 is one too many, 7 ships and consumes the reservation.
     const tooMuch = await run('SALES_ORDER', '8', { dealRef: 'DEAL-X' });
     expect(tooMuch.errors![0].extensions).toMatchObject({ code: 'INSUFFICIENT_STOCK', needed: '8', available: '7' });
     expect((await run('SALES_ORDER', '7', { dealRef: 'DEAL-X' })).errors).toBeUndefined();
-    expect(await reservation(String(held.id))).toMatchObject({ status: 'CONSUMED' });
+    expect(await reservation(apiId('Reservation', held.id))).toMatchObject({ status: 'CONSUMED' });
     expect(await level()).toEqual({ quantity: '0', reserved: '0', available: '0' });
   });
 
@@ -74,7 +74,7 @@ describe('reservations hold', () => {
     const held = (await reserve('5', 'DEAL-E')).data.reserveProduct;
     const undo = await api.gql('admin', CANCEL, { id: receipt.id, version: processed.version });
     expect(undo.errors![0].extensions).toMatchObject({ code: 'INSUFFICIENT_STOCK', needed: '5', available: '0' });
-    await api.db.getRepository(Reservation).update({ id: Number(held.id) }, { expiresAt: new Date(Date.now() - 60_000) });
+    await api.db.getRepository(Reservation).update({ id: dbKey(held.id) }, { expiresAt: new Date(Date.now() - 60_000) });
     expect(await level()).toEqual({ quantity: '5', reserved: '0', available: '5' });
     expect((await run('SALES_ORDER', '5')).errors).toBeUndefined();
   });

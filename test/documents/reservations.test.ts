@@ -3,7 +3,7 @@ import { Reservation } from '../../src/entities/reservation.entity';
 import { SystemRole } from '../../src/entities/role.entity';
 import { SeedSpec } from '../../src/services/demo/seed.service';
 import { DocumentType, Permission } from '../../src/shield/permission-catalog';
-import { codes, startApi, TestApi } from '../support/api';
+import { apiId, codes, dbKey, missingId, startApi, TestApi } from '../support/api';
 import { ledgerMismatches, PROCESS, RELEASE, RESERVE } from './support';
 
 /** 10 units of p in A; store staff of A (may reserve), a clerk of A (may not), store staff of B. */
@@ -31,7 +31,7 @@ describe('reservations (issue 5 §5)', () => {
   let A: string, B: string, P: string, Q: string;
   const reserve = (as: string, quantity: string, dealRef: string, over: Record<string, unknown> = {}) =>
     api.gql(as, RESERVE, { productId: P, warehouseId: A, quantity, dealRef, ...over });
-  const row = (id: string) => api.db.getRepository(Reservation).findOneByOrFail({ id: Number(id) });
+  const row = (id: string) => api.db.getRepository(Reservation).findOneByOrFail({ id: dbKey(id) });
 
   beforeAll(async () => {
     api = await startApi(spec);
@@ -80,7 +80,7 @@ describe('reservations (issue 5 §5)', () => {
       const res = await api.gql('admin', RESERVE, { productId: Q, warehouseId: A, quantity: '1', dealRef: 'D', ...over });
       expect([over, codes(res), res.errors?.[0].extensions?.field]).toEqual([over, ['BAD_USER_INPUT'], field]);
     }
-    const unknownWarehouse = await api.gql('admin', RESERVE, { productId: Q, warehouseId: '99999', quantity: '1', dealRef: 'D' });
+    const unknownWarehouse = await api.gql('admin', RESERVE, { productId: Q, warehouseId: missingId('Warehouse'), quantity: '1', dealRef: 'D' });
     expect(unknownWarehouse.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'warehouseId' });
   });
 
@@ -89,7 +89,7 @@ describe('reservations (issue 5 §5)', () => {
     expect(soon.errors).toBeUndefined();
     expect(codes(await api.gql('admin', RESERVE, { productId: Q, warehouseId: A, quantity: '1', dealRef: 'DEAL-6' }))).toEqual(['INSUFFICIENT_STOCK']);
     // Time passes: the reservation's moment is now in the past (its status is still ACTIVE in the table).
-    await api.db.getRepository(Reservation).update({ id: Number(soon.data.reserveProduct.id) }, { expiresAt: new Date(Date.now() - 1000) });
+    await api.db.getRepository(Reservation).update({ id: dbKey(soon.data.reserveProduct.id) }, { expiresAt: new Date(Date.now() - 1000) });
     const after = await api.gql('admin', RESERVE, { productId: Q, warehouseId: A, quantity: '10', dealRef: 'DEAL-6' });
     expect(after.errors).toBeUndefined();
   });
@@ -99,17 +99,17 @@ describe('reservations (issue 5 §5)', () => {
     expect(codes(held)).toEqual(['INSUFFICIENT_STOCK']); // p in A is fully reserved by DEAL-2 and DEAL-3
     const [deal3] = await api.db.getRepository(Reservation).findBy({ dealRef: 'DEAL-3' });
 
-    const hidden = await api.gql('staffB', RELEASE, { id: String(deal3.id) });
-    const missing = await api.gql('staffB', RELEASE, { id: '99999' });
+    const hidden = await api.gql('staffB', RELEASE, { id: apiId('Reservation', deal3.id) });
+    const missing = await api.gql('staffB', RELEASE, { id: missingId('Reservation') });
     expect(hidden.errors![0].extensions).toEqual({ code: 'NOT_FOUND', field: 'id' });
     expect(missing.errors![0].extensions).toEqual(hidden.errors![0].extensions);
-    expect(missing.errors![0].message.replace('99999', '#')).toBe(hidden.errors![0].message.replace(String(deal3.id), '#'));
-    expect(codes(await api.gql('clerkA', RELEASE, { id: String(deal3.id) }))).toEqual(['FORBIDDEN']);
+    expect(missing.errors![0].message).toBe(hidden.errors![0].message);
+    expect(codes(await api.gql('clerkA', RELEASE, { id: apiId('Reservation', deal3.id) }))).toEqual(['FORBIDDEN']);
 
-    const released = await api.gql('staffA', RELEASE, { id: String(deal3.id) });
-    expect(released.data.releaseReservation).toEqual({ id: String(deal3.id), status: 'RELEASED' });
-    expect((await row(String(deal3.id))).closedAt).toBeInstanceOf(Date);
-    expect(codes(await api.gql('staffA', RELEASE, { id: String(deal3.id) }))).toEqual(['INVALID_STATE']);
+    const released = await api.gql('staffA', RELEASE, { id: apiId('Reservation', deal3.id) });
+    expect(released.data.releaseReservation).toEqual({ id: apiId('Reservation', deal3.id), status: 'RELEASED' });
+    expect((await row(apiId('Reservation', deal3.id))).closedAt).toBeInstanceOf(Date);
+    expect(codes(await api.gql('staffA', RELEASE, { id: apiId('Reservation', deal3.id) }))).toEqual(['INVALID_STATE']);
     expect((await reserve('staffA', '4', 'DEAL-8')).errors).toBeUndefined();
   });
 

@@ -43,10 +43,10 @@ describe('stockLevels(at:): stock at the end of a past day (issue 19 §3)', () =
   beforeAll(async () => {
     api = await startApi(spec);
     // A reservation held from day 7 to day 5 (released), and one still active since day 3.
-    const base = { productId: api.ids.products.p, dealRef: 'D', createdById: api.ids.users.admin };
+    const base = { productId: api.dbIds.products.p, dealRef: 'D', createdById: api.dbIds.users.admin };
     await api.db.getRepository(Reservation).insert([
-      { ...base, warehouseId: api.ids.warehouses.A, quantity: new Decimal(3), status: ReservationStatus.RELEASED, createdAt: daysAgo(7), expiresAt: daysAgo(-30), closedAt: daysAgo(5) },
-      { ...base, warehouseId: api.ids.warehouses.B, quantity: new Decimal(1), status: ReservationStatus.ACTIVE, createdAt: daysAgo(3), expiresAt: daysAgo(-30), closedAt: null },
+      { ...base, warehouseId: api.dbIds.warehouses.A, quantity: new Decimal(3), status: ReservationStatus.RELEASED, createdAt: daysAgo(7), expiresAt: daysAgo(-30), closedAt: daysAgo(5) },
+      { ...base, warehouseId: api.dbIds.warehouses.B, quantity: new Decimal(1), status: ReservationStatus.ACTIVE, createdAt: daysAgo(3), expiresAt: daysAgo(-30), closedAt: null },
     ]);
   });
   afterAll(() => api.close());
@@ -73,9 +73,9 @@ describe('stockLevels(at:): stock at the end of a past day (issue 19 §3)', () =
   }
 
   it('every day of the history, as an administrator and as a clerk of A, equals the recomputation from the tables', async () => {
-    const { A, B } = api.ids.warehouses;
+    const { A, B } = api.dbIds.warehouses;
     const skuKey = (node: { product: { sku: string }; warehouse: { code: string } }) =>
-      `${node.product.sku === 'P' ? api.ids.products.p : api.ids.products.q}:${api.ids.warehouses[node.warehouse.code as 'A']}`;
+      `${node.product.sku === 'P' ? api.dbIds.products.p : api.dbIds.products.q}:${api.dbIds.warehouses[node.warehouse.code as 'A']}`;
     for (let n = 11; n >= 0; n--) {
       for (const [login, warehouses] of [['admin', [A, B]], ['clerkA', [A]]] as const) {
         const res = await as(api, login, AT, { at: day(n) });

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { StockLevel } from '../../src/entities/stock-level.entity';
-import { TestApi } from '../support/api';
+import { dbKey, TestApi } from '../support/api';
 
 export const DOC_FIELDS = 'id number type status title dealRef version createdAt updatedAt processedAt cancelledAt';
 
@@ -46,8 +46,10 @@ export async function processDoc(api: TestApi, login: string, doc: { id: string;
 }
 
 /** The cached level of (product, warehouse) as a decimal string ("0" when there is no row). */
-export async function level(db: DataSource, productId: number, warehouseId: number): Promise<string> {
-  const row = await db.getRepository(StockLevel).findOneBy({ productId, warehouseId });
+/** A level's quantity in SQL, by database keys or by the API's ids. */
+export async function level(db: DataSource, product: number | string, warehouse: number | string): Promise<string> {
+  const key = (id: number | string) => (typeof id === 'string' ? dbKey(id) : id);
+  const row = await db.getRepository(StockLevel).findOneBy({ productId: key(product), warehouseId: key(warehouse) });
   return (row?.quantity ?? new Decimal(0)).toFixed();
 }
 

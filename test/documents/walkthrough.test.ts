@@ -25,7 +25,7 @@ describe('README walk-through: receipt → transfer → sales order', () => {
 
   it('runs as admin without errors, and the stock moves as the text says', async () => {
     expect(names).toEqual(['Ids', 'Receive', 'Process', 'Transfer', 'Reserve', 'Sell']);
-    const [hoodie, online, retail] = [api.ids.products.hoodie, api.ids.warehouses.online, api.ids.warehouses.retail];
+    const [hoodie, online, retail] = [api.dbIds.products.hoodie, api.dbIds.warehouses.online, api.dbIds.warehouses.retail];
     const before = [await level(api.db, hoodie, online), await level(api.db, hoodie, retail)];
     for (const name of names.filter((n) => n !== 'Process')) {
       const res = await execute(api, operations, name, variables);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
-import { codes, startApi, TEST_SECRET, TestApi } from '../support/api';
+import { codes, startApi, TEST_ID_SECRET, TEST_SECRET, TestApi } from '../support/api';
 import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../../src/config';
 import { Permission } from '../../src/shield/permission-catalog';
 
@@ -151,13 +151,13 @@ describe('configuration refuses insecure production setups', () => {
 
   it('accepts generated secrets in production (64 hex digits, base64 of 48 random bytes)', () => {
     for (const secret of [randomBytes(32).toString('hex'), randomBytes(48).toString('base64')]) {
-      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, DATABASE_URL: 'mysql://u@db/x' } as NodeJS.ProcessEnv).jwtSecret).toBe(secret);
+      expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, ID_SECRET: TEST_ID_SECRET, DATABASE_URL: 'mysql://u@db/x' } as NodeJS.ProcessEnv).jwtSecret).toBe(secret);
     }
   });
 
   it('uses the development secret only outside production, and turns playground and introspection off in production', () => {
     expect(loadConfig({} as NodeJS.ProcessEnv).jwtSecret).toBe(DEV_JWT_SECRET);
-    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: TEST_SECRET, DATABASE_URL: 'mysql://u@db/x' } as NodeJS.ProcessEnv);
+    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: TEST_SECRET, ID_SECRET: TEST_ID_SECRET, DATABASE_URL: 'mysql://u@db/x' } as NodeJS.ProcessEnv);
     expect([prod.playground, prod.introspection]).toEqual([false, false]);
   });
 });

@@ -2,7 +2,7 @@ import { buildSchema } from 'graphql';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEMO_DATA } from '../../src/services/demo/demo-data';
-import { GraphQLResponse, startApi, TestApi } from '../support/api';
+import { GraphQLResponse, missingId, startApi, TestApi } from '../support/api';
 
 /**
  * Issue 18 §4: a mutation given several bad fields answers one BAD_USER_INPUT whose
@@ -36,7 +36,7 @@ interface Case {
   fields: string[];
 }
 
-const id = (n: number) => String(n);
+const id = (n: string) => n;
 
 const CASES: Case[] = [
   {
@@ -79,10 +79,10 @@ const CASES: Case[] = [
   {
     mutation: 'createRole',
     query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }',
-    variables: () => ({
+    variables: (api) => ({
       input: {
         name: 'sales TEAM',
-        grants: [{ permission: 'CATALOG_VIEW', warehouseIds: ['1'] }, { permission: 'WAREHOUSE_SELECT', warehouseIds: [] }],
+        grants: [{ permission: 'CATALOG_VIEW', warehouseIds: [id(api.ids.warehouses.online)] }, { permission: 'WAREHOUSE_SELECT', warehouseIds: [] }],
       },
     }),
     fields: ['input.name', 'input.grants[0].warehouseIds', 'input.grants[1].warehouseIds'],
@@ -93,7 +93,7 @@ const CASES: Case[] = [
     variables: (api) => ({
       roleId: id(api.ids.roles.sales),
       grants: [
-        { permission: 'WAREHOUSE_SELECT', warehouseIds: ['999999'] },
+        { permission: 'WAREHOUSE_SELECT', warehouseIds: [missingId('Warehouse')] },
         { permission: 'DOCUMENT', actions: [] },
         { permission: 'CATALOG_VIEW', reportKinds: ['SALES'] },
       ],
@@ -102,14 +102,14 @@ const CASES: Case[] = [
   },
   {
     mutation: 'assignRole',
-    query: 'mutation { assignRole(userId: "999999", roleId: "999998") { id } }',
-    variables: () => ({}),
+    query: 'mutation($u: ID!, $r: ID!) { assignRole(userId: $u, roleId: $r) { id } }',
+    variables: () => ({ u: missingId('User'), r: missingId('Role') }),
     fields: ['userId', 'roleId'],
   },
   {
     mutation: 'unassignRole',
-    query: 'mutation { unassignRole(userId: "999999", roleId: "999998") { id } }',
-    variables: () => ({}),
+    query: 'mutation($u: ID!, $r: ID!) { unassignRole(userId: $u, roleId: $r) { id } }',
+    variables: () => ({ u: missingId('User'), r: missingId('Role') }),
     fields: ['userId', 'roleId'],
   },
   {
@@ -135,13 +135,13 @@ const CASES: Case[] = [
   {
     mutation: 'setStockMinimum',
     query: 'mutation($p: ID!, $w: ID!) { setStockMinimum(productId: $p, warehouseId: $w, minimum: "-1", reorderQuantity: "-2") { minimum } }',
-    variables: (api) => ({ p: '999999', w: id(api.ids.warehouses.online) }),
+    variables: (api) => ({ p: missingId('Product'), w: id(api.ids.warehouses.online) }),
     fields: ['minimum', 'reorderQuantity', 'productId'],
   },
   {
     mutation: 'reserveProduct',
     query: 'mutation($p: ID!, $w: ID!) { reserveProduct(productId: $p, warehouseId: $w, quantity: "0", dealRef: " ", expiresAt: "2001-01-01T00:00:00Z") { id } }',
-    variables: (api) => ({ p: '999999', w: id(api.ids.warehouses.online) }),
+    variables: (api) => ({ p: missingId('Product'), w: id(api.ids.warehouses.online) }),
     fields: ['quantity', 'dealRef', 'expiresAt', 'productId'],
   },
   {
@@ -153,7 +153,7 @@ const CASES: Case[] = [
         items: [
           { productId: id(api.ids.products.dress), quantity: '1', fromWarehouseId: id(api.ids.warehouses.online), toWarehouseId: id(api.ids.warehouses.retail) },
           { productId: 'not-an-id', quantity: '0', fromWarehouseId: id(api.ids.warehouses.online), toWarehouseId: id(api.ids.warehouses.online) },
-          { productId: '999999', quantity: '1', fromWarehouseId: id(api.ids.warehouses.online) },
+          { productId: missingId('Product'), quantity: '1', fromWarehouseId: id(api.ids.warehouses.online) },
         ],
       },
     }),
@@ -168,7 +168,7 @@ const CASES: Case[] = [
     variables: (api) => ({
       id: id(api.ids.documents['draft-receipt']),
       input: {
-        dealRef: '', removeItemIds: ['999999'],
+        dealRef: '', removeItemIds: [missingId('DocumentItem')],
         addItems: [{ productId: id(api.ids.products.dress), quantity: '-1', toWarehouseId: id(api.ids.warehouses.retail), fromWarehouseId: id(api.ids.warehouses.online) }],
       },
     }),

@@ -11,7 +11,7 @@ import { mintToken } from '../../src/server/identity';
 import { DEMO_DATA } from '../../src/services/demo/demo-data';
 import { applySeed } from '../../src/services/demo/seed.service';
 import { copySqliteToMariadb, CopyRefused } from '../../src/services/platform/copy-to-mariadb';
-import { TEST_SECRET } from '../support/api';
+import { apiId, TEST_SECRET } from '../support/api';
 import { runId, TEST_DATABASE_PREFIX } from '../support/mysql-admin';
 
 /**
@@ -75,9 +75,9 @@ describe('npm run migrate-to-mariadb (issue 21 §4)', () => {
     embedded = await serve(db, undefined, dataDir);
     // Writes through the API, so the copy carries a fresh posting and a reservation too.
     const draft = Object.entries(ids.documents).find(([key]) => key.includes('draft'))?.[1];
-    if (draft) await gql(embedded, 'admin', 'mutation($id: ID!) { processDocument(id: $id, version: 1) { status } }', { id: String(draft) });
+    if (draft) await gql(embedded, 'admin', 'mutation($id: ID!) { processDocument(id: $id, version: 1) { status } }', { id: apiId('InventoryDocument', draft) });
     await gql(embedded, 'admin', 'mutation($p: ID!, $w: ID!) { reserveProduct(productId: $p, warehouseId: $w, quantity: "1", dealRef: "COPY-1") { id } }',
-      { p: String(ids.products.hoodie), w: String(ids.warehouses.online) });
+      { p: apiId('Product', ids.products.hoodie), w: apiId('Warehouse', ids.warehouses.online) });
     const conn = await admin();
     await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await conn.end();

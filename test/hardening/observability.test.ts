@@ -1,6 +1,6 @@
 import { logger, setLogSink } from '../../src/logger';
 import { loadConfig } from '../../src/config';
-import { startApi, TEST_SECRET, TestApi } from '../support/api';
+import { startApi, TEST_ID_SECRET, TEST_SECRET, TestApi } from '../support/api';
 import { baseUrl, post, smallCompany } from './http';
 
 describe('logs: one structured line per operation', () => {
@@ -24,7 +24,7 @@ describe('logs: one structured line per operation', () => {
       { authorization: `Bearer ${token}`, 'x-request-id': 'req-42' });
     expect(res.headers.get('x-request-id')).toBe('req-42');
     expect(operationLines()).toEqual([expect.objectContaining({
-      level: 30, requestId: 'req-42', viewerId: api.ids.users.clerk, operationName: 'Prices',
+      level: 30, requestId: 'req-42', viewerId: api.dbIds.users.clerk, operationName: 'Prices',
       durationMs: expect.any(Number), outcome: 'partial', errorCodes: ['FORBIDDEN'],
     })]);
     const all = lines.map((l) => JSON.stringify(l)).join('\n');
@@ -97,7 +97,7 @@ describe('metrics, liveness and readiness', () => {
 
 describe('metrics are never public in production (issue 15 point 6)', () => {
   it('production without METRICS_PORT: no /metrics anywhere, the API port answers 404', async () => {
-    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: TEST_SECRET, DATABASE_URL: 'mysql://u@db/x' } as NodeJS.ProcessEnv);
+    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: TEST_SECRET, ID_SECRET: TEST_ID_SECRET, DATABASE_URL: 'mysql://u@db/x' } as NodeJS.ProcessEnv);
     expect([prod.metrics, prod.metricsPort]).toEqual([false, undefined]);
     const api = await startApi(smallCompany, { production: true, metrics: prod.metrics, metricsPort: prod.metricsPort });
     try {
@@ -133,7 +133,7 @@ describe('metrics are never public in production (issue 15 point 6)', () => {
   });
 
   it('configuration: production metrics only with METRICS_PORT; never on PORT; development keeps them on the API port', () => {
-    const env = { NODE_ENV: 'production', JWT_SECRET: TEST_SECRET, DATABASE_URL: 'mysql://u@db/x' };
+    const env = { NODE_ENV: 'production', JWT_SECRET: TEST_SECRET, ID_SECRET: TEST_ID_SECRET, DATABASE_URL: 'mysql://u@db/x' };
     const withPort = loadConfig({ ...env, METRICS_PORT: '9464' } as NodeJS.ProcessEnv);
     expect([withPort.metrics, withPort.metricsPort]).toEqual([true, 9464]);
     expect(() => loadConfig({ ...env, METRICS: '1' } as NodeJS.ProcessEnv)).toThrow(/METRICS_PORT/);

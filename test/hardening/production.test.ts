@@ -4,10 +4,10 @@ import path from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
 import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../../src/config';
 import { operationHash } from '../../src/server/trusted-operations';
-import { codes, startApi, TEST_SECRET, TestApi } from '../support/api';
+import { codes, startApi, TEST_ID_SECRET, TEST_SECRET, TestApi } from '../support/api';
 import { baseUrl, post, smallCompany } from './http';
 
-const productionEnv = { NODE_ENV: 'production', JWT_SECRET: TEST_SECRET, DATABASE_URL: 'mysql://app@db:3306/stockgate' } as NodeJS.ProcessEnv;
+const productionEnv = { NODE_ENV: 'production', JWT_SECRET: TEST_SECRET, ID_SECRET: TEST_ID_SECRET, DATABASE_URL: 'mysql://app@db:3306/stockgate' } as NodeJS.ProcessEnv;
 
 describe('startup refuses insecure configuration with a one-line reason', () => {
   const refusal = (env: Record<string, string>) => {
@@ -29,6 +29,8 @@ describe('startup refuses insecure configuration with a one-line reason', () => 
     ['a plain-http JWKS URL', { NODE_ENV: 'production', JWKS_URL: 'http://idp/jwks', DATABASE_URL: 'mysql://a@b/c' }, /https/],
     ['a missing trusted-operations file', { ...productionEnv, TRUSTED_OPERATIONS_FILE: '/nonexistent/ops.txt' }, /TRUSTED_OPERATIONS_FILE/],
     ['a limit that is not a positive integer', { ...productionEnv, LIMIT_DEPTH: '0' }, /LIMIT_DEPTH/],
+    ['no ID_SECRET in production (ids are derived from it)', { ...productionEnv, ID_SECRET: '' }, /ID_SECRET/],
+    ['an ID_SECRET of too little entropy', { ...productionEnv, ID_SECRET: ' '.repeat(48) }, /ID_SECRET/],
   ] as Array<[string, Record<string, string>, RegExp]>)('%s', (_name, env, reason) => {
     const message = refusal(env);
     expect(message).toMatch(reason);

@@ -141,8 +141,8 @@ describe('loaders everywhere: statements per list query do not grow with the pag
     api = await startApi(spec);
     const expiresAt = new Date(Date.now() + 86_400_000);
     await api.db.getRepository(Reservation).insert(Array.from({ length: N }, (_, i) => ({
-      productId: api.ids.products[`p${i}`], warehouseId: api.ids.warehouses[i % 3 ? 'A' : 'B'], quantity: new Decimal(1),
-      dealRef: `D${i}`, expiresAt, createdById: api.ids.users[`u${i % 5}`],
+      productId: api.dbIds.products[`p${i}`], warehouseId: api.dbIds.warehouses[i % 3 ? 'A' : 'B'], quantity: new Decimal(1),
+      dealRef: `D${i}`, expiresAt, createdById: api.dbIds.users[`u${i % 5}`],
     })));
     counter = countStatements(api.db);
   });

@@ -17,8 +17,8 @@ describe('inventoryReport history and visibility', () => {
     expect(march.errors).toBeUndefined();
 
     const now = new Date();
-    await postDocument(api, api.ids.documents['late-sale'], now, true); // cancel a March sale today
-    await postDocument(api, api.ids.documents.draft, now, false); // process a draft today
+    await postDocument(api, api.dbIds.documents['late-sale'], now, true); // cancel a March sale today
+    await postDocument(api, api.dbIds.documents.draft, now, false); // process a draft today
 
     expect((await ask('boss', MARCH)).body).toBe(march.body);
     // The same changes do show in today's report: the check above could fail.
@@ -34,8 +34,8 @@ describe('inventoryReport history and visibility', () => {
     expect(before.errors).toBeUndefined();
     expect(before.data.inventoryReport.movement.warehouses).toHaveLength(1);
 
-    await receive(api, api.ids.warehouses.B, api.ids.products.pink, '3', '18.5', new Date('2025-03-12T10:00:00Z'));
-    await receive(api, api.ids.warehouses.C, api.ids.products.plain, '7', '1.1', new Date('2025-02-01T10:00:00Z'));
+    await receive(api, api.dbIds.warehouses.B, api.dbIds.products.pink, '3', '18.5', new Date('2025-03-12T10:00:00Z'));
+    await receive(api, api.dbIds.warehouses.C, api.dbIds.products.plain, '7', '1.1', new Date('2025-02-01T10:00:00Z'));
 
     expect((await ask('reporterA', { ...MARCH, search: 'a' }, false)).body).toBe(before.body);
     // The declared exception moves: the company-wide value includes the hidden warehouses.

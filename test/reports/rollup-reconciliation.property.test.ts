@@ -104,13 +104,13 @@ describe('report rollups reconcile with the ledger', () => {
         const ledger = await ledgerRows(api.db);
         expect(await storedRollupRows(api.db)).toEqual(expectedRollupRows(ledger));
 
-        const ids = api.ids;
+        const ids = api.dbIds;
         const picked = productKeys && new Set(productKeys.flatMap((k) =>
           [ids.products[k], ...(k === 'dress' ? [ids.products.pink, ids.products.blue] : [])]));
         const covered = (warehouseKeys ?? WAREHOUSES).slice().sort();
         const res = await api.gql('boss', QUERY, {
-          from, to, ids: productKeys?.map((k) => String(ids.products[k])) ?? null,
-          warehouseIds: warehouseKeys?.map((k) => String(ids.warehouses[k])) ?? null, drill: String(ids.warehouses[drill]),
+          from, to, ids: productKeys?.map((k) => api.ids.products[k]) ?? null,
+          warehouseIds: warehouseKeys?.map((k) => api.ids.warehouses[k]) ?? null, drill: api.ids.warehouses[drill],
         });
         expect(res.errors).toBeUndefined();
         const r = res.data.inventoryReport;

@@ -84,14 +84,14 @@ export const audit = (ctx: RequestContext, tx: EntityManager, action: string, su
 export async function requireRole(tx: EntityManager, id: string | number, field: string): Promise<Role> {
   const key = parseId(id);
   const role = key === null ? null : await tx.getRepository(Role).findOneBy({ id: key });
-  if (!role) throw badInput(field, `no role with id ${id}`);
+  if (!role) throw badInput(field, 'no role with this id');
   return role;
 }
 
 export async function requireUser(tx: EntityManager, id: string | number, field: string): Promise<User> {
   const key = parseId(id);
   const user = key === null ? null : await tx.getRepository(User).findOneBy({ id: key });
-  if (!user) throw badInput(field, `no user with id ${id}`);
+  if (!user) throw badInput(field, 'no user with this id');
   return user;
 }
 

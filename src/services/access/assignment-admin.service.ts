@@ -10,6 +10,7 @@ import { accessChange, assertNoEscalation, audit, AuditSubject, grantsOfRole, re
 import { effectiveGrants, ValidGrant } from './grant-spec';
 import { parseId } from '../platform/ids';
 import { assertUserInReach } from './reach';
+import { encodeId } from '../platform/opaque-ids';
 
 /** The narrowing of an assignment: existing warehouse ids, sorted; null = as the role says. */
 async function checkNarrowing(tx: EntityManager, ids: Array<string | number> | null | undefined, grants: ValidGrant[]): Promise<number[] | null> {
@@ -19,13 +20,13 @@ async function checkNarrowing(tx: EntityManager, ids: Array<string | number> | n
   if (!select) throw badInput('warehouseIds', 'the role grants no WAREHOUSE_SELECT to narrow');
   const keys = ids.map(parseId);
   const bad = ids.find((_, i) => keys[i] === null);
-  if (bad !== undefined) throw badInput('warehouseIds', `no warehouse with id ${bad}`);
+  if (bad !== undefined) throw badInput('warehouseIds', 'no warehouse with this id');
   const unique = [...new Set(keys as number[])].sort((a, b) => a - b);
   const found = new Set((await tx.getRepository(Warehouse).findBy({ id: In(unique) })).map((w) => w.id));
   const missing = unique.find((id) => !found.has(id));
-  if (missing !== undefined) throw badInput('warehouseIds', `no warehouse with id ${missing}`);
+  if (missing !== undefined) throw badInput('warehouseIds', 'no warehouse with this id');
   const outside = select.warehouseIds ? unique.find((id) => !select.warehouseIds!.includes(id)) : undefined;
-  if (outside !== undefined) throw badInput('warehouseIds', `warehouse ${outside} is outside the role's WAREHOUSE_SELECT scope; narrowing cannot widen`);
+  if (outside !== undefined) throw badInput('warehouseIds', `warehouse ${encodeId('Warehouse', outside)} is outside the role's WAREHOUSE_SELECT scope; narrowing cannot widen`);
   return unique;
 }
 
@@ -69,7 +70,7 @@ export const assignmentAdminService = {
       errors.throwIfAny();
       await assertUserInReach(ctx, tx, user!);
       const existing = await tx.getRepository(RoleAssignment).findOneBy({ userId: user.id, roleId: role.id });
-      if (!existing) throw badInput('roleId', `user ${user.id} does not hold role ${role.id}`);
+      if (!existing) throw badInput('roleId', `user ${user.login} does not hold role ${role.name}`);
       await tx.delete(RoleAssignment, { id: existing.id });
       await audit(ctx, tx, 'ROLE_UNASSIGNED', AuditSubject.USER, user.id, assignmentSnapshot(existing, role.name), null);
       return user;

@@ -15,6 +15,7 @@ import { DocumentAction, DocumentType, Permission, ReportKind, ScopeKind, scopeK
 import { requireUser } from './access-admin.service';
 import { effectiveGrants, fromGrantRows, ValidGrant } from './grant-spec';
 import { parseId } from '../platform/ids';
+import { encodeId } from '../platform/opaque-ids';
 
 export interface ExplainQuestion {
   userId: string;
@@ -46,7 +47,7 @@ export interface Explanation {
 
 const req = (permission: Permission, extra: Partial<Requirement> = {}): Requirement => {
   const r = { permission, warehouseId: null, reportKind: null, documentType: null, action: null, ...extra };
-  const scope = r.warehouseId !== null ? ` on warehouse ${r.warehouseId}` : r.reportKind ? ` on ${r.reportKind} reports`
+  const scope = r.warehouseId !== null ? ` on warehouse ${encodeId('Warehouse', r.warehouseId)}` : r.reportKind ? ` on ${r.reportKind} reports`
     : r.documentType ? ` ${r.action} on ${r.documentType}` : permission === Permission.WAREHOUSE_SELECT ? ' on any warehouse' : '';
   return { ...r, description: `${permission}${scope}` };
 };
@@ -132,7 +133,7 @@ export const explainAccessService = {
     if (q.warehouseId !== undefined && q.warehouseId !== null) {
       warehouseId = parseId(q.warehouseId);
       const exists = warehouseId !== null && (await ctx.db.getRepository(Warehouse).existsBy({ id: warehouseId }));
-      if (!exists) throw badInput('warehouseId', `no warehouse with id ${q.warehouseId}`);
+      if (!exists) throw badInput('warehouseId', 'no warehouse with this id');
     }
     const requirements = requirementsOf(q, warehouseId);
 
@@ -145,7 +146,7 @@ export const explainAccessService = {
     const judged = requirements.map((r) => {
       const verdicts = assignments.map((a) => {
         const grants = grantsOf.get(a.roleId)!;
-        const name = roles.find((role) => role.id === a.roleId)?.name ?? `#${a.roleId}`;
+        const name = roles.find((role) => role.id === a.roleId)?.name ?? `#${encodeId('Role', a.roleId)}`;
         return { assignment: a, ...judge(r, name, effectiveGrants(grants), effectiveGrants(grants, a.warehouseScope), a.warehouseScope) };
       });
       return { ...r, granted: verdicts.some((v) => v.grants), verdicts };

@@ -57,7 +57,7 @@ async function clientIdOf(tx: EntityManager, given: string | null | undefined): 
 async function requireApplication(tx: EntityManager, id: string): Promise<Application> {
   const key = parseId(id);
   const application = key === null ? null : await tx.getRepository(Application).findOneBy({ id: key });
-  if (!application) throw badInput('id', `no application with id ${id}`);
+  if (!application) throw badInput('id', 'no application with this id');
   return application;
 }
 
@@ -130,7 +130,7 @@ export const applicationAdminService = {
         throw invalidState('The application is already revoked.', { status: application.status });
       }
       // Application grants like a user's: withdrawing one beyond the actor's own access is out of reach (issue 15 point 1).
-      if (application.approvedGrants) assertInReach(ctx, effectiveGrants(application.approvedGrants), `Application ${application.id}`);
+      if (application.approvedGrants) assertInReach(ctx, effectiveGrants(application.approvedGrants), `Application ${application.clientId}`);
       const before = snapshot(application);
       Object.assign(application, { status: ApplicationStatus.REVOKED, revokedById: ctx.access.userId, revokedAt: new Date() });
       const saved = await tx.save(Application, application);

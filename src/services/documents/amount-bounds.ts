@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { StockMovement } from '../../entities/stock-movement.entity';
 import { DomainError } from '../../errors';
 import { AMOUNTS } from '../../limits/limits';
+import { encodeId } from '../platform/opaque-ids';
 
 interface LevelAmounts {
   quantity: Decimal;
@@ -14,7 +15,7 @@ const over = (amount: Decimal) => amount.abs().gt(AMOUNTS.value);
 const refused = (what: string, amount: Decimal, m: Pick<StockMovement, 'productId' | 'warehouseId'>) =>
   new DomainError('BAD_USER_INPUT',
     `Processing would make ${what} ${amount.toFixed()}, over ${AMOUNTS.value} (amount.value): both databases store amounts exactly only up to it.`,
-    { field: 'id', limit: 'amount.value', max: AMOUNTS.value, productId: String(m.productId), warehouseId: String(m.warehouseId) });
+    { field: 'id', limit: 'amount.value', max: AMOUNTS.value, productId: encodeId('Product', m.productId), warehouseId: encodeId('Warehouse', m.warehouseId) });
 
 /**
  * Refuses a posting that would store an amount beyond what both databases keep exactly
@@ -27,7 +28,7 @@ const refused = (what: string, amount: Decimal, m: Pick<StockMovement, 'productI
 export function assertStorable(movements: StockMovement[], levels: Map<string, LevelAmounts>): void {
   const after = new Map<string, { quantity: Decimal; value: Decimal | null; m: StockMovement }>();
   for (const m of movements) {
-    if (over(m.value)) throw refused(`the value of a ledger row of product ${m.productId} in warehouse ${m.warehouseId}`, m.value, m);
+    if (over(m.value)) throw refused(`the value of a ledger row of product ${encodeId('Product', m.productId)} in warehouse ${encodeId('Warehouse', m.warehouseId)}`, m.value, m);
     const key = `${m.productId}:${m.warehouseId}`;
     const level = levels.get(key);
     const entry = after.get(key) ?? { quantity: level?.quantity ?? new Decimal(0), value: level?.value ?? null, m };

@@ -6,6 +6,7 @@ import { Product } from '../../entities/product.entity';
 import { StockMovement } from '../../entities/stock-movement.entity';
 import { invalidState } from '../../errors';
 import { chunks } from '../platform/bulk';
+import { encodeId } from '../platform/opaque-ids';
 
 /** One OR per (product, warehouse): chunked far below SQLite's expression depth of 1,000 (issue 22). */
 const OR_PAIRS = 200;
@@ -60,9 +61,9 @@ export async function assertNothingLeftSince(tx: EntityManager, doc: InventoryDo
     if (left) {
       const product = await tx.findOneBy(Product, { id: left.productId });
       throw invalidState(
-        `Document ${doc.number} cannot be cancelled: stock of ${product?.sku ?? left.productId} has left warehouse ${left.warehouseId} since it was processed, `
+        `Document ${doc.number} cannot be cancelled: stock of ${product?.sku ?? encodeId('Product', left.productId)} has left warehouse ${encodeId('Warehouse', left.warehouseId)} since it was processed, `
         + 'so its cost is already part of the average cost of what left. Post a correcting document instead (DESIGN §1).',
-        { status: doc.status, reason: 'STOCK_LEFT_SINCE', productId: String(left.productId), warehouseId: String(left.warehouseId) },
+        { status: doc.status, reason: 'STOCK_LEFT_SINCE', productId: encodeId('Product', left.productId), warehouseId: encodeId('Warehouse', left.warehouseId) },
       );
     }
   }

@@ -21,14 +21,14 @@ export function planLineEdit(items: DocumentItem[], input: UpdateDocumentInput, 
   const removed = new Set<number>();
   (input.removeItemIds ?? []).forEach((raw, i) => {
     const itemId = parseId(raw);
-    if (itemId === null || !byId.has(itemId)) errors.add(`input.removeItemIds[${i}]`, `no line ${raw} in this document.`);
+    if (itemId === null || !byId.has(itemId)) errors.add(`input.removeItemIds[${i}]`, 'no line with this id in this document.');
     else removed.add(itemId);
   });
   const changed = new Map<number, Line>();
   (input.changeItems ?? []).forEach((change, i) => {
     const itemId = parseId(change.id);
     if (itemId === null || !byId.has(itemId) || removed.has(itemId) || changed.has(itemId)) {
-      errors.add(`input.changeItems[${i}].id`, `no line ${change.id} to change in this document.`);
+      errors.add(`input.changeItems[${i}].id`, 'no line with this id to change in this document.');
     } else changed.set(itemId, changedLine(byId.get(itemId)!, change, `input.changeItems[${i}]`, errors));
   });
   const added = (input.addItems ?? []).map((item, i) => lineFromInput(item, `input.addItems[${i}]`, errors));

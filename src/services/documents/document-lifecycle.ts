@@ -19,8 +19,8 @@ export function factsOf(doc: Pick<InventoryDocument, 'type' | 'status'>, items: 
  * A document the viewer may not see is indistinguishable from one that does not exist
  * (DESIGN §3.2): both get NOT_FOUND naming the `id` argument, with the same message.
  */
-export const documentNotFound = (id: string | number) =>
-  new DomainError('NOT_FOUND', `Document ${id} not found.`, { field: 'id' });
+export const documentNotFound = (_id?: string | number) =>
+  new DomainError('NOT_FOUND', 'No document with this id.', { field: 'id' });
 
 /**
  * Refuses unless `canActOnDocument` — the one function `allowedActions` also asks — allows

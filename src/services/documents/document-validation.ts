@@ -129,7 +129,7 @@ export async function validateLines(tx: EntityManager, access: Access, type: Doc
   const warehouses = new Map((warehouseIds.length ? await tx.getRepository(Warehouse).findBy({ id: In(warehouseIds) }) : []).map((w) => [w.id, w]));
   for (const line of lines) {
     const product = products.get(line.productId);
-    if (parsed(line.productId) && !product) errors.add(`${line.field}.productId`, `no product ${line.productId}.`);
+    if (parsed(line.productId) && !product) errors.add(`${line.field}.productId`, 'no product with this id.');
     if (product?.archived) errors.add(`${line.field}.productId`, `product ${product.sku} is archived.`);
     // Re-checked at processing too: the product's unit may have changed since the draft was written.
     if (product && line.quantity.greaterThan(0) && !line.quantity.isInteger() && wholeNumbersOnly(product.unit)) {
@@ -139,7 +139,7 @@ export async function validateLines(tx: EntityManager, access: Access, type: Doc
       const id = line[side];
       if (!parsed(id)) continue;
       const warehouse = warehouses.get(id);
-      if (!warehouse) errors.add(`${line.field}.${side}`, `no warehouse ${id}.`);
+      if (!warehouse) errors.add(`${line.field}.${side}`, 'no warehouse with this id.');
       else if (!warehouse.active) errors.add(`${line.field}.${side}`, `warehouse ${warehouse.code} is inactive.`);
     }
     if (!sides.from && product) errors.check(() => assertLineValue(line, line.purchasePrice ?? product.purchasePrice));

@@ -11,6 +11,7 @@ import { applyRollups } from '../reports/rollup-writer';
 import { assertStorable } from './amount-bounds';
 import { netChanges } from './movements';
 import { LevelState } from './valuation';
+import { encodeId } from '../platform/opaque-ids';
 
 export const isMysql = (tx: EntityManager) => tx.connection.options.type === 'mysql';
 
@@ -151,7 +152,7 @@ export async function insufficientStock(tx: EntityManager, productId: number, wa
   const product = await tx.getRepository(Product).findOneBy({ id: productId });
   return new DomainError(
     'INSUFFICIENT_STOCK',
-    `Insufficient stock of ${product?.sku ?? productId} in warehouse ${warehouseId}: needed ${needed.toFixed()}, available ${available.toFixed()}.`,
-    { productId: String(productId), sku: product?.sku ?? null, warehouseId: String(warehouseId), needed: needed.toFixed(), available: available.toFixed() },
+    `Insufficient stock of ${product?.sku ?? encodeId('Product', productId)} in warehouse ${encodeId('Warehouse', warehouseId)}: needed ${needed.toFixed()}, available ${available.toFixed()}.`,
+    { productId: encodeId('Product', productId), sku: product?.sku ?? null, warehouseId: encodeId('Warehouse', warehouseId), needed: needed.toFixed(), available: available.toFixed() },
   );
 }

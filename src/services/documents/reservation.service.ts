@@ -42,10 +42,10 @@ export const reservationService = {
 
     return inTransaction(ctx.db, async (tx) => {
       const product = productId === undefined ? null : await tx.findOneBy(Product, { id: productId });
-      if (productId !== undefined && !product) errors.add('productId', `no product ${productId}.`);
+      if (productId !== undefined && !product) errors.add('productId', 'no product with this id.');
       if (product?.archived) errors.add('productId', `product ${product.sku} is archived.`);
       const warehouse = warehouseId === undefined ? null : await tx.findOneBy(Warehouse, { id: warehouseId });
-      if (warehouseId !== undefined && !warehouse) errors.add('warehouseId', `no warehouse ${warehouseId}.`);
+      if (warehouseId !== undefined && !warehouse) errors.add('warehouseId', 'no warehouse with this id.');
       if (warehouse && !warehouse.active) errors.add('warehouseId', `warehouse ${warehouse.code} is inactive.`);
       // The settings' maximum (issue 15 §7); LIMITS.reservationDays, its ceiling, was checked before any SQL.
       const settings = await getSettings(tx);
@@ -81,10 +81,10 @@ export const reservationService = {
       if (isMysql(tx)) qb.setLock('pessimistic_write');
       const reservation = id === null ? null : await qb.getOne();
       if (!reservation || !ctx.access.canSelectWarehouse(reservation.warehouseId)) {
-        throw new DomainError('NOT_FOUND', `Reservation ${rawId} not found.`, { field: 'id' });
+        throw new DomainError('NOT_FOUND', 'No reservation with this id.', { field: 'id' });
       }
       if (reservation.status !== ReservationStatus.ACTIVE) {
-        throw invalidState(`Reservation ${reservation.id} is ${reservation.status}; only ACTIVE reservations can be released.`, { status: reservation.status });
+        throw invalidState(`This reservation is ${reservation.status}; only ACTIVE reservations can be released.`, { status: reservation.status });
       }
       Object.assign(reservation, { status: ReservationStatus.RELEASED, closedAt: new Date() });
       recordChanges(tx, [{ kind: 'stockLevel', productId: reservation.productId, warehouseId: reservation.warehouseId }]);

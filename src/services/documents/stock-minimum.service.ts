@@ -35,8 +35,8 @@ export async function setStockMinimum(ctx: RequestContext, input: StockMinimumIn
   const minimumQuantity = errors.check(() => notNegative(input.minimum, 'minimum'));
   const reorderQuantity = errors.check(() => notNegative(input.reorderQuantity, 'reorderQuantity'));
   return inTransaction(ctx.db, async (tx) => {
-    if (productId !== undefined && !(await tx.findOneBy(Product, { id: productId }))) errors.add('productId', `no product ${productId}.`);
-    if (warehouseId !== undefined && !(await tx.findOneBy(Warehouse, { id: warehouseId }))) errors.add('warehouseId', `no warehouse ${warehouseId}.`);
+    if (productId !== undefined && !(await tx.findOneBy(Product, { id: productId }))) errors.add('productId', 'no product with this id.');
+    if (warehouseId !== undefined && !(await tx.findOneBy(Warehouse, { id: warehouseId }))) errors.add('warehouseId', 'no warehouse with this id.');
     errors.throwIfAny();
     const key = { productId, warehouseId };
     const level = (await lockLevels(tx, [key])).get(levelKey(key))!;

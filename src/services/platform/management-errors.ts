@@ -1,8 +1,8 @@
 import { badInput, DomainError } from '../../errors';
 
 /** Missing and hidden look the same (DESIGN §3.2): one message whatever the reason. */
-export const notFound = (kind: string, id: string | number) =>
-  new DomainError('NOT_FOUND', `No ${kind} with id ${id}.`, { field: 'id' });
+export const notFound = (kind: string, _id?: string | number) =>
+  new DomainError('NOT_FOUND', `No ${kind} with this id.`, { field: 'id' });
 
 /** A unique index refused the row (a concurrent insert won the race after our own check). */
 export function isUniqueViolation(error: unknown): boolean {

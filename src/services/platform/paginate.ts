@@ -2,6 +2,7 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../../errors';
 import { overLimit } from '../../limits/limits';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageArgs } from '../../schema/connection';
+import { openCursor, sealCursor } from './opaque-ids';
 
 export type Direction = 'ASC' | 'DESC';
 
@@ -38,13 +39,14 @@ interface Cursor {
 /** Cursors are made and read only here (opaque to clients; a change of encoding is one place). */
 const encodeCursor = (ordering: Ordering<any>, row: { id: number }, value: Date | string | undefined): string => {
   const cursor: Cursor = { k: ordering.key, ...(value === undefined ? {} : { v: value instanceof Date ? value.toISOString() : value }), id: row.id };
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+  return sealCursor(JSON.stringify(cursor));
 };
 
 function decodeCursor(ordering: Ordering<any>, cursor: string, field: string): Cursor {
   let parsed: Partial<Cursor> | null = null;
   try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    const content = openCursor(cursor);
+    parsed = content === null ? null : JSON.parse(content);
   } catch {
     parsed = null;
   }
@@ -115,7 +117,8 @@ function pageSize(args: PageArgs): { size: number; backward: boolean } {
 /**
  * Keyset pagination over an already scoped query (issue 18 §1): `first`/`after` forward,
  * `last`/`before` backward, in the given order with the id as tie-breaker. A cursor is the sort
- * value and id of a row, so pages stay exact when rows are inserted meanwhile. One page query,
+ * value and id of a row, sealed (opaque-ids.ts: it shows neither the key nor a count), so pages
+ * stay exact when rows are inserted meanwhile. One page query,
  * plus one COUNT when `totalCount` is selected, whatever the page size.
  */
 export async function paginate<T extends ObjectLiteral & { id: number }>(

@@ -1,4 +1,5 @@
 import { parseId } from '../../services/platform/ids';
+import { encodeId } from '../../services/platform/opaque-ids';
 import { DocumentAction, Permission } from '../permission-catalog';
 import { RuleTree } from '../rule';
 import { chain, requires, requiresDocumentAction, rule, visibleWithParent } from '../rules';
@@ -9,9 +10,11 @@ const inventory = requires(Permission.INVENTORY_VIEW);
 const selectsWarehouseArg = (what: string) => rule(`${what}-warehouse`, (access, _parent, args) => {
   const warehouseId = parseId(args.warehouseId);
   if (warehouseId !== null && access.canSelectWarehouse(warehouseId)) return null;
+  // The id as the client gave it (the boundary decoded it): never the database key.
+  const named = warehouseId === null ? 'with this id' : encodeId('Warehouse', warehouseId);
   return {
     code: 'FORBIDDEN', permission: Permission.WAREHOUSE_SELECT,
-    message: `You lack authority over warehouse ${args.warehouseId}: ${what} there needs WAREHOUSE_SELECT on it.`,
+    message: `You lack authority over warehouse ${named}: ${what} there needs WAREHOUSE_SELECT on it.`,
   };
 });
 

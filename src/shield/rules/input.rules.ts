@@ -115,6 +115,9 @@ export const INPUT_RULES: InputRuleTree = {
   ...writable('MovementOrder', 'field', 'direction'),
   ...plainArguments('Query.warehouses', 'includeInactive'),
   ...plainArguments('Query.warehouse', 'id'),
+  // Any id: what each object shows is decided by the Node guard (node.rules.ts).
+  ...plainArguments('Query.node', 'id'),
+  ...plainArguments('Query.nodes', 'ids'),
   // Subscription filters: ids only; a hidden one hears nothing (docs/subscriptions.md).
   ...plainArguments('Subscription.stockLevelChanged', 'warehouseId', 'productId'),
   ...plainArguments('Subscription.documentChanged', 'id'),
