@@ -72,6 +72,9 @@ export const ID_COORDINATES: Record<string, IdSpec> = {
     'DocumentItemChangeInput.fromWarehouseId', 'DocumentItemChangeInput.toWarehouseId', 'GrantInput.warehouseIds'),
   ...same('DocumentItem', 'DocumentItemChangeInput.id', 'UpdateDocumentInput.removeItemIds'),
   ...same('InventoryDocument', 'DocumentVersionInput.id'),
+  ...same('Product', 'ReservationFilter.productId', 'StockLevelFilter.productId'),
+  ...same('Warehouse', 'ReservationFilter.warehouseId', 'StockLevelFilter.warehouseId'),
+  ...same('Role', 'UserFilter.roleId'),
 
   // Query arguments
   ...same('Node', 'Query.node(id)', 'Query.nodes(ids)'),
