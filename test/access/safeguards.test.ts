@@ -12,7 +12,7 @@ import { checkOf } from '../../src/shield/rule-checks';
 import { userAdminRules } from '../../src/shield/rules/access.rules';
 import { effectiveGrants } from '../../src/services/access/grant-spec';
 import { DocumentAction, DocumentType, Permission, ReportKind } from '../../src/shield/permission-catalog';
-import { apiId, codes, missingId, startApi, TestApi } from '../support/api';
+import { apiId, codes, dbKey, missingId, startApi, TestApi } from '../support/api';
 import { createTestDatabase } from '../support/database';
 import { ADMIN_SPEC, id, warehousesOf } from './fixture';
 
@@ -59,7 +59,7 @@ describe('safeguards: last access manager, every instance, explainAccess, the au
     await api.db.query('INSERT INTO role_assignment (userId, roleId) VALUES (?, ?)', [local2, api.dbIds.roles.localAdmin]);
     await api.db.query('UPDATE app_user SET active = 0 WHERE id = ?', [api.dbIds.users.admin]);
     return {
-      local2: String(local2),
+      local2: apiId('User', local2),
       async restore() {
         await api.db.query('UPDATE app_user SET active = 1 WHERE id = ?', [api.dbIds.users.admin]);
         await api.db.query('DELETE FROM role_assignment WHERE userId = ?', [local2]);
@@ -93,14 +93,15 @@ describe('safeguards: last access manager, every instance, explainAccess, the au
     const managers = await twoLocalManagers();
     const [asAdmin, asLocal] = await Promise.all([ctxOf('local2'), ctxOf('local')]);
     const results = await Promise.allSettled([
-      userAdminService.setActive(asAdmin, user('local'), false),
-      userAdminService.setActive(asLocal, managers.local2, false),
+      // The services take database keys (the API's ids are decoded at the schema boundary).
+      userAdminService.setActive(asAdmin, String(api.dbIds.users.local), false),
+      userAdminService.setActive(asLocal, String(dbKey(managers.local2)), false),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
     expect(refused.reason.extensions).toMatchObject({ code: 'CONFLICT', reason: 'LAST_ACCESS_MANAGER' });
     const winner = results[0].status === 'fulfilled' ? asAdmin : asLocal;
-    await userAdminService.setActive(winner, winner === asAdmin ? user('local') : managers.local2, true);
+    await userAdminService.setActive(winner, winner === asAdmin ? String(api.dbIds.users.local) : String(dbKey(managers.local2)), true);
     await managers.restore();
   });
 
@@ -214,9 +215,9 @@ describe('safeguards: last access manager, every instance, explainAccess, the au
       const missingType = await explain({ u: user('anna'), p: 'DOCUMENT' });
       expect(codes(missingType)).toEqual(['BAD_USER_INPUT']);
       expect(missingType.errors![0].extensions!.field).toBe('documentType');
-      const unknownWarehouse = await explain({ u: user('anna'), w: '999999' });
+      const unknownWarehouse = await explain({ u: user('anna'), w: missingId('Warehouse') });
       expect(unknownWarehouse.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'warehouseId' });
-      expect((await explain({ u: '999999', p: 'CATALOG_VIEW' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId' });
+      expect((await explain({ u: missingId('User'), p: 'CATALOG_VIEW' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId' });
       expect((await explain({ u: user('anna') })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'permission' });
     });
   });

@@ -74,7 +74,7 @@ describe('document_warehouse follows the lines (issue 21 §3)', () => {
     expect(await visibleTo('clerkA')).toEqual({ total: 0, numbers: [] });
 
     // Remove the last line: a document without lines is visible to every clerk of the type (DESIGN §3.4).
-    res = await as(api, 'admin', UPDATE, { id: doc.id, version: doc.version, input: { removeItemIds: [String(items[1].id)] } });
+    res = await as(api, 'admin', UPDATE, { id: doc.id, version: doc.version, input: { removeItemIds: [apiId('DocumentItem', items[1].id)] } });
     expect(res.errors).toBeUndefined();
     doc = res.data.updateDocument;
     state = await tableAndLines();

@@ -75,7 +75,7 @@ function requirementsOf(q: ExplainQuestion, warehouseId: number | null): Require
   return out;
 }
 
-const list = (ids: number[]) => `[${ids.join(', ')}]`;
+const list = (ids: number[]) => `[${ids.map((id) => encodeId('Warehouse', id)).join(', ')}]`;
 
 /** Why one assignment does or does not grant one requirement. */
 function judge(r: Requirement, roleName: string, roleGrants: Grants, narrowed: Grants, scope: number[] | null): { grants: boolean; reason: string } {

@@ -54,7 +54,7 @@ export async function validateGrantSpecs(tx: EntityManager, specs: GrantSpecInpu
     const found = new Set((await tx.getRepository(Warehouse).findBy({ id: In(wanted) })).map((w) => w.id));
     for (const { at, grant } of valid) {
       const unknown = (grant.warehouseIds ?? []).find((id) => !found.has(id));
-      if (unknown !== undefined) errors.add(`${at}.warehouseIds`, `no warehouse with id ${unknown}`);
+      if (unknown !== undefined) errors.add(`${at}.warehouseIds`, 'no warehouse with this id');
     }
   }
   errors.throwIfAny();
@@ -81,7 +81,7 @@ function checkSpec(spec: GrantSpecInput, at: string, errors: InputErrors): Valid
   if (kind === ScopeKind.WAREHOUSES && has(spec.warehouseIds)) {
     const ids = spec.warehouseIds!.map((id) => (/^\d{1,15}$/.test(String(id)) ? Number(id) : NaN));
     if (ids.length === 0) errors.add(`${at}.warehouseIds`, 'name at least one warehouse, or omit it for ALL');
-    else if (ids.some(Number.isNaN)) errors.add(`${at}.warehouseIds`, 'warehouse ids are numeric ids');
+    else if (ids.some(Number.isNaN)) errors.add(`${at}.warehouseIds`, 'no warehouse with this id');
     else grant.warehouseIds = [...new Set(ids)].sort((a, b) => a - b);
   }
   if (kind === ScopeKind.REPORT_KINDS && has(spec.reportKinds)) {
