@@ -57,6 +57,14 @@ export class RoleResolver {
     return afterAccessChange(ctx, roleAdminService.setGrants(ctx, roleId, grants));
   }
 
+  @Mutation(() => RoleType, {
+    nullable: true,
+    description: 'Gives a standard role (systemKey set) its standard grants back, under the same rules as setRoleGrants.',
+  })
+  resetStandardRole(@Ctx() ctx: RequestContext, @Arg('role', () => ID) role: string) {
+    return afterAccessChange(ctx, roleAdminService.resetStandard(ctx, role));
+  }
+
   @Mutation(() => ID, {
     nullable: true,
     description: 'Deletes a custom role. A role still assigned is refused with CONFLICT unless removeAssignments is true.',

@@ -10,6 +10,7 @@ import {
 import { GrantSpecInput, toGrantRows } from './grant-spec';
 import { parseId } from '../platform/ids';
 import { assertRoleHoldersInReach } from './reach';
+import { STANDARD_ROLES } from './standard-roles';
 
 export interface RoleInput {
   name?: string | null;
@@ -31,6 +32,21 @@ function checkDescription(description: string | null | undefined): string {
   const text = (description ?? '').trim();
   if (text.length > 1000) throw badInput('input.description', 'at most 1000 characters');
   return text;
+}
+
+async function replaceGrants(ctx: RequestContext, tx: EntityManager, role: Role, specs: GrantSpecInput[], action: string): Promise<Role> {
+  assertEditable(role);
+  // Holders in reach + additions held (validateGrantsWithinAccess) = every holder stays in reach.
+  await assertRoleHoldersInReach(ctx, tx, role.id);
+  const before = await grantsOfRole(tx, role.id);
+  const after = await validateGrantsWithinAccess(ctx, tx, specs, { before });
+  await tx.delete(RoleGrant, { roleId: role.id });
+  await tx.save(RoleGrant, toGrantRows(role.id, after));
+  // Bump updatedAt so clients see the role changed even when only its grants did.
+  role.updatedAt = new Date();
+  const saved = await tx.save(Role, role);
+  await audit(ctx, tx, action, AuditSubject.ROLE, role.id, { grants: before }, { grants: after });
+  return saved;
 }
 
 /** Roles: create, rename/describe, set grants, delete (DESIGN §2, issue 4). */
@@ -76,20 +92,19 @@ export const roleAdminService = {
 
   /** Replaces the role's grants; what the change adds must be held by the actor. */
   setGrants(ctx: RequestContext, id: string, specs: GrantSpecInput[]): Promise<Role> {
+    return accessChange(ctx, async (tx) => replaceGrants(ctx, tx, await requireRole(tx, id, 'roleId'), specs, 'ROLE_GRANTS_SET'));
+  },
+
+  /**
+   * Gives a standard role its standard grants back (issue 19 §8): exactly setGrants with the
+   * catalog's grants of its systemKey, so the same ACCESS_MANAGE, escalation and reach rules apply.
+   */
+  resetStandard(ctx: RequestContext, id: string): Promise<Role> {
     return accessChange(ctx, async (tx) => {
-      const role = await requireRole(tx, id, 'roleId');
-      assertEditable(role);
-      // Holders in reach + additions held (validateGrantsWithinAccess) = every holder stays in reach.
-      await assertRoleHoldersInReach(ctx, tx, role.id);
-      const before = await grantsOfRole(tx, role.id);
-      const after = await validateGrantsWithinAccess(ctx, tx, specs, { before });
-      await tx.delete(RoleGrant, { roleId: role.id });
-      await tx.save(RoleGrant, toGrantRows(role.id, after));
-      // Bump updatedAt so clients see the role changed even when only its grants did.
-      role.updatedAt = new Date();
-      const saved = await tx.save(Role, role);
-      await audit(ctx, tx, 'ROLE_GRANTS_SET', AuditSubject.ROLE, role.id, { grants: before }, { grants: after });
-      return saved;
+      const role = await requireRole(tx, id, 'role');
+      const spec = STANDARD_ROLES.find((s) => s.systemKey === role.systemKey);
+      if (!spec) throw badInput('role', 'not a standard role; only standard roles have standard grants to restore');
+      return replaceGrants(ctx, tx, role, spec.grants.map((g) => ({ ...g, warehouseIds: null })), 'ROLE_GRANTS_RESET');
     });
   },
 

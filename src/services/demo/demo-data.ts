@@ -37,7 +37,7 @@ const receiptLines = (warehouse: string, keys: string[], quantity: string) =>
 /**
  * The demo company (issue 2 §9): an online-store warehouse and a retail-store warehouse,
  * the standard roles, a sales team, a clerk per warehouse, a supervisor who sees all
- * warehouses and reports, and processed documents so stock is not empty.
+ * warehouses and reports and may edit warehouses and the form and cancel documents, and processed documents so stock is not empty.
  */
 export const DEMO_DATA: SeedSpec = {
   standardRoles: true,
@@ -58,13 +58,17 @@ export const DEMO_DATA: SeedSpec = {
       ],
     },
     {
-      key: 'supervisor', name: 'Supervisor', description: 'Sees all warehouses, documents, purchase prices and reports; changes nothing.',
+      // The seed's supervisor recipe (DESIGN §2): edit warehouses, edit forms, cancel processing —
+      // and, to find what to cancel, see every warehouse, document, purchase price and report.
+      key: 'supervisor', name: 'Supervisor',
+      description: 'Sees all warehouses, documents, purchase prices and reports; edits warehouses and the document form; cancels processed documents.',
       grants: [
         { permission: Permission.CATALOG_VIEW }, { permission: Permission.PURCHASE_PRICE_VIEW },
         { permission: Permission.INVENTORY_VIEW }, { permission: Permission.WAREHOUSE_SELECT },
+        { permission: Permission.WAREHOUSE_EDIT }, { permission: Permission.FORM_EDIT },
         { permission: Permission.REPORT_VIEW },
         ...Object.values(DocumentType).map((documentType) => ({
-          permission: Permission.DOCUMENT, documentType, actions: [DocumentAction.VIEW],
+          permission: Permission.DOCUMENT, documentType, actions: [DocumentAction.VIEW, DocumentAction.CANCEL],
         })),
       ],
     },

@@ -13,7 +13,7 @@ export const accessRules: RuleTree = {
     roles: manage, role: manage, users: manage, user: manage, accessAuditLog: manage, explainAccess: manage,
   },
   Mutation: {
-    createRole: manage, updateRole: manage, setRoleGrants: manage, deleteRole: manage,
+    createRole: manage, updateRole: manage, setRoleGrants: manage, resetStandardRole: manage, deleteRole: manage,
     assignRole: manage, unassignRole: manage,
     createUser: manage, updateUser: manage, deactivateUser: manage, reactivateUser: manage,
   },

@@ -129,6 +129,7 @@ export const INPUT_RULES: InputRuleTree = {
   ...plainArguments('Mutation.createRole', 'input'),
   ...plainArguments('Mutation.updateRole', 'input', 'id'),
   ...plainArguments('Mutation.setRoleGrants', 'grants', 'roleId'),
+  ...plainArguments('Mutation.resetStandardRole', 'role'),
   ...plainArguments('Mutation.deleteRole', 'removeAssignments', 'id'),
   ...plainArguments('Mutation.assignRole', 'warehouseIds', 'roleId', 'userId'),
   ...plainArguments('Mutation.unassignRole', 'roleId', 'userId'),
