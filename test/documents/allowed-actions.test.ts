@@ -119,7 +119,7 @@ describe('allowedActions equals what the mutations allow, for every demo role (i
     // Every kind of outcome was exercised.
     expect(Math.min(outcomes.allowed, outcomes.refused, outcomes.hidden)).toBeGreaterThan(20);
     expect(Math.min(fieldReads.visible, fieldReads.hidden)).toBeGreaterThan(20);
-  });
+  }, 300_000); // every demo role × type × status × action through the API: the longest walk of this file
 
   it('creating drafts: allowed exactly when allowedActions lists EDIT on the same draft made by the admin', async () => {
     const mismatches: string[] = [];

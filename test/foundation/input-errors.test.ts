@@ -19,7 +19,7 @@ const ONE_INPUT: Record<string, string> = {
   deleteDocument: 'an id and the version a CONFLICT checks',
   deactivateUser: 'an id', reactivateUser: 'an id', deactivateWarehouse: 'an id', reactivateWarehouse: 'an id',
   setDefaultWarehouse: 'an id', deleteRole: 'an id and a flag', installApplication: 'an id', revokeApplication: 'an id',
-  releaseReservation: 'an id', resetDocumentFormLayout: 'an enum',
+  releaseReservation: 'an id', resetDocumentFormLayout: 'an enum', resetStandardRole: 'an id',
   importProductsCsv: 'one CSV text; its rows are reported by the import result',
   createDocuments: 'per-item results: each item carries its createDocument error (fieldErrors in details)',
   processDocuments: 'per-item results of ids and versions',
