@@ -1,25 +1,38 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
-import { Connection, createConnection } from 'mysql2/promise';
 import { mintToken } from '../../src/server/identity';
-import { BENCH_DATABASE_URL, BENCH_USERS, benchId } from './bench-config';
+import { BENCH_USERS, benchId } from './bench-config';
+import { BenchDb, BenchEngine, machineCpuMs, openBenchDb, processCpuMs } from './posting-db';
+import { ProbeReading } from './posting-probe';
 
 export type PostingScenario = 'contended' | 'uncontended' | 'bulk';
 
 export interface PostingResult {
+  engine: BenchEngine;
+  /** Which server build ran (posting-run.ts: this one, or BASELINE_SERVER's). */
+  build: string;
   scenario: PostingScenario;
   concurrency: number;
   /** Documents processed per second over the timed part (see `timed`). */
   documentsPerSecond: number;
   timed: string;
+  seconds: number;
   singleLine: number;
   threeLine: number;
   processed: number;
   insufficientStock: number;
   otherFailures: number;
   oversold: number;
-  deadlockFailures: number;
   levelsEqualLedger: boolean;
+  /** 1-minute load average at the start and the end of the timed part. */
+  load: [number, number];
+  /** CPU ms over the timed part: the service (its own count), MariaDB (/proc), this load generator, and the whole machine (busy of total). */
+  cpu: { service: number; database: number | null; client: number; machineBusy: number; machineTotal: number };
+  /** The service's own account of the timed part (posting-probe.ts). */
+  probe: ProbeReading | null;
+  /** MariaDB's server-wide counters over the timed part (include anything else the server ran meanwhile). */
+  status: Record<string, number>;
 }
 
 const CONTENDED_ORDERS = Number(process.env.BENCH_POSTING_ORDERS ?? 400);
@@ -28,52 +41,54 @@ const CONTENDED_PRODUCTS = 25;
 const UNCONTENDED_CONCURRENCY = 32;
 const UNCONTENDED_ORDERS = Number(process.env.BENCH_POSTING_UNCONTENDED_ORDERS ?? 384);
 const BULK_SIZE = 25;
+const BULK_CONCURRENCY = 4;
+/** Uncontended and bulk orders take 1 unit of each product; a level below this is topped up by a receipt first. */
+const TOP_UP_BELOW = 5;
 
-type Gql = (query: string, variables: Record<string, unknown>) => Promise<{ data?: any; errors?: Array<{ extensions?: { code?: string } }> }>;
+type Gql = (query: string, variables: Record<string, unknown>) => Promise<{ data?: any; errors?: Array<{ message?: string; extensions?: { code?: string } }> }>;
 interface Order { i: number; lines: number[] }
+type Outcome = (order: Order, status: string | undefined, code: string | undefined) => void;
 
 const CREATE = 'mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id version } }';
 const PROCESS = 'mutation($id: ID!, $v: Int!) { processDocument(id: $id, version: $v) { status } }';
 const CREATE_MANY = 'mutation($inputs: [CreateDocumentInput!]!) { createDocuments(inputs: $inputs) { results { document { id version } error { code } } } }';
 const PROCESS_MANY = 'mutation($documents: [DocumentVersionInput!]!) { processDocuments(documents: $documents) { results { document { status } error { code } } } }';
 
+export interface PostingOptions { secret: string; serverEntry: string; scenario: PostingScenario; engine: BenchEngine; build?: string; nodeArgs?: string[] }
+
 /**
- * Issue 7 §5, issue 16 §4–5: sales orders processed through GraphQL on MariaDB, three ways.
+ * Issue 7 §5, issue 16 §4–5, issue 21 §4: sales orders processed through GraphQL, on MariaDB or
+ * the embedded SQLite bench database, three ways.
  * - contended: 16 clients, single- and three-line orders against 25 products with little stock in
  *   one warehouse (many orders contend for the same level rows and most are refused); drafts are
  *   created first, processing is timed.
  * - uncontended: 32 clients, one-line orders each on its own product (every order succeeds);
  *   create + process of each document is timed.
  * - bulk: the uncontended orders through createDocuments + processDocuments in batches of 25, 4 clients.
- * Each reports documents processed per second, oversold units (must be 0), failures other than
- * INSUFFICIENT_STOCK after the service's deadlock retries (must be 0), and levels = ledger.
+ * Uncontended and bulk take the warehouse's most-stocked levels; any below 5 units is first topped
+ * up by a receipt through the API (so repeated runs never run out). Each reports documents
+ * processed per second, oversold units (must be 0), failures other than INSUFFICIENT_STOCK after the
+ * service's deadlock retries (must be 0), levels = ledger, and where the time went (CPU, probe).
  */
-export async function postingBenchmark(secret: string, serverEntry: string, scenario: PostingScenario = 'contended'): Promise<PostingResult> {
-  const conn = await createConnection({ uri: BENCH_DATABASE_URL, timezone: 'Z' });
-  const [[warehouse]] = await conn.query("SELECT id FROM warehouse WHERE code = 'W03'") as unknown as [[{ id: number }]];
+export async function postingBenchmark(options: PostingOptions): Promise<PostingResult> {
+  const { scenario, engine } = options;
+  const db = await openBenchDb(engine);
+  const [warehouse] = await db.query<{ id: number }>("SELECT id FROM warehouse WHERE code = 'W03'");
   const contended = scenario === 'contended';
   const wanted = contended ? CONTENDED_PRODUCTS : UNCONTENDED_ORDERS;
-  // Uncontended orders take products no earlier run took (stock ≥ 5 and the most stock first), one unit each.
-  const [levels] = await conn.query(
-    `SELECT productId, quantity FROM stock_level WHERE warehouseId = ? AND quantity >= 5 ORDER BY quantity ${contended ? 'ASC' : 'DESC'}, productId LIMIT ?`,
-    [warehouse.id, wanted]) as unknown as [Array<{ productId: number; quantity: string }>];
-  if (levels.length < wanted) throw new Error(`the bench database has only ${levels.length} levels with stock in W03 (${wanted} needed)`);
-  const before = new Map(levels.map((l) => [Number(l.productId), Number(l.quantity)]));
-  const products = [...before.keys()];
+  const levels = await db.query<{ productId: number; quantity: string }>(contended
+    ? 'SELECT productId, quantity FROM stock_level WHERE warehouseId = ? AND quantity >= 5 ORDER BY quantity ASC, productId LIMIT ?'
+    : 'SELECT productId, quantity FROM stock_level WHERE warehouseId = ? ORDER BY quantity DESC, productId LIMIT ?', [warehouse.id, wanted]);
+  if (levels.length < wanted) throw new Error(`the bench database has only ${levels.length} levels in W03 (${wanted} needed)`);
+  const products = levels.map((l) => Number(l.productId));
 
-  const child: ChildProcess = spawn(process.execPath, [serverEntry], {
-    env: { ...process.env, BENCH_AUTH_MODE: 'on', PORT: '0', LOG_LEVEL: 'warn', JWT_SECRET: secret }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c) => { out += c; const m = /ready (\S+)/.exec(out); if (m) resolve(m[1]); });
-    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-  const token = await mintToken(secret, BENCH_USERS.seller, { expiresIn: '1h' });
-  const gql: Gql = async (query, variables) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-    return res.json() as ReturnType<Gql>;
-  };
+  const { child, url } = await startServer(options);
+  const gql = client(url, await mintToken(options.secret, BENCH_USERS.seller, { expiresIn: '1h' }));
+  const low = levels.filter((l) => Number(l.quantity) < TOP_UP_BELOW).map((l) => Number(l.productId));
+  if (!contended && low.length > 0) await topUp(client(url, await mintToken(options.secret, BENCH_USERS.admin, { expiresIn: '1h' })), low, warehouse.id);
+  const current = await db.query<{ productId: number; quantity: string }>('SELECT productId, quantity FROM stock_level WHERE warehouseId = ? AND productId IN (?)', [warehouse.id, products]);
+  const before = new Map(current.map((l) => [Number(l.productId), Number(l.quantity)]));
+
   let seed = 7;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const orders: Order[] = contended
@@ -89,26 +104,31 @@ export async function postingBenchmark(secret: string, serverEntry: string, scen
     items: order.lines.map((p) => ({ productId: benchId('Product', p), quantity: '1', fromWarehouseId: benchId('Warehouse', warehouse.id) })),
   });
 
-  const tally = { processed: 0, insufficientStock: 0, otherFailures: 0, shipped: new Map<number, number>() };
-  const outcome = (order: Order, status: string | undefined, code: string | undefined) => {
+  const tally = { processed: 0, insufficientStock: 0, otherFailures: 0, shipped: new Map<number, number>(), firstError: '' };
+  const outcome: Outcome = (order, status, code) => {
     if (status === 'PROCESSED') {
       tally.processed++;
       for (const p of order.lines) tally.shipped.set(p, (tally.shipped.get(p) ?? 0) + 1);
     } else if (code === 'INSUFFICIENT_STOCK') tally.insufficientStock++;
-    else tally.otherFailures++;
+    else { tally.otherFailures++; tally.firstError ||= String(code); }
   };
-  const started = { at: process.hrtime.bigint() };
+  const drafts: Array<{ id: string; version: number; order: Order }> = [];
+  if (contended) {
+    await pool(orders, CONTENDED_CONCURRENCY, async (order) => {
+      const res = await gql(CREATE, { input: input(order) });
+      if (res.data?.createDocument) drafts.push({ ...res.data.createDocument, order });
+    });
+  }
+
+  const mysqld = engine === 'mariadb' ? processCpuMs(['mariadbd', 'mysqld']) : null;
+  const start = { load: os.loadavg()[0], service: 0, database: mysqld?.() ?? NaN, client: process.cpuUsage(), machine: machineCpuMs(), status: await db.status() };
+  await ask(child, 'probe-reset');
+  const startedAt = process.hrtime.bigint();
   let timed: string;
   let concurrency: number;
   if (contended) {
     concurrency = CONTENDED_CONCURRENCY;
     timed = 'processing only (drafts created before)';
-    const drafts: Array<{ id: string; version: number; order: Order }> = [];
-    await pool(orders, concurrency, async (order) => {
-      const res = await gql(CREATE, { input: input(order) });
-      if (res.data?.createDocument) drafts.push({ ...res.data.createDocument, order });
-    });
-    started.at = process.hrtime.bigint();
     await pool(drafts, concurrency, async (draft) => {
       const res = await gql(PROCESS, { id: draft.id, v: draft.version });
       outcome(draft.order, res.data?.processDocument?.status, res.errors?.[0]?.extensions?.code);
@@ -124,31 +144,83 @@ export async function postingBenchmark(secret: string, serverEntry: string, scen
       outcome(order, res.data?.processDocument?.status, res.errors?.[0]?.extensions?.code);
     });
   } else {
-    concurrency = 4;
+    concurrency = BULK_CONCURRENCY;
     timed = `createDocuments + processDocuments, batches of ${BULK_SIZE}`;
-    const batches = Array.from({ length: Math.ceil(orders.length / BULK_SIZE) }, (_, b) => orders.slice(b * BULK_SIZE, (b + 1) * BULK_SIZE));
-    await pool(batches, concurrency, async (batch) => {
-      const created = await gql(CREATE_MANY, { inputs: batch.map(input) });
-      const results: Array<{ document: { id: string; version: number } | null; error: { code: string } | null }> = created.data?.createDocuments?.results ?? [];
-      const drafts = batch.map((order, k) => ({ order, draft: results[k]?.document ?? null, code: results[k]?.error?.code }));
-      drafts.filter((d) => !d.draft).forEach((d) => outcome(d.order, undefined, d.code ?? 'NO_ANSWER'));
-      const ok = drafts.filter((d) => d.draft);
-      const processed = await gql(PROCESS_MANY, { documents: ok.map((d) => ({ id: d.draft!.id, version: d.draft!.version })) });
-      const answers = processed.data?.processDocuments?.results ?? [];
-      ok.forEach((d, k) => outcome(d.order, answers[k]?.document?.status, answers[k]?.error?.code ?? processed.errors?.[0]?.extensions?.code));
-    });
+    await bulk(gql, orders, input, outcome);
   }
-  const seconds = Number(process.hrtime.bigint() - started.at) / 1e9;
+  const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+  const probe = await ask(child, 'probe-read') as { probe?: ProbeReading } | null;
+  const client_ = process.cpuUsage(start.client);
+  const machine = machineCpuMs();
+  const status = await db.status();
+  const end = { load: os.loadavg()[0], database: mysqld?.() ?? NaN };
   child.kill('SIGTERM');
-  const checks = await verify(conn, warehouse.id, products, before, tally.shipped);
-  await conn.end();
+  await new Promise((resolve) => child.on('exit', resolve));
+  if (tally.firstError) process.stderr.write(`posting ${scenario}: first failure ${tally.firstError}\n`);
+  const checks = await verify(db, warehouse.id, products, before, tally.shipped);
+  await db.close();
   return {
-    scenario, concurrency, timed, documentsPerSecond: tally.processed / seconds,
+    engine, build: options.build ?? 'this', scenario, concurrency, timed, seconds, documentsPerSecond: tally.processed / seconds,
     singleLine: orders.filter((o) => o.lines.length === 1).length, threeLine: orders.filter((o) => o.lines.length === 3).length,
-    processed: tally.processed, insufficientStock: tally.insufficientStock, otherFailures: tally.otherFailures,
-    deadlockFailures: tally.otherFailures, ...checks,
+    processed: tally.processed, insufficientStock: tally.insufficientStock, otherFailures: tally.otherFailures, ...checks,
+    load: [start.load, end.load],
+    cpu: {
+      service: (probe?.probe?.cpuUserMs ?? NaN) + (probe?.probe?.cpuSystemMs ?? NaN), database: mysqld ? end.database - start.database : null,
+      client: (client_.user + client_.system) / 1000, machineBusy: machine.busy - start.machine.busy, machineTotal: machine.total - start.machine.total,
+    },
+    probe: probe?.probe ?? null,
+    status: Object.fromEntries(Object.entries(status).map(([k, v]) => [k, v - (start.status[k] ?? 0)])),
   };
 }
+
+async function bulk(gql: Gql, orders: Order[], input: (o: Order) => unknown, outcome: Outcome) {
+  const batches = Array.from({ length: Math.ceil(orders.length / BULK_SIZE) }, (_, b) => orders.slice(b * BULK_SIZE, (b + 1) * BULK_SIZE));
+  await pool(batches, BULK_CONCURRENCY, async (batch) => {
+    const created = await gql(CREATE_MANY, { inputs: batch.map(input) });
+    const results: Array<{ document: { id: string; version: number } | null; error: { code: string } | null }> = created.data?.createDocuments?.results ?? [];
+    const drafts = batch.map((order, k) => ({ order, draft: results[k]?.document ?? null, code: results[k]?.error?.code ?? created.errors?.[0]?.extensions?.code }));
+    drafts.filter((d) => !d.draft).forEach((d) => outcome(d.order, undefined, d.code ?? 'NO_ANSWER'));
+    const ok = drafts.filter((d) => d.draft);
+    if (ok.length === 0) return;
+    const processed = await gql(PROCESS_MANY, { documents: ok.map((d) => ({ id: d.draft!.id, version: d.draft!.version })) });
+    const answers = processed.data?.processDocuments?.results ?? [];
+    ok.forEach((d, k) => outcome(d.order, answers[k]?.document?.status, answers[k]?.error?.code ?? processed.errors?.[0]?.extensions?.code));
+  });
+}
+
+/** One receipt through the API (as the administrator) bringing 10 units of each product into the warehouse. */
+async function topUp(gql: Gql, products: number[], warehouseId: number) {
+  const items = products.map((p) => ({ productId: benchId('Product', p), quantity: '10', toWarehouseId: benchId('Warehouse', warehouseId) }));
+  const created = await gql(CREATE, { input: { type: 'STOCK_RECEIPT', title: 'bench top-up', items } });
+  const draft = created.data?.createDocument;
+  const res = draft ? await gql(PROCESS, { id: draft.id, v: draft.version }) : created;
+  if (res.errors) throw new Error(`top-up receipt failed: ${JSON.stringify(res.errors)}`);
+}
+
+async function startServer(options: PostingOptions): Promise<{ child: ChildProcess; url: string }> {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), options.serverEntry], {
+    env: { ...process.env, BENCH_ENGINE: options.engine, BENCH_PROBE: '1', BENCH_AUTH_MODE: 'on', PORT: '0', LOG_LEVEL: 'warn', JWT_SECRET: options.secret },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c) => { out += c; const m = /ready (\S+)/.exec(out); if (m) resolve(m[1]); });
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+const client = (url: string, token: string): Gql => async (query, variables) => {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  return res.json() as ReturnType<Gql>;
+};
+
+/** Sends a probe message and waits for the answer ('probe-read'), or 200 ms (a build without the probe answers nothing). */
+const ask = (child: ChildProcess, message: string) => new Promise<unknown>((resolve) => {
+  const timer = setTimeout(() => resolve(null), message === 'probe-read' ? 30_000 : 0);
+  child.once('message', (m) => { clearTimeout(timer); resolve(m); });
+  child.send(message);
+});
 
 async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
   let next = 0;
@@ -156,28 +228,17 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promi
 }
 
 /** Oversold units (a level below zero, or not equal to before − shipped) and levels = ledger, over the products the run touched. */
-async function verify(conn: Connection, warehouseId: number, products: number[], before: Map<number, number>, shipped: Map<number, number>) {
-  const [after] = await conn.query('SELECT productId, quantity FROM stock_level WHERE warehouseId = ? AND productId IN (?)', [warehouseId, products]) as unknown as [Array<{ productId: number; quantity: string }>];
+async function verify(db: BenchDb, warehouseId: number, products: number[], before: Map<number, number>, shipped: Map<number, number>) {
+  const after = await db.query<{ productId: number; quantity: string }>('SELECT productId, quantity FROM stock_level WHERE warehouseId = ? AND productId IN (?)', [warehouseId, products]);
   let oversold = 0;
   for (const row of after) {
     const q = Number(row.quantity);
     const expected = before.get(Number(row.productId))! - (shipped.get(Number(row.productId)) ?? 0);
     oversold += Math.max(0, -q) + Math.abs(q - expected);
   }
-  const [mismatch] = await conn.query(`SELECT COUNT(*) AS n FROM stock_level l WHERE l.warehouseId = ? AND l.productId IN (?) AND l.quantity <>
-    (SELECT COALESCE(SUM(m.quantity), 0) FROM stock_movement m WHERE m.productId = l.productId AND m.warehouseId = l.warehouseId)`, [warehouseId, products]) as unknown as [[{ n: number }]];
-  return { oversold, levelsEqualLedger: Number(mismatch[0].n) === 0 };
+  const [mismatch] = await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM stock_level l WHERE l.warehouseId = ? AND l.productId IN (?) AND l.quantity <>
+    (SELECT COALESCE(SUM(m.quantity), 0) FROM stock_movement m WHERE m.productId = l.productId AND m.warehouseId = l.warehouseId)`, [warehouseId, products]);
+  return { oversold, levelsEqualLedger: Number(mismatch.n) === 0 };
 }
 
 export const defaultServerEntry = () => path.join(__dirname, 'server.js');
-
-/** The posting rows of BENCHMARKS.md. */
-export function postingTable(results: PostingResult[]): string[] {
-  return [
-    '| posting scenario (MariaDB, through GraphQL) | clients | timed | documents/s | processed | refused (stock) | other failures | oversold | levels = ledger |',
-    '|---|---:|---|---:|---:|---:|---:|---:|---|',
-    ...results.map((r) => `| ${r.scenario} (${r.singleLine} one-line${r.threeLine ? `, ${r.threeLine} three-line` : ''} sales orders) | ${r.concurrency} | ${r.timed} | ${r.documentsPerSecond.toFixed(1)} | ` +
-      `${r.processed} | ${r.insufficientStock} | ${r.otherFailures} | ${r.oversold} | ${r.levelsEqualLedger ? 'yes' : 'NO'} |`),
-  ];
-}
-

@@ -13,7 +13,8 @@ import { mintToken } from '../../src/server/identity';
 import { BENCH_DATABASE_URL, BENCH_USERS, benchId, YEAR_REPORT_QUERY } from './bench-config';
 import { AuthMode } from './server';
 import { contentionBenchmark, contentionMarkdown, ContentionRow, defaultContentionEntry } from './contention';
-import { defaultServerEntry, postingBenchmark, PostingResult, PostingScenario, postingTable } from './posting';
+import { defaultServerEntry, postingBenchmark, PostingResult, PostingScenario } from './posting';
+import { postingTable } from './posting-report';
 import { QUERIES } from './queries';
 
 /**
@@ -158,7 +159,7 @@ async function main() {
   const posting: PostingResult[] = [];
   for (const scenario of SKIP_POSTING ? [] : POSTING_SCENARIOS) {
     try {
-      posting.push(await postingBenchmark(secret, defaultServerEntry(), scenario));
+      posting.push(await postingBenchmark({ secret, serverEntry: defaultServerEntry(), scenario, engine: 'mariadb' }));
     } catch (error) {
       process.stderr.write(`posting benchmark (${scenario}) skipped: ${(error as Error).message}\n`);
     }

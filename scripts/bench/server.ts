@@ -11,6 +11,7 @@ import { withOpaqueIds } from '../../src/schema/opaque-id-boundary';
 import { GUARDS, RULES, shieldSchema } from '../../src/shield';
 import { handWrittenShieldSchema } from './hand-written-shield';
 import { stockShieldSchema } from './stock-shield';
+import { installProbe } from './posting-probe';
 import { BENCH_DATABASE_URL, BENCH_SQLITE_DIR } from './bench-config';
 
 /**
@@ -40,6 +41,8 @@ async function main() {
   if (sqlite && !fs.existsSync(path.join(config.dataDir, 'stockgate.sqlite'))) throw new Error('no SQLite bench database: npm run bench:seed -- --sqlite');
   const db = await openDatabase(config);
   const server = await createServer(config, db, schemas[mode]());
+  // BENCH_PROBE=1 (the posting benchmark, over IPC): statements, lock hold and CPU per request (posting-probe.ts).
+  if (process.env.BENCH_PROBE === '1' && process.send) installProbe(db, server.httpServer);
   const url = await server.listen(Number(process.env.PORT ?? 0));
   reportEventLoopDelay();
   process.stdout.write(`ready ${url}/graphql\n`);
