@@ -100,7 +100,7 @@ export const ID_COORDINATES: Record<string, IdSpec> = {
   ...same('Warehouse', 'Mutation.assignRole(warehouseIds)', 'Mutation.deactivateWarehouse(id)', 'Mutation.reactivateWarehouse(id)',
     'Mutation.setDefaultWarehouse(id)', 'Mutation.updateWarehouse(id)', 'Mutation.reserveProduct(warehouseId)', 'Mutation.setStockMinimum(warehouseId)'),
   ...same('Role', 'Mutation.assignRole(roleId)', 'Mutation.unassignRole(roleId)', 'Mutation.deleteRole(id)', 'Mutation.setRoleGrants(roleId)',
-    'Mutation.updateRole(id)'),
+    'Mutation.updateRole(id)', 'Mutation.resetStandardRole(role)'),
   ...same('User', 'Mutation.assignRole(userId)', 'Mutation.unassignRole(userId)', 'Mutation.deactivateUser(id)', 'Mutation.reactivateUser(id)',
     'Mutation.updateUser(id)'),
   ...same('InventoryDocument', 'Mutation.cancelDocument(id)', 'Mutation.deleteDocument(id)', 'Mutation.processDocument(id)', 'Mutation.updateDocument(id)'),
