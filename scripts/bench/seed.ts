@@ -107,10 +107,10 @@ async function insertDocuments(conn: BenchWriter, products: Array<{ id: number; 
 
   const flush = async (force = false) => {
     if (!force && moves.length < 20_000) return;
-    await conn.bulkInsert('inventory_document', ['id', 'type', 'status', 'number', 'numberWarehouseId', 'title', 'authorId', 'createdAt', 'updatedAt', 'processedAt', 'processedById', 'version'], docs);
+    await conn.bulkInsert('inventory_document', ['id', 'type', 'status', 'number', 'numberWarehouseId', 'title', 'authorId', 'createdAt', 'updatedAt', 'processedAt', 'processedById', 'version', 'documentDate'], docs);
     await conn.bulkInsert('document_item', ['id', 'documentId', 'productId', 'quantity', 'purchasePrice', 'fromWarehouseId', 'toWarehouseId'], items);
     await conn.bulkInsert('document_warehouse', ['warehouseId', 'documentId'], docWarehouses);
-    await conn.bulkInsert('stock_movement', ['documentId', 'itemId', 'documentType', 'productId', 'warehouseId', 'kind', 'quantity', 'unitCost', 'value', 'reversal', 'occurredAt'], moves);
+    await conn.bulkInsert('stock_movement', ['documentId', 'itemId', 'documentType', 'productId', 'warehouseId', 'kind', 'quantity', 'unitCost', 'value', 'reversal', 'occurredAt', 'postedAt'], moves);
     docs = []; items = []; moves = []; docWarehouses = [];
   };
 
@@ -145,13 +145,13 @@ async function insertDocuments(conn: BenchWriter, products: Array<{ id: number; 
     // The warehouses the document touches (document-warehouses.ts): its source and/or destination.
     const touched = new Set([...(incoming ? [] : [from]), ...(incoming || type === DocumentType.STOCK_TRANSFER ? [to] : [])]);
     for (const w of touched) docWarehouses.push([w, docId]);
-    docs.push([docId, type, 'PROCESSED', `${PREFIX[type]}-${prefixes.get(home)}-${String(n).padStart(6, '0')}`, home, '', authorId, at, at, at, authorId, 2]);
+    docs.push([docId, type, 'PROCESSED', `${PREFIX[type]}-${prefixes.get(home)}-${String(n).padStart(6, '0')}`, home, '', authorId, at, at, at, authorId, 2, at.toISOString().slice(0, 10)]);
     for (const { product, qty } of lines) {
       itemId++;
       const sides = { from: type !== DocumentType.STOCK_RECEIPT && type !== DocumentType.STOCK_ADJUSTMENT, to: type === DocumentType.STOCK_RECEIPT || type === DocumentType.STOCK_ADJUSTMENT || type === DocumentType.STOCK_TRANSFER };
       items.push([itemId, docId, product.id, qty, product.price.toFixed(4), sides.from ? from : null, sides.to ? to : null]);
       const row = (warehouseId: number, q: number, kind: string) => {
-        moves.push([docId, itemId, type, product.id, warehouseId, kind, q, product.price.toFixed(4), product.price.times(q).toFixed(4), 0, at]);
+        moves.push([docId, itemId, type, product.id, warehouseId, kind, q, product.price.toFixed(4), product.price.times(q).toFixed(4), 0, at, at]);
         movementCount++;
       };
       if (sides.from) row(from, -qty, type === DocumentType.SALES_ORDER ? 'SHIPPED' : type === DocumentType.STOCK_TRANSFER ? 'TRANSFER_OUT' : 'OTHER_OUT');

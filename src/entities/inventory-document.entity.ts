@@ -24,6 +24,15 @@ export class InventoryDocument {
   @Column({ type: 'varchar', length: 255, default: '' }) title: string;
   /** Deal this document belongs to; processing a sales order consumes the deal's reservations. */
   @Column({ type: 'varchar', length: 64, nullable: true }) dealRef: string | null;
+  /**
+   * The UTC day 'YYYY-MM-DD' the document's ledger rows count on (issue 19 §1): the day it was
+   * created unless set; a document dated before `settings.closedBefore` is neither processed nor cancelled.
+   */
+  @Column({ type: 'varchar', length: 10, default: '1970-01-01' }) documentDate: string;
+  /** Receipts only: who delivered, and the number and day of the supplier's own document. */
+  @Column({ type: 'varchar', length: 255, nullable: true }) supplier: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) incomingNumber: string | null;
+  @Column({ type: 'varchar', length: 10, nullable: true }) incomingDate: string | null;
   @Column({ type: 'integer' }) authorId: number;
   @CreateDateColumn({ type: 'datetime' }) createdAt: Date;
   @UpdateDateColumn({ type: 'datetime' }) updatedAt: Date;

@@ -9,4 +9,6 @@ export class Settings {
   @Column({ type: 'integer', default: 3 }) reservationDays: number;
   /** How far ahead a reservation may expire, in days (issue 15 §7); reservationDays stays within it. */
   @Column({ type: 'integer', default: SETTING_LIMITS.maxReservationDays }) maxReservationDays: number;
+  /** Days before this UTC day 'YYYY-MM-DD' are closed: nothing is posted, reversed or dated there (null: none). */
+  @Column({ type: 'varchar', length: 10, nullable: true }) closedBefore: string | null;
 }

@@ -41,5 +41,12 @@ export class StockMovement {
   /** quantity × unitCost, signed, computed exactly at processing. */
   @Column(VALUE) value: Decimal;
   @Column({ type: 'boolean', default: false }) reversal: boolean;
+  /**
+   * When the row counts (reports, rollups, stock at a date, history): its document's date — the
+   * processing instant when the document is dated the day it is processed, else 00:00 UTC of that
+   * day. A reversal carries the date of the row it reverses (docs/documents.md "Document dates").
+   */
   @Column({ type: 'datetime' }) occurredAt: Date;
+  /** When the row was written (processing or cancellation), for audit; never used for dating. */
+  @Column({ type: 'datetime', nullable: true }) postedAt: Date | null;
 }

@@ -20,6 +20,7 @@ const chars = (max: number): Bound => ({ limit: 'stringLength', max, unit: 'char
 const LINES: Bound = { limit: 'documentLines', max: LIMITS.documentLines, unit: 'lines' };
 const ITEMS: Bound = { limit: 'listLength', max: LIMITS.listLength, unit: 'items' };
 const BARCODES: Bound = { limit: 'productBarcodes', max: LIMITS.productBarcodes, unit: 'items' };
+const DATE_AHEAD: Bound = { limit: 'documentDateDaysAhead', max: LIMITS.documentDateDaysAhead, unit: 'days ahead', inService: true };
 const BULK_DOCUMENTS: Bound = { limit: 'bulkDocuments', max: LIMITS.bulkDocuments, unit: 'documents' };
 const NODE_IDS: Bound = { limit: 'nodeIds', max: LIMITS.nodeIds, unit: 'items' };
 
@@ -49,6 +50,10 @@ const VALUE_BOUNDS: Record<string, Bound> = {
   'CreateWarehouseInput.code': chars(TEXT_LENGTHS.warehouseCode),
   'UpdateWarehouseInput.code': chars(TEXT_LENGTHS.warehouseCode),
   'Query.productByBarcode(code)': chars(TEXT_LENGTHS.barcode),
+  'CreateDocumentInput.documentDate': DATE_AHEAD,
+  'UpdateDocumentInput.documentDate': DATE_AHEAD,
+  'CreateDocumentInput.incomingDate': DATE_AHEAD,
+  'UpdateDocumentInput.incomingDate': DATE_AHEAD,
 };
 
 /** String arguments and input fields by name, wherever they appear. */
@@ -57,6 +62,8 @@ const NAME_BOUNDS: Record<string, Bound> = {
   name: chars(TEXT_LENGTHS.name),
   title: chars(TEXT_LENGTHS.title),
   dealRef: chars(TEXT_LENGTHS.dealRef),
+  supplier: chars(TEXT_LENGTHS.supplier),
+  incomingNumber: chars(TEXT_LENGTHS.incomingNumber),
   unit: chars(TEXT_LENGTHS.unit),
   barcodes: chars(TEXT_LENGTHS.barcode),
   address: chars(TEXT_LENGTHS.address),

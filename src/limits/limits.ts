@@ -31,6 +31,11 @@ export const LIMITS = {
   productBarcodes: 50,
   /** Ids of one `nodes(ids:)`: each is a lookup of its own, so a page's worth (a screen refetching what it shows). */
   nodeIds: 100,
+  /**
+   * Days ahead of today (UTC) a document's `documentDate` and a receipt's `incomingDate` may lie: a
+   * draft may be dated on a planned delivery, but is processed only from its date on (issue 19 §1).
+   */
+  documentDateDaysAhead: 366,
 } as const;
 
 /**
@@ -62,6 +67,9 @@ export const TEXT_LENGTHS = {
   shortName: 128,
   title: 255,
   dealRef: 64,
+  /** A receipt's supplier (free text) and the supplier's document number. */
+  supplier: 255,
+  incomingNumber: 64,
   unit: 16,
   /** A product barcode (EAN/UPC/GTIN are 8–14 digits; internal codes get room). */
   barcode: 64,

@@ -15,6 +15,7 @@ import { UnitCatalog1796156306310 } from './1796156306310-unit-catalog';
 import { MaxReservationDays1796161219586 } from './1796161219586-max-reservation-days';
 import { WarehouseNumbering1796162001063 } from './1796162001063-warehouse-numbering';
 import { LevelReservationVersion1796167108081 } from './1796167108081-level-reservation-version';
+import { DocumentDates1796166963462 } from './1796166963462-document-dates';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   MaxReservationDays1796161219586,
   WarehouseNumbering1796162001063,
   LevelReservationVersion1796167108081,
+  DocumentDates1796166963462,
 ];

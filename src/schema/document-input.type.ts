@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { Field, ID, InputType } from 'type-graphql';
+import { DateScalar } from './date.scalar';
 import { DecimalScalar } from './decimal.scalar';
 import { DocumentType } from './enums';
 
@@ -34,6 +35,11 @@ export class CreateDocumentInput {
   @Field(() => String, { nullable: true }) title?: string | null;
   @Field(() => String, { nullable: true, description: 'Deal reference; processing a sales order consumes the deal\'s reservations.' })
   dealRef?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'The UTC day the document\'s ledger rows count on (default: today). Not before settings.closedBefore; a later day is allowed on a draft, which is processed from that day on.' })
+  documentDate?: string | null;
+  @Field(() => String, { nullable: true, description: 'STOCK_RECEIPT only: who delivered (free text).' }) supplier?: string | null;
+  @Field(() => String, { nullable: true, description: 'STOCK_RECEIPT only: the number of the supplier\'s document (delivery note, invoice).' }) incomingNumber?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'STOCK_RECEIPT only: the date of the supplier\'s document.' }) incomingDate?: string | null;
   @Field(() => [DocumentItemInput], { nullable: true }) items?: DocumentItemInput[] | null;
 }
 
@@ -41,6 +47,11 @@ export class CreateDocumentInput {
 export class UpdateDocumentInput {
   @Field(() => String, { nullable: true }) title?: string | null;
   @Field(() => String, { nullable: true, description: 'null clears it.' }) dealRef?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Moves the draft to another day (not before settings.closedBefore); null is refused.' })
+  documentDate?: string | null;
+  @Field(() => String, { nullable: true, description: 'STOCK_RECEIPT only; null clears it: who delivered (free text).' }) supplier?: string | null;
+  @Field(() => String, { nullable: true, description: 'STOCK_RECEIPT only: the number of the supplier\'s document (delivery note, invoice).' }) incomingNumber?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'STOCK_RECEIPT only: the date of the supplier\'s document.' }) incomingDate?: string | null;
   @Field(() => [DocumentItemInput], { nullable: true }) addItems?: DocumentItemInput[] | null;
   @Field(() => [DocumentItemChangeInput], { nullable: true }) changeItems?: DocumentItemChangeInput[] | null;
   @Field(() => [ID], { nullable: true }) removeItemIds?: string[] | null;

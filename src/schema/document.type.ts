@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, DateTimeRange, OrderDirection, PageArgs } from './connection';
+import { DateScalar } from './date.scalar';
 import { DecimalScalar } from './decimal.scalar';
 import { DocumentAction, DocumentStatus, DocumentType } from './enums';
 import { NodeInterface } from './node.type';
@@ -20,6 +21,11 @@ export class InventoryDocumentType {
   @Field() number: string;
   @Field() title: string;
   @Field(() => String, { nullable: true }) dealRef: string | null;
+  @Field(() => DateScalar, { description: 'The UTC day its ledger rows count on: reports, stock at a date and movements date them by it (processedAt is when it was processed).' })
+  documentDate: string;
+  @Field(() => String, { nullable: true, description: 'Receipts: who delivered.' }) supplier: string | null;
+  @Field(() => String, { nullable: true, description: 'Receipts: the number of the supplier\'s document.' }) incomingNumber: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Receipts: the date of the supplier\'s document.' }) incomingDate: string | null;
   @Field(() => Date) createdAt: Date;
   @Field(() => Date) updatedAt: Date;
   @Field(() => Date, { nullable: true }) processedAt: Date | null;

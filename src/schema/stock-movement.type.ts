@@ -20,7 +20,9 @@ export class StockMovementType {
   @Field(() => DecimalScalar, { nullable: true, description: 'Unit cost the row was posted at. Needs PURCHASE_PRICE_VIEW.' }) unitCost: Decimal | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'quantity × unit cost, signed. Needs PURCHASE_PRICE_VIEW.' }) value: Decimal | null;
   @Field({ description: 'True for a row that reverses a cancelled document.' }) reversal: boolean;
-  @Field({ description: 'When the row was posted.' }) occurredAt: Date;
+  @Field({ description: 'When the row counts: its document\'s date (the processing instant for a document processed on its date, else 00:00 UTC of that day); a reversal keeps the date of the row it reverses. Rows are listed in this order.' })
+  occurredAt: Date;
+  @Field({ description: 'When the row was written: the processing or cancellation instant.' }) postedAt: Date;
   @Field(() => DecimalScalar, {
     description: 'Running balance after this row: the product\'s quantity in the listed warehouse, or without `warehouseId` in all selectable warehouses together, counting every earlier row (also those before `from`).',
   })
@@ -35,10 +37,10 @@ export enum MovementOrderField {
 registerEnumType(MovementOrderField, {
   name: 'MovementOrderField',
   description: 'What a product\'s ledger sorts by.',
-  valuesConfig: { POSTED: { description: 'The order the rows were posted in: the order the running balance follows.' } },
+  valuesConfig: { POSTED: { description: 'Ledger order: by the day a row counts on (its document\'s date, occurredAt), then the order the rows were posted in — the order the running balance follows.' } },
 });
 
-@InputType({ description: 'The order of a product\'s ledger. Default: posting order, oldest first; DESC: newest first (each row keeps its balance).' })
+@InputType({ description: 'The order of a product\'s ledger. Default: ledger order (date, then posting), oldest first; DESC: newest first (each row keeps its balance).' })
 export class MovementOrder {
   @Field(() => MovementOrderField, { defaultValue: MovementOrderField.POSTED }) field: MovementOrderField;
   @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;

@@ -65,7 +65,7 @@ export const PERMISSION_CATALOG: readonly PermissionInfo[] = [
   { permission: Permission.PRODUCT_RESERVE, scopeKind: ScopeKind.NONE, description: 'Reserve and release products (also needs WAREHOUSE_SELECT on that warehouse).' },
   { permission: Permission.REPORT_VIEW, scopeKind: ScopeKind.REPORT_KINDS, description: 'See the chosen report kinds (or all), including the money figures inside them.' },
   { permission: Permission.FORM_EDIT, scopeKind: ScopeKind.NONE, description: 'Edit the inventory document form layout.' },
-  { permission: Permission.SETTINGS_EDIT, scopeKind: ScopeKind.NONE, description: 'Change inventory settings (negative stock, reservation period).' },
+  { permission: Permission.SETTINGS_EDIT, scopeKind: ScopeKind.NONE, description: 'Change inventory settings (negative stock, reservation period, the closed period).' },
   { permission: Permission.ACCESS_MANAGE, scopeKind: ScopeKind.NONE, description: 'Manage roles, assignments and applications; read the access audit log.' },
   { permission: Permission.DOCUMENT, scopeKind: ScopeKind.DOCUMENT_TYPE_ACTIONS, description: 'Act on inventory documents of a type: VIEW, EDIT (create and edit drafts), PROCESS, CANCEL, DELETE; every action also needs WAREHOUSE_SELECT on the items\' warehouses.' },
 ];

@@ -31,8 +31,8 @@ describe('inventory settings (SETTINGS_EDIT)', () => {
     expect(partial.data.updateSettings).toEqual({ allowNegativeStock: true, reservationDays: 14 });
     const entries = await audit();
     expect(entries.map((e) => ({ actorId: e.actorId, action: e.action, before: e.before, after: e.after }))).toEqual([
-      { actorId: api.dbIds.users.settings, action: 'SETTINGS_UPDATE', before: { allowNegativeStock: false, reservationDays: 3, maxReservationDays: 365 }, after: { allowNegativeStock: true, reservationDays: 7, maxReservationDays: 365 } },
-      { actorId: api.dbIds.users.settings, action: 'SETTINGS_UPDATE', before: { allowNegativeStock: true, reservationDays: 7, maxReservationDays: 365 }, after: { allowNegativeStock: true, reservationDays: 14, maxReservationDays: 365 } },
+      { actorId: api.dbIds.users.settings, action: 'SETTINGS_UPDATE', before: { allowNegativeStock: false, reservationDays: 3, maxReservationDays: 365, closedBefore: null }, after: { allowNegativeStock: true, reservationDays: 7, maxReservationDays: 365, closedBefore: null } },
+      { actorId: api.dbIds.users.settings, action: 'SETTINGS_UPDATE', before: { allowNegativeStock: true, reservationDays: 7, maxReservationDays: 365, closedBefore: null }, after: { allowNegativeStock: true, reservationDays: 14, maxReservationDays: 365, closedBefore: null } },
     ]);
   });
 

@@ -61,8 +61,9 @@ describe('inventory documents: lifecycle, validation, ledger (issue 5 §1–3, �
     expect(rows).toHaveLength(2);
     expect(rows[0]).toEqual(row);
     expect([rows[1].quantity.toFixed(), rows[1].value.toFixed(), rows[1].reversal]).toEqual(['-10', '-75', true]);
-    expect(rows[1].occurredAt.getTime()).toBe(new Date(cancelled.data.cancelDocument.cancelledAt).getTime());
-    expect(rows[1].occurredAt.getTime()).toBeGreaterThanOrEqual(rows[0].occurredAt.getTime());
+    // Issue 19 §1: the reversal counts on the day the document counts on; it was written at the cancellation.
+    expect(rows[1].occurredAt.getTime()).toBe(rows[0].occurredAt.getTime());
+    expect(rows[1].postedAt!.getTime()).toBe(new Date(cancelled.data.cancelDocument.cancelledAt).getTime());
 
     // Who and when (§6): author, processor and canceller are recorded on the document.
     const stored = (await docRow(draft.id))!;

@@ -69,9 +69,7 @@ describe('inventoryReport over the ledger', () => {
       { day: '2025-03-05', receivedValue: '133.33', shippedValue: '0' },
       { day: '2025-03-07', receivedValue: '0.3', shippedValue: '0' },
       { day: '2025-03-15', receivedValue: '0', shippedValue: '39.5' },
-      { day: '2025-03-20', receivedValue: '0', shippedValue: '18.5' },
-      // The cancellation is dated when it happened: shipped goes negative that day.
-      { day: '2025-03-22', receivedValue: '0', shippedValue: '-18.5' },
+      // The cancelled sale of 03-20 is reversed on its own date (issue 19 §1): that day nets to zero.
       { day: '2025-03-25', receivedValue: '0', shippedValue: '37' },
     ]);
   });

@@ -8,7 +8,8 @@ import { recordAudit } from '../access/audit.service';
 import { forUpdate } from '../platform/row-lock';
 import { getSettings } from './settings.service';
 
-const snapshot = (s: Settings) => ({ allowNegativeStock: s.allowNegativeStock, reservationDays: s.reservationDays, maxReservationDays: s.maxReservationDays });
+const snapshot = (s: Settings) => ({ allowNegativeStock: s.allowNegativeStock, reservationDays: s.reservationDays, maxReservationDays: s.maxReservationDays,
+  closedBefore: s.closedBefore });
 
 /** Why a number of days is not a whole number from 1 to max (LIMITS.reservationDays, issue 15 §7); null when it is. */
 const days = (value: number | null, max: number): string | null =>
@@ -36,6 +37,14 @@ export const settingsAdminService = {
       const reason = days(input.maxReservationDays, LIMITS.reservationDays);
       if (reason) errors.add('input.maxReservationDays', reason);
       else changes.maxReservationDays = input.maxReservationDays!;
+    }
+    if (input.closedBefore !== undefined) {
+      // Issue 19 §1: at most today (UTC) — an open day cannot be closed ahead — so a posting dated
+      // today never needs the settings row (document-dates.ts). Moving it back reopens days: the
+      // same permission, and the audit log keeps every move.
+      const today = new Date().toISOString().slice(0, 10);
+      if (input.closedBefore !== null && input.closedBefore > today) errors.add('input.closedBefore', `must be at most today (${today}, UTC)`);
+      else changes.closedBefore = input.closedBefore;
     }
     errors.throwIfAny();
     return inTransaction(ctx.db, async (tx) => {

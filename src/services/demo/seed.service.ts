@@ -14,6 +14,7 @@ import { numberingWarehouse, takeDocumentNumber } from '../documents/document-nu
 import { postMovements } from '../documents/ledger.service';
 import { reversalOf } from '../documents/movements';
 import { exactly, plannedRowsOf, valueRows } from '../documents/valuation';
+import { utcDay } from '../documents/document-dates';
 import { captureCosts, purchasePriceOf } from '../documents/cost-capture';
 import { GrantSpec, grantRows } from '../access/standard-roles';
 import { ensureStandardRoles } from '../access/standard-roles.service';
@@ -114,7 +115,7 @@ async function seedDocument(tx: EntityManager, d: NonNullable<SeedSpec['document
   }));
   const doc = await tx.save(InventoryDocument, tx.create(InventoryDocument, {
     type: d.type, status: DocumentStatus.DRAFT, ...await takeDocumentNumber(tx, d.type, numberingWarehouse(sides)), title: d.title ?? '',
-    dealRef: d.dealRef ?? null, authorId, createdAt: at, updatedAt: at,
+    dealRef: d.dealRef ?? null, authorId, createdAt: at, updatedAt: at, documentDate: utcDay(at),
   }));
   const items = await tx.save(DocumentItem, d.items.map((i, n) => tx.create(DocumentItem, {
     documentId: doc.id, productId: keyed(ids.products, 'product', i.product), quantity: new Decimal(i.quantity),

@@ -24,6 +24,7 @@ import { inTransaction } from '../platform/transaction';
 import { insertInChunks } from '../platform/bulk';
 import { deleteDocumentWarehouses, writeDocumentWarehouses } from './document-warehouses';
 import { LIMITS } from '../../limits/limits';
+import { assertPeriodOpen, checkDocumentDate, ledgerInstant, receiptFields, utcDay } from './document-dates';
 
 /** A document as mutations return it: the entity plus every warehouse its items touch (DocumentFacts). */
 export type DocumentResult = InventoryDocument & { warehouseIds: number[] };
@@ -47,6 +48,10 @@ export const documentService = {
     const errors = new InputErrors();
     const title = errors.check(() => validTitle(input.title, 'input.title'));
     const dealRef = errors.check(() => validDealRef(input.dealRef, 'input.dealRef'));
+    // Issue 19 §1: dated today unless given; a receipt's supplier, number and date.
+    const now = new Date();
+    const documentDate = input.documentDate === undefined ? utcDay(now) : await checkDocumentDate(tx, input.documentDate, 'input.documentDate', errors, now);
+    const receipt = receiptFields(type, input, 'input', errors, now);
     const lines = (input.items ?? []).map((item, i) => lineFromInput(item, `input.items[${i}]`, errors));
     await validateLines(tx, ctx.access, type, lines, 'input.items', errors);
     if (!canActOnDocument(ctx.access, factsOf({ type, status: DocumentStatus.DRAFT }, lines), DocumentAction.EDIT)) {
@@ -54,7 +59,7 @@ export const documentService = {
       throw forbidden(`Missing permission DOCUMENT:${type}:VIEW: drafts you create must be visible to you.`, { permission: `DOCUMENT:${type}:VIEW` });
     }
     const doc = await tx.save(InventoryDocument, tx.create(InventoryDocument, {
-      type, status: DocumentStatus.DRAFT, ...await takeDocumentNumber(tx, type, numberingWarehouse(lines)), title, dealRef,
+      type, status: DocumentStatus.DRAFT, ...await takeDocumentNumber(tx, type, numberingWarehouse(lines)), title, dealRef, documentDate, ...receipt,
       authorId: ctx.access.userId, version: 1,
     }));
     const items = await insertLines(tx, doc.id, lines);
@@ -71,6 +76,8 @@ export const documentService = {
       const errors = new InputErrors();
       if (input.title !== undefined) doc.title = errors.check(() => validTitle(input.title, 'input.title'));
       if (input.dealRef !== undefined) doc.dealRef = errors.check(() => validDealRef(input.dealRef, 'input.dealRef'));
+      if (input.documentDate !== undefined) doc.documentDate = (await checkDocumentDate(tx, input.documentDate, 'input.documentDate', errors))!;
+      Object.assign(doc, receiptFields(doc.type, input, 'input', errors));
       const edit = planLineEdit(items, input, errors);
       if (edit.after.length > LIMITS.documentLines) throw tooManyLines('input.addItems', edit.after.length);
       // New and changed lines are validated in full; untouched ones are re-validated at processing.
@@ -105,14 +112,16 @@ export const documentService = {
       assertCanAct(ctx.access, doc, factsOf(doc, items), DocumentAction.PROCESS);
       assertVersion(doc, version);
       if (items.length === 0) throw invalidState(`Document ${doc.number} has no lines to process.`, { status: doc.status });
+      // Issue 19 §1: not dated after today, nor in a closed period; its rows count on its date.
+      const now = new Date();
+      await assertPeriodOpen(tx, doc, doc.documentDate, 'processed', now);
       // Products and warehouses may have been archived or deactivated since the draft was written.
       const products = await validateLines(tx, ctx.access, doc.type, items.map((item, i) => lineOfItem(item, `items[${i}]`)), 'items');
       const purchasePrice = (productId: number) => products.get(productId)?.purchasePrice ?? new Decimal(0);
 
       // Moving-average valuation (DESIGN §1): stock from outside at the line's price, else the
       // product's; outgoing lines at their source's average, read from the locked levels.
-      const at = new Date();
-      const planned = plannedRowsOf(doc, items, (item) => item.purchasePrice ?? purchasePrice(item.productId), at);
+      const planned = plannedRowsOf(doc, items, (item) => item.purchasePrice ?? purchasePrice(item.productId), ledgerInstant(doc.documentDate, now), now);
       const rows = planned.map((p) => p.row);
       // Reservations hold (DESIGN §1): a sales order may also take its own deal's reservations, and uses them up as it ships.
       const ownDeal = doc.type === DocumentType.SALES_ORDER ? doc.dealRef : null;
@@ -122,9 +131,9 @@ export const documentService = {
       const salePrice = (item: DocumentItem) => doc.type === DocumentType.SALES_ORDER ? item.salePrice ?? products.get(item.productId)?.salePrice ?? null : null;
       await captureCosts(tx, items, rows, salePrice);
       if (ownDeal) {
-        await consumeDealReservations(tx, ownDeal, items.map((item) => ({ productId: item.productId, warehouseId: item.fromWarehouseId!, quantity: item.quantity })), levels, at);
+        await consumeDealReservations(tx, ownDeal, items.map((item) => ({ productId: item.productId, warehouseId: item.fromWarehouseId!, quantity: item.quantity })), levels, now);
       }
-      const processed = { status: DocumentStatus.PROCESSED, processedAt: at, processedById: ctx.access.userId, version: doc.version + 1, updatedAt: at };
+      const processed = { status: DocumentStatus.PROCESSED, processedAt: now, processedById: ctx.access.userId, version: doc.version + 1, updatedAt: now };
       await tx.update(InventoryDocument, { id: doc.id }, processed);
       recordChanges(tx, [{ kind: 'document', id: doc.id }]);
       return result(Object.assign(doc, processed), items);
@@ -138,6 +147,9 @@ export const documentService = {
       assertVersion(doc, version);
       const at = new Date();
       const posted = await tx.find(StockMovement, { where: { documentId: doc.id, reversal: false }, order: { id: 'ASC' } });
+      // Issue 19 §1: reversed on the day the rows count on (the document's date), unless that day is closed.
+      const earliest = posted.reduce((day, row) => (utcDay(row.occurredAt) < day ? utcDay(row.occurredAt) : day), doc.documentDate);
+      await assertPeriodOpen(tx, doc, earliest, 'cancelled', at);
       const reversal = reversalOf(posted, at);
       // Reversed at the values posted (DESIGN §1); stock brought in only while nothing has left since.
       await postMovements(tx, reversal, async () => (await getSettings(tx)).allowNegativeStock, async (states) => {

@@ -33,6 +33,7 @@ export function movementsOf(
   unitCostOf: (item: DocumentItem) => Decimal,
   at: Date,
   reversal = false,
+  postedAt: Date = at,
 ): StockMovement[] {
   const sides = WAREHOUSE_SIDES[doc.type];
   const rows: StockMovement[] = [];
@@ -41,7 +42,7 @@ export function movementsOf(
     const quantity = item.quantity.times(signed);
     rows.push(Object.assign(new StockMovement(), {
       documentId: doc.id, itemId: item.id, documentType: doc.type, productId: item.productId, warehouseId, kind,
-      quantity, unitCost, value: quantity.times(unitCost).toDecimalPlaces(4), reversal, occurredAt: at,
+      quantity, unitCost, value: quantity.times(unitCost).toDecimalPlaces(4), reversal, occurredAt: at, postedAt,
     }));
   };
   for (const item of items) {
@@ -67,13 +68,14 @@ export function netChanges(movements: StockMovement[]): Array<{ productId: numbe
 
 /**
  * The reversing rows of a cancellation, built from the ledger rows the processing wrote
- * (not recomputed from the items), so quantity, unit cost and value cancel exactly. Dated
- * at cancellation: reports of the processing's period never change.
+ * (not recomputed from the items), so quantity, unit cost and value cancel exactly. Each is
+ * dated like the row it reverses — the document's date (issue 19 §1): a cancelled document
+ * nets to zero on its day in every report — and `postedAt` is the cancellation instant `at`.
  */
 export function reversalOf(posted: StockMovement[], at: Date): StockMovement[] {
   return posted.map((m) => Object.assign(new StockMovement(), {
     documentId: m.documentId, itemId: m.itemId, documentType: m.documentType, productId: m.productId,
     warehouseId: m.warehouseId, kind: m.kind, quantity: m.quantity.negated(), unitCost: m.unitCost,
-    value: m.value.negated(), reversal: true, occurredAt: at,
+    value: m.value.negated(), reversal: true, occurredAt: m.occurredAt, postedAt: at,
   }));
 }

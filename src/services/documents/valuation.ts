@@ -34,8 +34,9 @@ export interface LevelState { quantity: Decimal; value: Decimal }
  * its destination row), each with how it is valued. `incomingCost` is the unit cost of stock
  * from outside (the line's price, else the product's purchase price).
  */
-export function plannedRowsOf(doc: InventoryDocument, items: DocumentItem[], incomingCost: (item: DocumentItem) => Decimal, at: Date): PlannedRow[] {
-  const rows = movementsOf(doc, items, incomingCost, at);
+export function plannedRowsOf(doc: InventoryDocument, items: DocumentItem[], incomingCost: (item: DocumentItem) => Decimal, at: Date,
+  postedAt: Date = at): PlannedRow[] {
+  const rows = movementsOf(doc, items, incomingCost, at, false, postedAt);
   return rows.map((row, i) => {
     if (row.quantity.isNegative()) return { row, basis: { kind: 'average' } };
     if (doc.type === DocumentType.STOCK_TRANSFER) return { row, basis: { kind: 'carry', from: rows[i - 1] } };

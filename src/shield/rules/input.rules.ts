@@ -58,15 +58,16 @@ export const INPUT_RULES: InputRuleTree = {
   // Input types
   ...writable('DocumentItemInput', 'productId', 'quantity', 'fromWarehouseId', 'toWarehouseId'),
   ...writable('DocumentItemChangeInput', 'id', 'productId', 'quantity', 'fromWarehouseId', 'toWarehouseId'),
-  ...writable('CreateDocumentInput', 'type', 'title', 'dealRef', 'items'),
-  ...writable('UpdateDocumentInput', 'title', 'dealRef', 'addItems', 'changeItems', 'removeItemIds'),
+  // Document dates and the receipt header (issue 19 §1): readable by whoever sees the document.
+  ...writable('CreateDocumentInput', 'type', 'title', 'dealRef', 'documentDate', 'supplier', 'incomingNumber', 'incomingDate', 'items'),
+  ...writable('UpdateDocumentInput', 'title', 'dealRef', 'documentDate', 'supplier', 'incomingNumber', 'incomingDate', 'addItems', 'changeItems', 'removeItemIds'),
   ...writable('DocumentVersionInput', 'id', 'version'),
   ...writable('CreateProductInput', 'sku', 'name', 'parentId', 'attributes', 'salePrice', 'unit', 'barcodes'),
   ...writable('UpdateProductInput', 'sku', 'name', 'attributes', 'salePrice', 'unit', 'barcodes'),
   ...writable('ProductAttributeInput', 'name', 'value'),
   ...writable('CreateWarehouseInput', 'code', 'name', 'address'),
   ...writable('UpdateWarehouseInput', 'code', 'name', 'address'),
-  ...writable('UpdateSettingsInput', 'allowNegativeStock', 'reservationDays', 'maxReservationDays'),
+  ...writable('UpdateSettingsInput', 'allowNegativeStock', 'reservationDays', 'maxReservationDays', 'closedBefore'),
   ...writable('DocumentFormFieldInput', 'field', 'visible', 'position'),
   // Grants are checked against what the granting admin holds (src/shield/escalation.ts).
   ...writable('GrantInput', 'permission', 'warehouseIds', 'reportKinds', 'documentType', 'actions'),

@@ -34,7 +34,7 @@ export const inventoryRules: RuleTree = {
   },
   InventoryDocument: {
     ...visibleWithParent('id', 'type', 'status', 'number', 'title', 'dealRef', 'createdAt', 'updatedAt', 'processedAt',
-      'cancelledAt', 'version', 'items', 'allowedActions', 'author', 'processedBy', 'cancelledBy', 'changedStockLevels'),
+      'cancelledAt', 'version', 'documentDate', 'supplier', 'incomingNumber', 'incomingDate', 'items', 'allowedActions', 'author', 'processedBy', 'cancelledBy', 'changedStockLevels'),
     total: purchasePrices,
   },
   DocumentItem: {
@@ -56,7 +56,7 @@ export const inventoryRules: RuleTree = {
   },
   // The ledger as product history (issue 19 §3): located like a level; its money like a purchase price.
   StockMovement: {
-    ...visibleWithParent('id', 'kind', 'documentType', 'quantity', 'reversal', 'occurredAt', 'balance', 'warehouse', 'document'),
+    ...visibleWithParent('id', 'kind', 'documentType', 'quantity', 'reversal', 'occurredAt', 'postedAt', 'balance', 'warehouse', 'document'),
     product: catalog,
     unitCost: purchasePrices,
     value: purchasePrices,

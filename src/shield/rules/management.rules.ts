@@ -30,7 +30,7 @@ export const managementRules: RuleTree = {
     setDocumentFormLayout: requires(Permission.FORM_EDIT),
     resetDocumentFormLayout: requires(Permission.FORM_EDIT),
   },
-  InventorySettings: visibleWithParent('id', 'allowNegativeStock', 'reservationDays', 'maxReservationDays'),
+  InventorySettings: visibleWithParent('id', 'allowNegativeStock', 'reservationDays', 'maxReservationDays', 'closedBefore'),
   DocumentFormLayout: visibleWithParent('id', 'type', 'customized', 'fields'),
   DocumentFormFieldLayout: visibleWithParent('field', 'label', 'required', 'visible', 'position'),
   ProductImportResult: visibleWithParent('ok', 'imported', 'errors'),
