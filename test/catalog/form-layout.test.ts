@@ -19,23 +19,27 @@ describe('document form layout (FORM_EDIT)', () => {
       type: 'STOCK_RECEIPT', customized: false,
       fields: [
         { field: 'title', label: 'Title', required: false, visible: true, position: 0 },
-        { field: 'toWarehouse', label: 'To warehouse', required: true, visible: true, position: 1 },
-        { field: 'product', label: 'Product', required: true, visible: true, position: 2 },
-        { field: 'quantity', label: 'Quantity', required: true, visible: true, position: 3 },
-        { field: 'purchasePrice', label: 'Purchase price', required: false, visible: true, position: 4 },
+        { field: 'documentDate', label: 'Document date', required: false, visible: true, position: 1 },
+        { field: 'supplier', label: 'Supplier', required: false, visible: true, position: 2 },
+        { field: 'incomingNumber', label: 'Incoming number', required: false, visible: true, position: 3 },
+        { field: 'incomingDate', label: 'Incoming date', required: false, visible: true, position: 4 },
+        { field: 'toWarehouse', label: 'To warehouse', required: true, visible: true, position: 5 },
+        { field: 'product', label: 'Product', required: true, visible: true, position: 6 },
+        { field: 'quantity', label: 'Quantity', required: true, visible: true, position: 7 },
+        { field: 'purchasePrice', label: 'Purchase price', required: false, visible: true, position: 8 },
       ],
     });
-    expect((await layout('SALES_ORDER')).fields.map((f: any) => f.field)).toEqual(['title', 'dealRef', 'fromWarehouse', 'product', 'quantity']);
+    expect((await layout('SALES_ORDER')).fields.map((f: any) => f.field)).toEqual(['title', 'documentDate', 'dealRef', 'fromWarehouse', 'product', 'quantity']);
   });
 
   it('a form editor hides optional fields and reorders; front-ends get that order; the change is audited', async () => {
     const res = await set('SALES_ORDER', [
       { field: 'dealRef', visible: true, position: 10 }, { field: 'fromWarehouse', visible: true, position: 20 },
       { field: 'product', visible: true, position: 30 }, { field: 'quantity', visible: true, position: 40 },
-      { field: 'title', visible: false, position: 50 },
+      { field: 'title', visible: false, position: 50 }, { field: 'documentDate', visible: true, position: 60 },
     ]);
     expect(res.errors).toBeUndefined();
-    const expected = [['dealRef', true, 0], ['fromWarehouse', true, 1], ['product', true, 2], ['quantity', true, 3], ['title', false, 4]];
+    const expected = [['dealRef', true, 0], ['fromWarehouse', true, 1], ['product', true, 2], ['quantity', true, 3], ['title', false, 4], ['documentDate', true, 5]];
     expect(res.data.setDocumentFormLayout.fields.map((f: any) => [f.field, f.visible, f.position])).toEqual(expected);
     const read = await layout('SALES_ORDER');
     expect(read.customized).toBe(true);
@@ -50,15 +54,17 @@ describe('document form layout (FORM_EDIT)', () => {
     const receipt = (overrides: Record<number, unknown>, extra: unknown[] = []) => [
       { field: 'title', visible: true, position: 0 }, { field: 'toWarehouse', visible: true, position: 1 },
       { field: 'product', visible: true, position: 2 }, { field: 'quantity', visible: true, position: 3 },
+      { field: 'documentDate', visible: true, position: 5 }, { field: 'supplier', visible: true, position: 6 },
+      { field: 'incomingNumber', visible: true, position: 7 }, { field: 'incomingDate', visible: true, position: 8 },
       { field: 'purchasePrice', visible: true, position: 4 },
     ].map((f, i) => ({ ...f, ...(overrides[i] as object) })).concat(extra as any[]);
     const cases: Array<[unknown[], string, RegExp]> = [
-      [receipt({}, [{ field: 'dealRef', visible: true, position: 5 }]), 'fields[5].field', /not a field of STOCK_RECEIPT/],
-      [receipt({}, [{ field: 'title', visible: true, position: 6 }]), 'fields[5].field', /twice/],
-      [receipt({ 4: { position: 3 } }), 'fields[4].position', /used twice/],
-      [receipt({ 4: { position: -1 } }), 'fields[4].position', /≥ 0/],
+      [receipt({}, [{ field: 'dealRef', visible: true, position: 9 }]), 'fields[9].field', /not a field of STOCK_RECEIPT/],
+      [receipt({}, [{ field: 'title', visible: true, position: 10 }]), 'fields[9].field', /twice/],
+      [receipt({ 8: { position: 3 } }), 'fields[8].position', /used twice/],
+      [receipt({ 8: { position: -1 } }), 'fields[8].position', /≥ 0/],
       [receipt({ 1: { visible: false } }), 'fields[1].visible', /required/],
-      [receipt({}).slice(0, 4), 'fields', /missing: purchasePrice/],
+      [receipt({}).slice(0, 8), 'fields', /missing: purchasePrice/],
     ];
     for (const [fields, field, reason] of cases) {
       const res = await set('STOCK_RECEIPT', fields);
@@ -88,11 +94,11 @@ describe('document form layout (FORM_EDIT)', () => {
     const results = await Promise.all(orders.map(([first, second]) => set('SALES_ORDER', [
       { field: first, visible: true, position: 0 }, { field: second, visible: true, position: 1 },
       { field: 'fromWarehouse', visible: true, position: 2 }, { field: 'product', visible: true, position: 3 },
-      { field: 'quantity', visible: true, position: 4 },
+      { field: 'quantity', visible: true, position: 4 }, { field: 'documentDate', visible: true, position: 5 },
     ])));
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
     const fields = (await layout('SALES_ORDER')).fields.map((f: any) => f.field);
-    expect(fields.slice(2)).toEqual(['fromWarehouse', 'product', 'quantity']);
+    expect(fields.slice(2)).toEqual(['fromWarehouse', 'product', 'quantity', 'documentDate']);
     expect([...fields.slice(0, 2)].sort()).toEqual(['dealRef', 'title']);
   });
 });

@@ -11,6 +11,9 @@ const field = (name: string, label: string, required = false): FormFieldDefiniti
 
 const TITLE = field('title', 'Title');
 const DEAL_REF = field('dealRef', 'Deal');
+const DOCUMENT_DATE = field('documentDate', 'Document date');
+/** A receipt's supplier and the supplier's own document (issue 19 §1). */
+const SUPPLIER = [field('supplier', 'Supplier'), field('incomingNumber', 'Incoming number'), field('incomingDate', 'Incoming date')];
 const PRODUCT = field('product', 'Product', true);
 const QUANTITY = field('quantity', 'Quantity', true);
 const PURCHASE_PRICE = field('purchasePrice', 'Purchase price');
@@ -22,9 +25,9 @@ const TO = field('toWarehouse', 'To warehouse', true);
  * document model stores belong here: a layout can arrange what exists, never invent a field.
  */
 export const DOCUMENT_FORM_FIELDS: Record<DocumentType, FormFieldDefinition[]> = {
-  STOCK_RECEIPT: [TITLE, TO, PRODUCT, QUANTITY, PURCHASE_PRICE],
-  STOCK_ADJUSTMENT: [TITLE, TO, PRODUCT, QUANTITY, PURCHASE_PRICE],
-  STOCK_TRANSFER: [TITLE, FROM, TO, PRODUCT, QUANTITY],
-  WRITE_OFF: [TITLE, FROM, PRODUCT, QUANTITY],
-  SALES_ORDER: [TITLE, DEAL_REF, FROM, PRODUCT, QUANTITY],
+  STOCK_RECEIPT: [TITLE, DOCUMENT_DATE, ...SUPPLIER, TO, PRODUCT, QUANTITY, PURCHASE_PRICE],
+  STOCK_ADJUSTMENT: [TITLE, DOCUMENT_DATE, TO, PRODUCT, QUANTITY, PURCHASE_PRICE],
+  STOCK_TRANSFER: [TITLE, DOCUMENT_DATE, FROM, TO, PRODUCT, QUANTITY],
+  WRITE_OFF: [TITLE, DOCUMENT_DATE, FROM, PRODUCT, QUANTITY],
+  SALES_ORDER: [TITLE, DOCUMENT_DATE, DEAL_REF, FROM, PRODUCT, QUANTITY],
 };
