@@ -48,7 +48,7 @@ export const EXPORTS: Record<string, ExportSpec> = {
   documents: {
     query: `query DocumentsExport($first: Int!, $after: String, $type: DocumentType, $status: DocumentStatus, $from: DateTimeISO, $to: DateTimeISO, $warehouseId: ID) {
       documents(first: $first, after: $after, type: $type, status: $status, from: $from, to: $to, warehouseId: $warehouseId) {
-        nodes { number type status title dealRef createdAt processedAt cancelledAt author { login }
+        nodes { number type status title dealRef documentDate supplier incomingNumber incomingDate createdAt processedAt cancelledAt author { login }
           items { product { sku name } quantity purchasePrice fromWarehouse { code } toWarehouse { code } } }
         pageInfo { hasNextPage endCursor } } }`,
     params: { type: 'string', status: 'string', from: 'string', to: 'string', warehouseId: 'string' },
@@ -62,6 +62,8 @@ export const EXPORTS: Record<string, ExportSpec> = {
     columns: [
       { header: 'Number', path: 'doc.number', text: true }, { header: 'Type', path: 'doc.type' }, { header: 'Status', path: 'doc.status' },
       { header: 'Title', path: 'doc.title', text: true }, { header: 'Deal', path: 'doc.dealRef', text: true },
+      { header: 'Document date', path: 'doc.documentDate' }, { header: 'Supplier', path: 'doc.supplier', text: true },
+      { header: 'Incoming number', path: 'doc.incomingNumber', text: true }, { header: 'Incoming date', path: 'doc.incomingDate' },
       { header: 'Created at', path: 'doc.createdAt' }, { header: 'Processed at', path: 'doc.processedAt' },
       { header: 'Cancelled at', path: 'doc.cancelledAt' }, { header: 'Author', path: 'doc.author.login', text: true },
       { header: 'SKU', path: 'item.product.sku', text: true }, { header: 'Product', path: 'item.product.name', text: true },
