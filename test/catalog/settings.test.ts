@@ -70,8 +70,8 @@ describe('inventory settings (SETTINGS_EDIT)', () => {
     expect((await update({ maxReservationDays: 14 })).data.updateSettings).toEqual({ reservationDays: 14, maxReservationDays: 14 });
     const last = (await audit()).at(-1)!;
     expect([last.before, last.after]).toEqual([
-      { allowNegativeStock: true, reservationDays: 14, maxReservationDays: LIMITS.reservationDays },
-      { allowNegativeStock: true, reservationDays: 14, maxReservationDays: 14 },
+      { allowNegativeStock: true, reservationDays: 14, maxReservationDays: LIMITS.reservationDays, closedBefore: null },
+      { allowNegativeStock: true, reservationDays: 14, maxReservationDays: 14, closedBefore: null },
     ]);
     await update({ maxReservationDays: SETTING_LIMITS.maxReservationDays });
   });
