@@ -1,5 +1,5 @@
 import { DocumentAction, DocumentType, Permission } from '../../src/shield/permission-catalog';
-import { codes, GraphQLResponse, startApi, TestApi } from '../support/api';
+import { codes, dbKey, GraphQLResponse, startApi, TestApi } from '../support/api';
 import { usingMysql } from '../support/database';
 import { CREATE, PROCESS } from '../documents/support';
 import { baseUrl, smallCompany } from './http';
@@ -74,7 +74,7 @@ describeOutage('database outage', () => {
         for (let attempt = 0; load || attempt === 0; attempt++) {
           if (attempt > 0) outcomes.processRetries++;
           const res = await api.gql(writerHeader, PROCESS, { id: draft.id, version: draft.version });
-          if (!res.errors) { acknowledged.push(Number(res.data.processDocument.id)); break; }
+          if (!res.errors) { acknowledged.push(dbKey(res.data.processDocument.id)); break; }
           if (attempt > 0 && ['CONFLICT', 'INVALID_STATE'].includes(codes(res)[0])) { outcomes.lostAnswers++; break; }
           if (!failedWithOutage(res)) break;
           await pause();

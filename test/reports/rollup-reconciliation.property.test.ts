@@ -72,11 +72,12 @@ describe('report rollups reconcile with the ledger', () => {
       if (posted.length === 0) return;
       rows = reversalOf(posted[op.index % posted.length], op.at);
     } else {
-      const w = (key: string) => api.ids.warehouses[key];
+      // postMovements is the service itself: database keys, not the API's opaque ids.
+      const w = (key: string) => api.dbIds.warehouses[key];
       const to = op.type === DocumentType.STOCK_TRANSFER && op.to === op.from ? WAREHOUSES[(WAREHOUSES.indexOf(op.from) + 1) % 3] : op.to;
       const doc = Object.assign(new InventoryDocument(), { id: 900_000 + ++serial, type: op.type });
       const item = Object.assign(new DocumentItem(), {
-        id: 900_000 + serial, productId: api.ids.products[op.product], quantity: new Decimal(op.quantity),
+        id: 900_000 + serial, productId: api.dbIds.products[op.product], quantity: new Decimal(op.quantity),
         purchasePrice: new Decimal(op.unitCost), fromWarehouseId: w(op.from), toWarehouseId: w(to),
       });
       rows = movementsOf(doc, [item], () => item.purchasePrice!, op.at);
