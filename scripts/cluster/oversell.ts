@@ -34,8 +34,10 @@ export interface OversellResult {
 
 export async function oversellRace(clients: Client[], nodePorts: number[], password: string, options: OversellOptions): Promise<OversellResult> {
   const [first] = clients;
-  const warehouseId: string = (await first.gql('{ warehouses { id isDefault } }')).warehouses.find((w: { isDefault: boolean }) => w.isDefault).id;
-  const product = await first.newProduct(`OVERSELL-${Date.now()}`);
+  const warehouse: { id: string; code: string } = (await first.gql('{ warehouses { id code isDefault } }')).warehouses.find((w: { isDefault: boolean }) => w.isDefault);
+  const warehouseId = warehouse.id;
+  const sku = `OVERSELL-${Date.now()}`;
+  const product = await first.newProduct(sku);
   await first.receive(product, warehouseId, options.stock);
   // The drafts before the race, one lane per instance: the race is about stock, not document numbers.
   const drafts: Array<{ client: Client; draft: Draft }> = [];
@@ -56,7 +58,7 @@ export async function oversellRace(clients: Client[], nodePorts: number[], passw
     const outcomes = await Promise.all(shuffle(attempts).map((attempt) => attempt()));
     const conflicts = (await conflictCount(nodes)) - conflictsBefore;
     const tally = outcomes.reduce<Record<string, number>>((acc, o) => ({ ...acc, [o]: (acc[o] ?? 0) + 1 }), {});
-    return { tally, conflicts, nodes: await Promise.all(nodes.map((node) => nodeState(node, product, warehouseId))) };
+    return { tally, conflicts, nodes: await Promise.all(nodes.map((node) => nodeState(node, sku, warehouse.code))) };
   } finally {
     await Promise.all(nodes.map(({ db }) => db.end()));
   }
@@ -81,14 +83,21 @@ async function conflictCount(nodes: Node[]): Promise<number> {
   return sum;
 }
 
-async function nodeState({ port, db }: Node, productId: string, warehouseId: string): Promise<NodeState> {
+/**
+ * Node state straight from SQL. The product and warehouse are found by SKU and code: the API's
+ * ids are opaque (sealed under the instances' ID_SECRET), the database's keys are not those ids.
+ */
+async function nodeState({ port, db }: Node, sku: string, warehouseCode: string): Promise<NodeState> {
   const one = async (sql: string, params: unknown[] = []) => Number(((await db.query(sql, params)) as any)[0][0].n ?? 0);
+  const product = await one('SELECT id AS n FROM product WHERE sku = ?', [sku]);
+  const warehouse = await one('SELECT id AS n FROM warehouse WHERE code = ?', [warehouseCode]);
+  if (!product || !warehouse) throw new Error(`node ${port} has no product ${sku} or warehouse ${warehouseCode}`);
   return {
     port,
-    level: await one('SELECT quantity AS n FROM stock_level WHERE productId = ? AND warehouseId = ?', [productId, warehouseId]),
-    reserved: await one("SELECT SUM(quantity) AS n FROM reservation WHERE productId = ? AND warehouseId = ? AND status = 'ACTIVE'", [productId, warehouseId]),
+    level: await one('SELECT quantity AS n FROM stock_level WHERE productId = ? AND warehouseId = ?', [product, warehouse]),
+    reserved: await one("SELECT SUM(quantity) AS n FROM reservation WHERE productId = ? AND warehouseId = ? AND status = 'ACTIVE'", [product, warehouse]),
     processedOrders: await one(`SELECT COUNT(DISTINCT d.id) AS n FROM inventory_document d JOIN document_item i ON i.documentId = d.id
-      WHERE i.productId = ? AND d.type = 'SALES_ORDER' AND d.status = 'PROCESSED'`, [productId]),
+      WHERE i.productId = ? AND d.type = 'SALES_ORDER' AND d.status = 'PROCESSED'`, [product]),
     negativeLevels: await one('SELECT COUNT(*) AS n FROM stock_level WHERE quantity < 0'),
     levelsDifferingFromLedger: await one(`SELECT COUNT(*) AS n FROM stock_level l LEFT JOIN (SELECT productId, warehouseId, SUM(quantity) AS q
       FROM stock_movement GROUP BY productId, warehouseId) m ON m.productId = l.productId AND m.warehouseId = l.warehouseId
