@@ -10,14 +10,14 @@ import { accessAuditService } from '../services/access/access-audit.service';
 export class AccessAuditResolver {
   @Query(() => AccessAuditEntryConnection, { nullable: true, description: 'Access changes, oldest first unless orderBy says otherwise; `from` inclusive, `to` exclusive.' })
   accessAuditLog(@Ctx() ctx: RequestContext, @Args() page: PageArgs,
-                 @Arg('actorId', () => ID, { nullable: true }) actorId: string | null,
+                 @Arg('actorId', () => ID, { nullable: true, description: 'Only changes made by this user.' }) actorId: string | null,
                  @Arg('subjectType', () => String, { nullable: true, description: 'ROLE or USER (other areas may add their own).' }) subjectType: string | null,
-                 @Arg('subjectId', () => ID, { nullable: true }) subjectId: string | null,
-                 @Arg('from', () => Date, { nullable: true }) from: Date | null,
-                 @Arg('to', () => Date, { nullable: true }) to: Date | null,
+                 @Arg('subjectId', () => ID, { nullable: true, description: 'Only changes of this object (with subjectType).' }) subjectId: string | null,
+                 @Arg('from', () => Date, { nullable: true, description: 'Made at or after this instant.' }) from: Date | null,
+                 @Arg('to', () => Date, { nullable: true, description: 'Made before this instant (exclusive).' }) to: Date | null,
                  @Arg('filter', () => AccessAuditFilter, { nullable: true, description: 'Combines with the arguments above (all must hold).' })
                  filter: AccessAuditFilter | null,
-                 @Arg('orderBy', () => AccessAuditOrder, { nullable: true }) orderBy: AccessAuditOrder | null) {
+                 @Arg('orderBy', () => AccessAuditOrder, { nullable: true, description: 'The order of the log; default: oldest first.' }) orderBy: AccessAuditOrder | null) {
     return accessAuditService.list(ctx, [{ actorId, subjectType, subjectId, from, to }, ...(filter ? [{ ...filter, from: filter.at?.from, to: filter.at?.to }] : [])], page, orderBy);
   }
 

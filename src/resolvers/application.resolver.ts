@@ -25,12 +25,12 @@ const describe = (g: ValidGrant): ApplicationPermissionType => {
 export class ApplicationResolver {
   @Query(() => [ApplicationType], { nullable: true, description: 'Registered applications, by name; optionally of one status.' })
   applications(@Ctx() ctx: RequestContext,
-               @Arg('status', () => ApplicationStatus, { nullable: true }) status: ApplicationStatus | null) {
+               @Arg('status', () => ApplicationStatus, { nullable: true, description: 'Only applications in this status; omitted: all.' }) status: ApplicationStatus | null) {
     return applicationAdminService.list(ctx, status);
   }
 
-  @Query(() => ApplicationType, { nullable: true })
-  application(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  @Query(() => ApplicationType, { nullable: true, description: 'One application; null when there is none with this id.' })
+  application(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The application\'s id.' }) id: string) {
     return applicationAdminService.byId(ctx, id);
   }
 
@@ -44,23 +44,24 @@ export class ApplicationResolver {
     return (application.approvedGrants ?? []).map(describe);
   }
 
-  @FieldResolver(() => UserType, { nullable: true })
+  @FieldResolver(() => UserType, { nullable: true, description: 'Who registered it; null when no user did (the demo seed).' })
   registeredBy(@Root() application: Application, @Ctx() ctx: RequestContext) {
     return application.registeredById === null ? null : ctx.loaders.user.load(application.registeredById);
   }
 
-  @FieldResolver(() => UserType, { nullable: true })
+  @FieldResolver(() => UserType, { nullable: true, description: 'The admin who installed it; null until installed.' })
   installedBy(@Root() application: Application, @Ctx() ctx: RequestContext) {
     return application.installedById === null ? null : ctx.loaders.user.load(application.installedById);
   }
 
-  @FieldResolver(() => UserType, { nullable: true })
+  @FieldResolver(() => UserType, { nullable: true, description: 'The admin who refused or revoked it; null unless REVOKED.' })
   revokedBy(@Root() application: Application, @Ctx() ctx: RequestContext) {
     return application.revokedById === null ? null : ctx.loaders.user.load(application.revokedById);
   }
 
   @Mutation(() => ApplicationType, { nullable: true, description: 'Registers an application in status REQUESTED.' })
-  registerApplication(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterApplicationInput) input: RegisterApplicationInput) {
+  registerApplication(@Ctx() ctx: RequestContext,
+    @Arg('input', () => RegisterApplicationInput, { description: 'The application and the permissions it asks for.' }) input: RegisterApplicationInput) {
     return applicationAdminService.register(ctx, input);
   }
 
@@ -68,12 +69,12 @@ export class ApplicationResolver {
     nullable: true,
     description: 'Installs (approves) everything the application requests; FORBIDDEN unless you hold all of it yourself.',
   })
-  installApplication(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  installApplication(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The REQUESTED application to install.' }) id: string) {
     return applicationAdminService.install(ctx, id);
   }
 
   @Mutation(() => ApplicationType, { nullable: true, description: 'Refuses or withdraws the application: its next request is refused.' })
-  revokeApplication(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  revokeApplication(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The application to refuse or revoke.' }) id: string) {
     return applicationAdminService.revoke(ctx, id);
   }
 }

@@ -10,19 +10,25 @@ const ATOMIC = 'All-or-nothing: when any item fails, nothing is written (default
 /** Bulk document mutations for integrations (issue 16 §5): each item under the same rules as the single mutation. */
 @Resolver()
 export class BulkDocumentResolver {
-  @Mutation(() => BulkDocumentsPayload, { nullable: true, description: `Creates up to ${MAX_BULK_DOCUMENTS} DRAFT documents; one result per input.` })
+  @Mutation(() => BulkDocumentsPayload, {
+    nullable: true,
+    description: `Creates up to ${MAX_BULK_DOCUMENTS} DRAFT documents, each as createDocument would, under its rules: one result per input, a refused item failing alone (unless atomic).`,
+  })
   createDocuments(
     @Ctx() ctx: RequestContext,
-    @Arg('inputs', () => [CreateDocumentInput]) inputs: CreateDocumentInput[],
+    @Arg('inputs', () => [CreateDocumentInput], { description: 'The documents, each as createDocument takes it.' }) inputs: CreateDocumentInput[],
     @Arg('atomic', () => Boolean, { defaultValue: false, description: ATOMIC }) atomic: boolean,
   ) {
     return bulkDocumentService.create(ctx, inputs, atomic);
   }
 
-  @Mutation(() => BulkDocumentsPayload, { nullable: true, description: `Processes up to ${MAX_BULK_DOCUMENTS} DRAFT documents; one result per document.` })
+  @Mutation(() => BulkDocumentsPayload, {
+    nullable: true,
+    description: `Processes up to ${MAX_BULK_DOCUMENTS} DRAFT documents, each as processDocument would, under its rules: one result per document, a refused item failing alone (unless atomic).`,
+  })
   processDocuments(
     @Ctx() ctx: RequestContext,
-    @Arg('documents', () => [DocumentVersionInput]) documents: DocumentVersionInput[],
+    @Arg('documents', () => [DocumentVersionInput], { description: 'The drafts, each with the version the client last saw.' }) documents: DocumentVersionInput[],
     @Arg('atomic', () => Boolean, { defaultValue: false, description: ATOMIC }) atomic: boolean,
   ) {
     return afterStockChange(ctx, bulkDocumentService.process(ctx, documents, atomic));

@@ -9,7 +9,7 @@ import { lineTotal } from '../services/documents/document-query.service';
 
 @Resolver(() => DocumentItemType)
 export class DocumentItemResolver {
-  @FieldResolver(() => ProductType, { nullable: true })
+  @FieldResolver(() => ProductType, { nullable: true, description: 'The product the line moves.' })
   product(@Root() item: DocumentItem, @Ctx() ctx: RequestContext) {
     return ctx.loaders.product.load(item.productId);
   }
@@ -24,7 +24,7 @@ export class DocumentItemResolver {
     return item.toWarehouseId === null ? null : ctx.loaders.warehouse.load(item.toWarehouseId);
   }
 
-  @FieldResolver(() => DecimalScalar, { nullable: true, description: 'quantity × purchasePrice (0 without a price). Needs PURCHASE_PRICE_VIEW.' })
+  @FieldResolver(() => DecimalScalar, { nullable: true, description: 'quantity × purchasePrice (0 without a price).' })
   lineTotal(@Root() item: DocumentItem) {
     return lineTotal(item);
   }

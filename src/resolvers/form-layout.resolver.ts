@@ -12,19 +12,20 @@ export class FormLayoutResolver {
     return FORM_LAYOUT_KEYS[layout.type];
   }
 
-  @Query(() => DocumentFormLayoutType, { nullable: true, description: 'How to render the form of a document type. Needs INVENTORY_VIEW.' })
-  documentFormLayout(@Ctx() ctx: RequestContext, @Arg('type', () => DocumentType) type: DocumentType) {
+  @Query(() => DocumentFormLayoutType, { nullable: true, description: 'How to render the form of a document type: its fields, in order.' })
+  documentFormLayout(@Ctx() ctx: RequestContext, @Arg('type', () => DocumentType, { description: 'The document type whose form to show.' }) type: DocumentType) {
     return formLayoutService.get(ctx, type);
   }
 
-  @Mutation(() => DocumentFormLayoutType, { nullable: true, description: 'Needs FORM_EDIT. List every field of the type once.' })
-  setDocumentFormLayout(@Ctx() ctx: RequestContext, @Arg('type', () => DocumentType) type: DocumentType,
-                        @Arg('fields', () => [DocumentFormFieldInput]) fields: DocumentFormFieldInput[]) {
+  @Mutation(() => DocumentFormLayoutType, { nullable: true, description: 'Sets the order and visibility of a document type\'s form fields; audited.' })
+  setDocumentFormLayout(@Ctx() ctx: RequestContext, @Arg('type', () => DocumentType, { description: 'The document type whose form to change.' }) type: DocumentType,
+                        @Arg('fields', () => [DocumentFormFieldInput], { description: 'Every field of the type, each once, with distinct positions.' })
+                        fields: DocumentFormFieldInput[]) {
     return formLayoutService.set(ctx, type, fields);
   }
 
-  @Mutation(() => DocumentFormLayoutType, { nullable: true, description: 'Needs FORM_EDIT. Back to the default layout.' })
-  resetDocumentFormLayout(@Ctx() ctx: RequestContext, @Arg('type', () => DocumentType) type: DocumentType) {
+  @Mutation(() => DocumentFormLayoutType, { nullable: true, description: 'Puts a document type\'s form back to the default layout.' })
+  resetDocumentFormLayout(@Ctx() ctx: RequestContext, @Arg('type', () => DocumentType, { description: 'The document type whose form to reset.' }) type: DocumentType) {
     return formLayoutService.set(ctx, type, null);
   }
 }

@@ -17,8 +17,8 @@ export class InventoryDocumentResolver {
     return documentQueryService.list(ctx, args);
   }
 
-  @Query(() => InventoryDocumentType, { nullable: true, description: 'null when missing or not visible to the viewer.' })
-  document(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  @Query(() => InventoryDocumentType, { nullable: true, description: 'One document; null when missing or not visible to the viewer.' })
+  document(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The document\'s id.' }) id: string) {
     return documentQueryService.byId(ctx, id);
   }
 
@@ -29,7 +29,7 @@ export class InventoryDocumentResolver {
 
   @FieldResolver(() => DecimalScalar, {
     nullable: true,
-    description: 'Σ quantity × purchase price over the items the viewer can see (a line without a price counts 0). Needs PURCHASE_PRICE_VIEW.',
+    description: 'Σ quantity × purchase price over the items the viewer can see (a line without a price counts 0).',
   })
   total(@Root() doc: DocumentView, @Ctx() ctx: RequestContext): Promise<Decimal> {
     return documentQueryService.visibleTotal(ctx, doc.id);
@@ -47,17 +47,17 @@ export class InventoryDocumentResolver {
     return levelsMovedBy(ctx, doc.id);
   }
 
-  @FieldResolver(() => UserType, { nullable: true })
+  @FieldResolver(() => UserType, { nullable: true, description: 'Who created it.' })
   author(@Root() doc: DocumentView, @Ctx() ctx: RequestContext) {
     return ctx.loaders.user.load(doc.authorId);
   }
 
-  @FieldResolver(() => UserType, { nullable: true })
+  @FieldResolver(() => UserType, { nullable: true, description: 'Who processed it; null while it is a draft.' })
   processedBy(@Root() doc: DocumentView, @Ctx() ctx: RequestContext) {
     return doc.processedById === null ? null : ctx.loaders.user.load(doc.processedById);
   }
 
-  @FieldResolver(() => UserType, { nullable: true })
+  @FieldResolver(() => UserType, { nullable: true, description: 'Who cancelled it; null unless CANCELLED.' })
   cancelledBy(@Root() doc: DocumentView, @Ctx() ctx: RequestContext) {
     return doc.cancelledById === null ? null : ctx.loaders.user.load(doc.cancelledById);
   }

@@ -14,25 +14,25 @@ import { reservedIn, sumOf, visibleLevelsOf } from '../services/documents/stock-
  */
 @Resolver(() => ProductType)
 export class ProductStockResolver {
-  @FieldResolver(() => [StockLevelType], { nullable: true, description: 'Per selectable warehouse. Needs INVENTORY_VIEW.' })
+  @FieldResolver(() => [StockLevelType], { nullable: true, description: 'Its stock level in each warehouse the viewer can select that has one.' })
   stockLevels(@Root() product: Product, @Ctx() ctx: RequestContext) {
     return ctx.loaders.productLevels.load(product.id);
   }
 
-  @FieldResolver(() => DecimalScalar, { nullable: true, description: 'On hand in the selectable warehouses; for a parent product, its own plus all its variants\' (stockLevels stay the product\'s own). Needs INVENTORY_VIEW.' })
+  @FieldResolver(() => DecimalScalar, { nullable: true, description: 'On hand in the selectable warehouses; for a parent product, its own plus all its variants\' (stockLevels stay the product\'s own).' })
   async quantity(@Root() product: Product, @Ctx() ctx: RequestContext): Promise<Decimal> {
     const family = await familyOf(ctx, product);
     const levels = await Promise.all(family.map((id) => visibleLevelsOf(ctx, id)));
     return sumOf(levels.flat().map((level) => level.quantity));
   }
 
-  @FieldResolver(() => DecimalScalar, { nullable: true, description: 'Reserved in the selectable warehouses; for a parent product, its own plus all its variants\'. Needs INVENTORY_VIEW.' })
+  @FieldResolver(() => DecimalScalar, { nullable: true, description: 'Reserved in the selectable warehouses; for a parent product, its own plus all its variants\'.' })
   async reserved(@Root() product: Product, @Ctx() ctx: RequestContext): Promise<Decimal> {
     const family = await familyOf(ctx, product);
     return sumOf(await Promise.all(family.map((id) => reservedIn(ctx, id, null))));
   }
 
-  @FieldResolver(() => DecimalScalar, { nullable: true, description: 'quantity − reserved in the selectable warehouses; for a parent product, over it and all its variants. Needs INVENTORY_VIEW.' })
+  @FieldResolver(() => DecimalScalar, { nullable: true, description: 'quantity − reserved in the selectable warehouses; for a parent product, over it and all its variants.' })
   async available(@Root() product: Product, @Ctx() ctx: RequestContext): Promise<Decimal> {
     const [quantity, reserved] = await Promise.all([this.quantity(product, ctx), this.reserved(product, ctx)]);
     return quantity.minus(reserved);

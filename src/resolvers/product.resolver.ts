@@ -15,28 +15,28 @@ export class ProductResolver {
   products(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
-    @Arg('search', () => String, { nullable: true }) search: string | null,
-    @Arg('topLevelOnly', { defaultValue: false }) topLevelOnly: boolean,
-    @Arg('includeArchived', { defaultValue: false }) includeArchived: boolean,
+    @Arg('search', () => String, { nullable: true, description: 'Part of a name or SKU in any case, or a whole barcode.' }) search: string | null,
+    @Arg('topLevelOnly', { defaultValue: false, description: 'true: products only, without their variants.' }) topLevelOnly: boolean,
+    @Arg('includeArchived', { defaultValue: false, description: 'true: archived products too.' }) includeArchived: boolean,
     @Arg('filter', () => ProductListFilter, { nullable: true, description: 'Combines with the arguments above (all must hold).' })
     filter: ProductListFilter | null,
-    @Arg('orderBy', () => ProductOrder, { nullable: true }) orderBy: ProductOrder | null,
+    @Arg('orderBy', () => ProductOrder, { nullable: true, description: 'The order of the list; default: as they were created.' }) orderBy: ProductOrder | null,
   ) {
     return productService.list(ctx, { search, topLevelOnly, includeArchived, ...filter }, page, orderBy);
   }
 
-  @Query(() => ProductType, { nullable: true })
-  product(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  @Query(() => ProductType, { nullable: true, description: 'One product or variant, archived ones too; null when there is none with this id.' })
+  product(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The product\'s id.' }) id: string) {
     return productService.byId(ctx, id);
   }
 
-  @Query(() => [UnitType], { nullable: true, description: 'The units of measure a product may have (any signed-in viewer).' })
+  @Query(() => [UnitType], { nullable: true, description: 'The units of measure a product may have.' })
   units(): UnitType[] {
     return UNITS.map((unit) => ({ ...unit }));
   }
 
   @Query(() => ProductType, { nullable: true, description: 'The product with exactly this barcode (archived ones too), or null.' })
-  async productByBarcode(@Ctx() ctx: RequestContext, @Arg('code') code: string) {
+  async productByBarcode(@Ctx() ctx: RequestContext, @Arg('code', { description: 'The barcode, byte-exact, as a scanner reads it.' }) code: string) {
     const id = await productIdByBarcode(ctx, code);
     return id === null ? null : ctx.loaders.product.load(id);
   }
@@ -51,12 +51,12 @@ export class ProductResolver {
     return product.parentId === null ? null : ctx.loaders.product.load(product.parentId);
   }
 
-  @FieldResolver(() => [ProductType])
+  @FieldResolver(() => [ProductType], { description: 'Its variants, when it is a parent product; empty for a variant.' })
   variants(@Root() product: Product, @Ctx() ctx: RequestContext) {
     return ctx.loaders.variants.load(product.id);
   }
 
-  @FieldResolver(() => [ProductAttributeType])
+  @FieldResolver(() => [ProductAttributeType], { description: 'What a variant differs by from its siblings; empty for most top-level products.' })
   attributes(@Root() product: Product): ProductAttributeType[] {
     return Object.entries(product.attributes ?? {}).map(([name, value]) => ({ name, value }));
   }

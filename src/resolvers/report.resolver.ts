@@ -13,7 +13,7 @@ import { MAX_REPORT_DAYS } from '../services/reports/report-period';
 export class ReportResolver {
   @Query(() => InventoryReportType, {
     nullable: true,
-    description: `Inventory report over whole UTC days, from and to included (at most ${MAX_REPORT_DAYS} days). Needs REPORT_VIEW.`,
+    description: `Inventory report over whole UTC days, from and to included (at most ${MAX_REPORT_DAYS} days).`,
   })
   inventoryReport(
     @Ctx() ctx: RequestContext,
@@ -39,17 +39,17 @@ export class ReportResolver {
     return reportService.totalStockValue(ctx, plan);
   }
 
-  @FieldResolver(() => MovementReportType, { nullable: true })
+  @FieldResolver(() => MovementReportType, { nullable: true, description: 'Opening, received, shipped, other outgoing and closing stock.' })
   movement(@Root() plan: ReportPlan, @Ctx() ctx: RequestContext) {
     return reportService.movement(ctx, plan);
   }
 
-  @FieldResolver(() => SalesReportType, { nullable: true })
+  @FieldResolver(() => SalesReportType, { nullable: true, description: 'Received and shipped value, sell-through, daily series; revenue and margin.' })
   sales(@Root() plan: ReportPlan, @Ctx() ctx: RequestContext) {
     return reportService.sales(ctx, plan);
   }
 
-  @FieldResolver(() => StockBalanceReportType, { nullable: true })
+  @FieldResolver(() => StockBalanceReportType, { nullable: true, description: 'Stock and its value at the end of the period.' })
   stockBalance(@Root() plan: ReportPlan, @Ctx() ctx: RequestContext) {
     return reportService.stockBalance(ctx, plan);
   }

@@ -15,12 +15,12 @@ export class ReservationReadResolver {
     return stockQueryService.reservations(ctx, args);
   }
 
-  @FieldResolver(() => ProductType, { nullable: true })
+  @FieldResolver(() => ProductType, { nullable: true, description: 'The product held.' })
   product(@Root() reservation: Reservation, @Ctx() ctx: RequestContext) {
     return ctx.loaders.product.load(reservation.productId);
   }
 
-  @FieldResolver(() => WarehouseType, { nullable: true })
+  @FieldResolver(() => WarehouseType, { nullable: true, description: 'The warehouse it is held in.' })
   warehouse(@Root() reservation: Reservation, @Ctx() ctx: RequestContext) {
     return ctx.loaders.warehouse.load(reservation.warehouseId);
   }
@@ -33,7 +33,7 @@ export class ReservationReadResolver {
     return (await visibleLevelsOf(ctx, reservation.productId)).find((level) => level.warehouseId === reservation.warehouseId) ?? null;
   }
 
-  @FieldResolver(() => UserType, { nullable: true })
+  @FieldResolver(() => UserType, { nullable: true, description: 'Who made it.' })
   createdBy(@Root() reservation: Reservation, @Ctx() ctx: RequestContext) {
     return ctx.loaders.user.load(reservation.createdById);
   }

@@ -22,8 +22,8 @@ export class RoleResolver {
     return roleAdminService.list(ctx);
   }
 
-  @Query(() => RoleType, { nullable: true })
-  role(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  @Query(() => RoleType, { nullable: true, description: 'One role; null when there is none with this id.' })
+  role(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The role\'s id.' }) id: string) {
     return roleAdminService.byId(ctx, id);
   }
 
@@ -32,7 +32,7 @@ export class RoleResolver {
     return role.systemKey !== SystemRole.ADMINISTRATOR;
   }
 
-  @FieldResolver(() => [GrantType])
+  @FieldResolver(() => [GrantType], { description: 'The permissions it grants, each with its scope.' })
   async grants(@Root() role: Role, @Ctx() ctx: RequestContext): Promise<GrantType[]> {
     return fromGrantRows(await ctx.loaders.roleGrants.load(role.id)).map(toGrantType);
   }
@@ -43,17 +43,19 @@ export class RoleResolver {
   }
 
   @Mutation(() => RoleType, { nullable: true, description: 'A custom role, optionally with its grants.' })
-  createRole(@Ctx() ctx: RequestContext, @Arg('input', () => CreateRoleInput) input: CreateRoleInput) {
+  createRole(@Ctx() ctx: RequestContext, @Arg('input', () => CreateRoleInput, { description: 'Name, description and grants of the new role.' }) input: CreateRoleInput) {
     return afterAccessChange(ctx, roleAdminService.create(ctx, input));
   }
 
   @Mutation(() => RoleType, { nullable: true, description: 'Rename or describe a role.' })
-  updateRole(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateRoleInput) input: UpdateRoleInput) {
+  updateRole(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The role to change.' }) id: string,
+             @Arg('input', () => UpdateRoleInput, { description: 'What to change.' }) input: UpdateRoleInput) {
     return afterAccessChange(ctx, roleAdminService.update(ctx, id, input));
   }
 
   @Mutation(() => RoleType, { nullable: true, description: 'Replaces the role\'s grants (a permission not listed is off).' })
-  setRoleGrants(@Ctx() ctx: RequestContext, @Arg('roleId', () => ID) roleId: string, @Arg('grants', () => [GrantInput]) grants: GrantInput[]) {
+  setRoleGrants(@Ctx() ctx: RequestContext, @Arg('roleId', () => ID, { description: 'The role whose grants to replace.' }) roleId: string,
+                @Arg('grants', () => [GrantInput], { description: 'All its grants from now on; only what you hold yourself can be granted.' }) grants: GrantInput[]) {
     return afterAccessChange(ctx, roleAdminService.setGrants(ctx, roleId, grants));
   }
 
@@ -61,7 +63,7 @@ export class RoleResolver {
     nullable: true,
     description: 'Gives a standard role (systemKey set) its standard grants back, under the same rules as setRoleGrants.',
   })
-  resetStandardRole(@Ctx() ctx: RequestContext, @Arg('role', () => ID) role: string) {
+  resetStandardRole(@Ctx() ctx: RequestContext, @Arg('role', () => ID, { description: 'The standard role to reset.' }) role: string) {
     return afterAccessChange(ctx, roleAdminService.resetStandard(ctx, role));
   }
 
@@ -69,8 +71,9 @@ export class RoleResolver {
     nullable: true,
     description: 'Deletes a custom role. A role still assigned is refused with CONFLICT unless removeAssignments is true.',
   })
-  deleteRole(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string,
-             @Arg('removeAssignments', { defaultValue: false }) removeAssignments: boolean) {
+  deleteRole(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The custom role to delete.' }) id: string,
+             @Arg('removeAssignments', { defaultValue: false, description: 'true: also take it from every user holding it, in the same transaction.' })
+             removeAssignments: boolean) {
     return afterAccessChange(ctx, roleAdminService.delete(ctx, id, removeAssignments));
   }
 }

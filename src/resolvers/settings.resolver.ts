@@ -11,13 +11,13 @@ export class SettingsResolver {
     return SETTINGS_KEY;
   }
 
-  @Query(() => InventorySettingsType, { nullable: true, description: 'Needs INVENTORY_VIEW or SETTINGS_EDIT.' })
+  @Query(() => InventorySettingsType, { nullable: true, description: 'The inventory settings of the company.' })
   settings(@Ctx() ctx: RequestContext) {
     return settingsAdminService.get(ctx);
   }
 
-  @Mutation(() => InventorySettingsType, { nullable: true, description: 'Needs SETTINGS_EDIT; every change is audited.' })
-  updateSettings(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateSettingsInput) input: UpdateSettingsInput) {
+  @Mutation(() => InventorySettingsType, { nullable: true, description: 'Changes the inventory settings; every change is audited.' })
+  updateSettings(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateSettingsInput, { description: 'The settings to change.' }) input: UpdateSettingsInput) {
     return settingsAdminService.update(ctx, input);
   }
 }

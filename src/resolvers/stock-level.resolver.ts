@@ -21,12 +21,12 @@ export class StockLevelResolver {
     return stockQueryService.levels(ctx, args);
   }
 
-  @FieldResolver(() => ProductType, { nullable: true })
+  @FieldResolver(() => ProductType, { nullable: true, description: 'The product in stock.' })
   product(@Root() level: StockLevel, @Ctx() ctx: RequestContext) {
     return ctx.loaders.product.load(level.productId);
   }
 
-  @FieldResolver(() => WarehouseType, { nullable: true })
+  @FieldResolver(() => WarehouseType, { nullable: true, description: 'The warehouse it is kept in.' })
   warehouse(@Root() level: StockLevel, @Ctx() ctx: RequestContext) {
     return ctx.loaders.warehouse.load(level.warehouseId);
   }
@@ -38,7 +38,7 @@ export class StockLevelResolver {
 
   @FieldResolver(() => DecimalScalar, {
     nullable: true,
-    description: 'value / quantity, 4 places: the unit cost the next outgoing line leaves at; null when quantity ≤ 0. Needs PURCHASE_PRICE_VIEW.',
+    description: 'value / quantity, 4 places: the unit cost the next outgoing line leaves at; null when quantity ≤ 0.',
   })
   averageCost(@Root() level: StockLevel): Decimal | null {
     return level.quantity.greaterThan(0) ? level.value.div(level.quantity).toDecimalPlaces(4, Decimal.ROUND_HALF_UP) : null;
@@ -52,19 +52,20 @@ export class StockLevelResolver {
 
   @Mutation(() => StockLevelType, {
     nullable: true,
-    description: 'Sets (or with null clears) the minimum stock and reorder quantity of a product in a warehouse. Needs CATALOG_EDIT and the warehouse selectable.',
+    description: 'Sets (or with null clears) the minimum stock and reorder quantity of a product in a warehouse: belowMinimum and the low-stock filter compare against them.',
   })
   setStockMinimum(
     @Ctx() ctx: RequestContext,
-    @Arg('productId', () => ID) productId: string,
-    @Arg('warehouseId', () => ID) warehouseId: string,
-    @Arg('minimum', () => DecimalScalar, { nullable: true }) minimum: Decimal | null,
-    @Arg('reorderQuantity', () => DecimalScalar, { nullable: true }) reorderQuantity: Decimal | null,
+    @Arg('productId', () => ID, { description: 'The product whose minimum to set.' }) productId: string,
+    @Arg('warehouseId', () => ID, { description: 'The warehouse the minimum applies in.' }) warehouseId: string,
+    @Arg('minimum', () => DecimalScalar, { nullable: true, description: 'The stock to keep at least, ≥ 0; null clears it.' }) minimum: Decimal | null,
+    @Arg('reorderQuantity', () => DecimalScalar, { nullable: true, description: 'How much to reorder when below the minimum, ≥ 0; null clears it.' })
+    reorderQuantity: Decimal | null,
   ) {
     return setStockMinimum(ctx, { productId, warehouseId, minimum, reorderQuantity });
   }
 
-  @FieldResolver(() => DecimalScalar, { description: 'quantity − reserved.' })
+  @FieldResolver(() => DecimalScalar, { description: 'quantity − reserved: what outgoing documents and new reservations may still take.' })
   async available(@Root() level: StockLevel, @Ctx() ctx: RequestContext): Promise<Decimal> {
     return level.quantity.minus(await reservedOf(ctx, level));
   }

@@ -17,12 +17,12 @@ export class StockMovementResolver {
     return movementHistory(ctx, args);
   }
 
-  @FieldResolver(() => ProductType, { nullable: true })
+  @FieldResolver(() => ProductType, { nullable: true, description: 'The product moved.' })
   product(@Root() row: MovementView, @Ctx() ctx: RequestContext) {
     return ctx.loaders.product.load(row.productId);
   }
 
-  @FieldResolver(() => WarehouseType, { nullable: true })
+  @FieldResolver(() => WarehouseType, { nullable: true, description: 'The warehouse the stock moved into or out of.' })
   warehouse(@Root() row: MovementView, @Ctx() ctx: RequestContext) {
     return ctx.loaders.warehouse.load(row.warehouseId);
   }

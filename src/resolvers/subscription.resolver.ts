@@ -36,7 +36,8 @@ export class SubscriptionResolver {
     description: 'The document after each committed processing or cancellation.',
     subscribe: ({ args, context }: Data) => changes(context, changeFilters.document(args as { id: string })),
   })
-  documentChanged(@Root() event: ChangeEvent & { kind: 'document' }, @Ctx() ctx: RequestContext, @Arg('id', () => ID) _id: string) {
+  documentChanged(@Root() event: ChangeEvent & { kind: 'document' }, @Ctx() ctx: RequestContext,
+                  @Arg('id', () => ID, { description: 'The document to follow; one the viewer cannot see sends nothing.' }) _id: string) {
     return documentQueryService.byId(ctx, String(event.id));
   }
 }

@@ -6,12 +6,12 @@ import { warehouseService } from '../services/catalog/warehouse.service';
 @Resolver(() => WarehouseType)
 export class WarehouseResolver {
   @Query(() => [WarehouseType], { nullable: true, description: 'Warehouses the viewer can select.' })
-  warehouses(@Ctx() ctx: RequestContext, @Arg('includeInactive', { defaultValue: false }) includeInactive: boolean) {
+  warehouses(@Ctx() ctx: RequestContext, @Arg('includeInactive', { defaultValue: false, description: 'true: deactivated warehouses too.' }) includeInactive: boolean) {
     return warehouseService.list(ctx, includeInactive);
   }
 
-  @Query(() => WarehouseType, { nullable: true, description: 'null when missing or not selectable by the viewer.' })
-  warehouse(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  @Query(() => WarehouseType, { nullable: true, description: 'One warehouse; null when missing or not selectable by the viewer.' })
+  warehouse(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'The warehouse\'s id.' }) id: string) {
     return warehouseService.byId(ctx, id);
   }
 }

@@ -4,7 +4,10 @@ import { GraphQLSchema } from 'graphql';
 import { buildSchemaSync, PubSub } from 'type-graphql';
 import { describeArgumentLimits } from '../limits/describe-arguments';
 import { RESOLVERS } from '../resolvers';
-import { shieldSchema } from '../shield';
+import { GUARDS, RULES, shieldSchema } from '../shield';
+import { withRequirements } from '../shield/requirement-docs';
+import { INPUT_RULES } from '../shield/rules/input.rules';
+import { DateTimeISOScalar } from './date-time.scalar';
 import { DecimalScalar } from './decimal.scalar';
 import { withOpaqueIds } from './opaque-id-boundary';
 import './enums';
@@ -20,12 +23,37 @@ const NO_TOPICS: PubSub = {
   subscribe: () => { throw new Error('subscriptions use their own change streams, not type-graphql topics'); },
 };
 
-const declaredSchema = () => describeArgumentLimits(buildSchemaSync({
-  resolvers: RESOLVERS,
-  scalarsMap: [{ type: Decimal, scalar: DecimalScalar }],
-  validate: false,
-  pubSub: NO_TOPICS,
-}));
+/** The root types have no class to describe them on. */
+const ROOT_DESCRIPTIONS = {
+  Query: 'Reads: every list and lookup, filtered to what the viewer may see (DESIGN §3). A signed-in viewer is needed for all of them.',
+  Mutation: 'Changes: each runs in one transaction and changes nothing when it is refused (DESIGN §3.6).',
+  Subscription: 'Live changes over graphql-ws, each event re-read under the subscriber\'s access of that moment (docs/subscriptions.md).',
+};
+
+/**
+ * The schema as written in the code — type-graphql's classes and their descriptions — before any
+ * generated text: what the schema-docs test holds to a description on every element.
+ */
+export function buildWrittenSchema(): GraphQLSchema {
+  const schema = buildSchemaSync({
+    resolvers: RESOLVERS,
+    scalarsMap: [{ type: Decimal, scalar: DecimalScalar }, { type: Date, scalar: DateTimeISOScalar }],
+    validate: false,
+    pubSub: NO_TOPICS,
+  });
+  for (const [name, description] of Object.entries(ROOT_DESCRIPTIONS)) {
+    const root = schema.getType(name);
+    if (root) root.description = description;
+  }
+  return schema;
+}
+
+/**
+ * Written, then each argument's limit (src/limits/) and each gated element's requirement
+ * (src/shield/requirement-docs.ts) appended to its description, generated from the tables the
+ * server enforces.
+ */
+const declaredSchema = () => withRequirements(describeArgumentLimits(buildWrittenSchema()), RULES, INPUT_RULES, GUARDS);
 
 /** The schema as declared in code, before authorization: what schema.graphql shows. */
 export function buildApiSchema(): GraphQLSchema {

@@ -1,7 +1,7 @@
 import { ArgsType, ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { configuredMaxPageSize } from '../config';
 
-@ObjectType()
+@ObjectType({ description: 'Where a page sits in its list: the cursors of its first and last rows, and whether more rows precede or follow.' })
 export class PageInfo {
   @Field({ description: 'Paging forward: more rows follow. Paging backward (last/before): true when before was given.' }) hasNextPage: boolean;
   @Field({ description: 'Paging backward: more rows precede. Paging forward (first/after): true when after was given.' }) hasPreviousPage: boolean;
@@ -28,6 +28,10 @@ export class PageArgs {
   @Field(() => String, { nullable: true, description: 'startCursor of the next page (with last).' }) before?: string | null;
 }
 
+/** The two fields of every `orderBy` input (issue 18 §1). */
+export const ORDER_FIELD = 'The value rows are sorted by; rows with an equal value follow their ids, in the same direction.';
+export const ORDER_DIRECTION = 'ASC (the default): smallest, oldest or first in the alphabet first; DESC: the reverse.';
+
 export enum OrderDirection {
   ASC = 'ASC',
   DESC = 'DESC',
@@ -40,8 +44,8 @@ registerEnumType(OrderDirection, {
 
 @InputType({ description: 'A range of moments: from inclusive, to exclusive; either may be omitted.' })
 export class DateTimeRange {
-  @Field(() => Date, { nullable: true }) from?: Date | null;
-  @Field(() => Date, { nullable: true }) to?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'From this instant on (inclusive); omitted: no lower bound.' }) from?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Before this instant (exclusive); omitted: no upper bound.' }) to?: Date | null;
 }
 
 export interface Page<T> {
@@ -54,17 +58,20 @@ export interface Page<T> {
 
 /** A cursor connection type `<Name>Connection` with `<Name>Edge`, for any node type. */
 export function Connection<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class Edge {
-    @Field() cursor: string;
-    @Field(() => node) node: T;
+    @Field({ description: 'Opaque position of this row in the list\'s order: pass it as after or before to page on from here.' }) cursor: string;
+    @Field(() => node, { description: 'The row itself.' }) node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, {
+    description: `A page of a list of ${name} objects in the order asked for, with its paging information (a Relay cursor connection).`,
+  })
   class ConnectionType {
-    @Field(() => [Edge]) edges: Edge[];
-    @Field(() => [node]) nodes: T[];
-    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => [Edge], { description: 'The rows of the page with their cursors, for clients that page by edges (Apollo\'s relayStylePagination).' })
+    edges: Edge[];
+    @Field(() => [node], { description: 'The rows of the page, without cursors.' }) nodes: T[];
+    @Field(() => PageInfo, { description: 'The cursors of the page\'s first and last rows, and whether more rows precede or follow.' }) pageInfo: PageInfo;
     // `simple`: GraphQL's default resolver, which calls a function-valued property (lazy COUNT).
     @Field(() => Int, { simple: true, description: 'All matching items visible to the viewer.' }) totalCount: () => Promise<number>;
   }

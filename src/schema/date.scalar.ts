@@ -25,7 +25,9 @@ function parse(value: unknown): string {
  */
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
-  description: 'An ISO 8601 calendar day, e.g. "2026-10-31" (no time, no zone).',
+  description: 'A calendar day as an RFC 3339 full-date, "YYYY-MM-DD", e.g. "2026-10-31": no time, no zone; a day that does not '
+    + 'exist (2026-02-30) is BAD_USER_INPUT. Report periods, document dates and closed periods count whole UTC days.',
+  specifiedByURL: 'https://scalars.graphql.org/andimarek/local-date.html',
   serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : parse(value)),
   parseValue: parse,
   parseLiteral: (ast) => {

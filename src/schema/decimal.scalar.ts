@@ -15,7 +15,9 @@ function parse(value: unknown): Decimal {
 /** Exact decimals for quantities and money, serialized as strings ("12.5"), never floats (DESIGN §1). */
 export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
   name: 'Decimal',
-  description: 'An exact decimal number serialized as a string, e.g. "12.5". Quantities and money: at most 4 decimal places, no exponent; each argument states its range.',
+  description: 'An exact decimal number as a string, e.g. "12.5" or "-3": XML Schema\'s decimal, without a "+" or an exponent; '
+    + 'input takes at most 14 integer and 4 fractional digits. Quantities and money, never a float; each argument states its range.',
+  specifiedByURL: 'https://www.w3.org/TR/xmlschema11-2/#decimal',
   serialize: (value) => new Decimal(value as Decimal.Value).toFixed(),
   parseValue: parse,
   parseLiteral: (ast) => {

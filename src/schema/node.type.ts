@@ -6,6 +6,9 @@ import { nodeKindOf } from '../services/platform/node-kinds';
  * `node(id:)` / `nodes(ids:)` refetch any of them by its opaque id (docs/design.md "Ids").
  * The GraphQL type of a found object is the kind its id names (the kinds are named like the types).
  */
+/** The description of every Node's `id`. */
+export const NODE_ID = 'Global id (Node): opaque and stable, the same in every response; node(id:) finds the object by it.';
+
 @InterfaceType('Node', {
   description: 'An object with a global id: stable, opaque, unique across all types (docs/frontend.md).',
   resolveType: (value: object) => nodeKindOf(value),

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { OrderDirection } from './connection';
+import { ORDER_DIRECTION, ORDER_FIELD, OrderDirection } from './connection';
 
 export enum ProductOrderField {
   SKU = 'SKU',
@@ -8,13 +8,16 @@ export enum ProductOrderField {
 registerEnumType(ProductOrderField, {
   name: 'ProductOrderField',
   description: 'What a product list sorts by.',
-  valuesConfig: { SKU: { description: 'The SKU.' }, NAME: { description: 'The name.' } },
+  valuesConfig: {
+    SKU: { description: 'By SKU, as text.' },
+    NAME: { description: 'By name, as text.' },
+  },
 });
 
 @InputType({ description: 'The order of a product list; the id breaks ties. Default: in the order products were created (id ascending).' })
 export class ProductOrder {
-  @Field(() => ProductOrderField) field: ProductOrderField;
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
+  @Field(() => ProductOrderField, { description: ORDER_FIELD }) field: ProductOrderField;
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: ORDER_DIRECTION }) direction: OrderDirection;
 }
 
 @InputType({ description: 'Conditions a listed product meets, all of them (issue 18 §1).' })

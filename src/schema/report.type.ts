@@ -7,10 +7,14 @@ import { WarehouseType } from './warehouse.type';
 
 /** Inventory report types (DESIGN §4, docs/reports.md). Values are at the purchase price captured in the ledger. */
 
+const REVENUE = 'Σ quantity × line sale price of sales orders, net of their cancellations.';
+const MARGIN = 'revenue − shippedValue (the cost of what was shipped, at moving-average cost).';
+
 @ObjectType('ReportAmount', { description: 'A quantity and its value at the purchase price captured in the ledger.' })
 export class ReportAmountType {
-  @Field(() => DecimalScalar) quantity: Decimal;
-  @Field(() => DecimalScalar) value: Decimal;
+  @Field(() => DecimalScalar, { description: 'How much stock, in the products\' own units (a sum over several products adds them as they are).' })
+  quantity: Decimal;
+  @Field(() => DecimalScalar, { description: 'What it is worth at the costs its ledger rows carry (moving-average cost, DESIGN §1).' }) value: Decimal;
 }
 
 @ObjectType('MovementFigures', { description: 'closing = opening + received − shipped − otherOutgoing, exactly.' })
@@ -24,76 +28,80 @@ export class MovementFiguresType {
   @Field(() => ReportAmountType, { description: 'Stock at the end of the last day of the period.' }) closing: ReportAmountType;
 }
 
-@ObjectType('WarehouseMovement')
+@ObjectType('WarehouseMovement', { description: 'The movement figures of one warehouse over the period.' })
 export class WarehouseMovementType extends MovementFiguresType {
-  @Field(() => WarehouseType, { nullable: true }) warehouse: WarehouseType | null;
+  @Field(() => WarehouseType, { nullable: true, description: 'The warehouse the figures are for.' }) warehouse: WarehouseType | null;
 }
 
-@ObjectType('ProductMovement')
+@ObjectType('ProductMovement', { description: 'The movement figures of one product in the drill-down warehouse over the period.' })
 export class ProductMovementType extends MovementFiguresType {
-  @Field(() => ProductType, { nullable: true, description: 'Needs CATALOG_VIEW.' }) product: ProductType | null;
+  @Field(() => ProductType, { nullable: true, description: 'The product the figures are for.' }) product: ProductType | null;
 }
 
-@ObjectType('MovementReport', { description: 'Needs REPORT_VIEW for MOVEMENT.' })
+@ObjectType('MovementReport', {
+  description: 'What came in, went out and remained over the period, per warehouse and, in one warehouse, per product (DESIGN §4).',
+})
 export class MovementReportType {
   @Field(() => MovementFiguresType, { description: 'Over all rows of `warehouses`.' }) total: MovementFiguresType;
-  @Field(() => [WarehouseMovementType]) warehouses: WarehouseMovementType[];
+  @Field(() => [WarehouseMovementType], { description: 'One row per warehouse of the report.' }) warehouses: WarehouseMovementType[];
   @Field(() => [ProductMovementType], { description: 'Drill-down: per product in drillDownWarehouseId (empty without one).' })
   products: ProductMovementType[];
 }
 
-@ObjectType('WarehouseSales')
+@ObjectType('WarehouseSales', { description: 'The sales figures of one warehouse over the period.' })
 export class WarehouseSalesType {
-  @Field(() => WarehouseType, { nullable: true }) warehouse: WarehouseType | null;
+  @Field(() => WarehouseType, { nullable: true, description: 'The warehouse the figures are for.' }) warehouse: WarehouseType | null;
   @Field(() => DecimalScalar, { description: 'Value of stock from outside — receipts and adjustments, net of their cancellations; transfers in do not count.' }) receivedValue: Decimal;
   @Field(() => DecimalScalar, { description: 'Value of sales orders, net of their cancellations; transfers out do not count.' }) shippedValue: Decimal;
   @Field(() => DecimalScalar, { nullable: true, description: 'shippedValue / receivedValue in %, 2 places; null when nothing was received.' })
   sellThroughPercent: Decimal | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'This warehouse\'s share of the shipped value of the report in %, 2 places; null when nothing was shipped.' })
   shippedSharePercent: Decimal | null;
-  @Field(() => DecimalScalar, { nullable: true, description: 'Σ quantity × line sale price of sales orders, net of their cancellations. Needs SALES_VIEW.' }) revenue?: Decimal | null;
-  @Field(() => DecimalScalar, { nullable: true, description: 'revenue − shippedValue (the cost of what was shipped, at moving-average cost). Needs SALES_VIEW and PURCHASE_PRICE_VIEW.' }) margin?: Decimal | null;
+  @Field(() => DecimalScalar, { nullable: true, description: REVENUE }) revenue?: Decimal | null;
+  @Field(() => DecimalScalar, { nullable: true, description: MARGIN }) margin?: Decimal | null;
 }
 
 @ObjectType('DailySales', { description: 'One UTC day of the period.' })
 export class DailySalesType {
-  @Field(() => DateScalar, { description: 'The UTC day.' }) day: string;
+  @Field(() => DateScalar, { description: 'The UTC day the figures are for.' }) day: string;
   @Field(() => DecimalScalar, { description: 'Value of stock from outside — receipts and adjustments, net of their cancellations; transfers in do not count.' }) receivedValue: Decimal;
   @Field(() => DecimalScalar, { description: 'Value of sales orders, net of their cancellations; transfers out do not count.' }) shippedValue: Decimal;
 }
 
-@ObjectType('SalesReport', { description: 'Needs REPORT_VIEW for SALES. Counts stock from outside and sales only: a transfer is never a purchase and never a sale (DESIGN §4).' })
+@ObjectType('SalesReport', { description: 'What arrived from outside and what was sold over the period; a transfer is never a purchase and never a sale (DESIGN §4).' })
 export class SalesReportType {
   @Field(() => DecimalScalar, { description: 'Value of stock from outside — receipts and adjustments, net of their cancellations; transfers in do not count.' }) receivedValue: Decimal;
   @Field(() => DecimalScalar, { description: 'Value of sales orders, net of their cancellations; transfers out do not count.' }) shippedValue: Decimal;
-  @Field(() => DecimalScalar, { nullable: true }) sellThroughPercent: Decimal | null;
-  @Field(() => DecimalScalar, { nullable: true, description: 'Σ quantity × line sale price of sales orders, net of their cancellations. Needs SALES_VIEW.' }) revenue?: Decimal | null;
-  @Field(() => DecimalScalar, { nullable: true, description: 'revenue − shippedValue (the cost of what was shipped, at moving-average cost). Needs SALES_VIEW and PURCHASE_PRICE_VIEW.' }) margin?: Decimal | null;
-  @Field(() => [WarehouseSalesType]) warehouses: WarehouseSalesType[];
+  @Field(() => DecimalScalar, { nullable: true, description: 'shippedValue / receivedValue in %, 2 places; null when nothing was received.' })
+  sellThroughPercent: Decimal | null;
+  @Field(() => DecimalScalar, { nullable: true, description: REVENUE }) revenue?: Decimal | null;
+  @Field(() => DecimalScalar, { nullable: true, description: MARGIN }) margin?: Decimal | null;
+  @Field(() => [WarehouseSalesType], { description: 'The same figures per warehouse of the report.' }) warehouses: WarehouseSalesType[];
   @Field(() => [DailySalesType], { description: 'Every day of the period, zeros included, for the chart.' }) daily: DailySalesType[];
 }
 
-@ObjectType('WarehouseBalance')
+@ObjectType('WarehouseBalance', { description: 'The stock of one warehouse at the end of the period.' })
 export class WarehouseBalanceType extends ReportAmountType {
-  @Field(() => WarehouseType, { nullable: true }) warehouse: WarehouseType | null;
+  @Field(() => WarehouseType, { nullable: true, description: 'The warehouse the balance is for.' }) warehouse: WarehouseType | null;
 }
 
-@ObjectType('ProductBalance')
+@ObjectType('ProductBalance', { description: 'The stock of one product in the drill-down warehouse at the end of the period.' })
 export class ProductBalanceType extends ReportAmountType {
-  @Field(() => ProductType, { nullable: true, description: 'Needs CATALOG_VIEW.' }) product: ProductType | null;
+  @Field(() => ProductType, { nullable: true, description: 'The product the balance is for.' }) product: ProductType | null;
 }
 
-@ObjectType('StockBalanceReport', { description: 'Needs REPORT_VIEW for STOCK_BALANCE. Balances at the end of the period.' })
+@ObjectType('StockBalanceReport', { description: 'Stock and its value at the end of the period, per warehouse and, in one warehouse, per product.' })
 export class StockBalanceReportType {
   @Field(() => Date, { description: 'The instant the balances are taken at: midnight (UTC) after `to`.' }) asOf: Date;
-  @Field(() => ReportAmountType) total: ReportAmountType;
-  @Field(() => [WarehouseBalanceType]) warehouses: WarehouseBalanceType[];
+  @Field(() => ReportAmountType, { description: 'All warehouses of the report together.' }) total: ReportAmountType;
+  @Field(() => [WarehouseBalanceType], { description: 'One balance per warehouse of the report.' }) warehouses: WarehouseBalanceType[];
   @Field(() => [ProductBalanceType], { description: 'Per product in drillDownWarehouseId, non-zero balances only.' })
   products: ProductBalanceType[];
 }
 
 @ObjectType('InventoryReport', {
-  description: 'Computed from the stock ledger over the warehouses the viewer can select (DESIGN §4). Each section needs its REPORT_VIEW kind.',
+  description: 'Computed from the stock ledger over the warehouses the viewer can select (DESIGN §4). Each section is granted by its own '
+    + 'REPORT_VIEW kind, which also shows the money inside it.',
 })
 export class InventoryReportType {
   @Field(() => DateScalar, { description: 'First day of the period (UTC), included.' }) from: string;

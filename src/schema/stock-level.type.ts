@@ -4,16 +4,20 @@ import { Connection, PageArgs } from './connection';
 import { DateScalar } from './date.scalar';
 import { DecimalScalar } from './decimal.scalar';
 import { StockLevelFilter, StockLevelOrder } from './stock-list.type';
-import { NodeInterface } from './node.type';
+import { NODE_ID, NodeInterface } from './node.type';
 
 /** Balance of one product in one warehouse; `product`, `warehouse`, `reserved`, `available`, `averageCost` are field resolvers. */
-@ObjectType('StockLevel', { implements: NodeInterface })
+@ObjectType('StockLevel', {
+  implements: NodeInterface,
+  description: 'The stock of one product in one warehouse: the balance of its ledger rows, which it always equals (DESIGN §1).',
+})
 export class StockLevelType {
-  @Field(() => ID) id: number;
-  @Field(() => DecimalScalar) quantity: Decimal;
+  @Field(() => ID, { description: NODE_ID }) id: number;
+  @Field(() => DecimalScalar, { description: 'On hand, in the product\'s unit: the sum of the ledger rows; negative only when the settings allow it.' })
+  quantity: Decimal;
   @Field(() => DecimalScalar, {
     nullable: true,
-    description: 'What the stock cost, at moving-average cost (DESIGN §1): 0 when quantity is 0. Needs PURCHASE_PRICE_VIEW.',
+    description: 'What the stock cost, at moving-average cost (DESIGN §1): 0 when quantity is 0.',
   }) value: Decimal | null;
   @Field(() => DecimalScalar, { nullable: true, name: 'minimum', description: 'Minimum stock set for this product in this warehouse (setStockMinimum); null: none.' })
   minimumQuantity: Decimal | null;
@@ -26,7 +30,7 @@ export const StockLevelConnection = Connection(StockLevelType, 'StockLevel');
 @ArgsType()
 export class StockLevelFilterArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: 'Only this warehouse (empty when it is not selectable).' }) warehouseId?: string | null;
-  @Field(() => ID, { nullable: true }) productId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only levels of this product.' }) productId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'true: only levels whose available quantity is below their minimum; false: only the others.' })
   belowMinimum?: boolean | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Only levels whose available quantity (quantity − active reservations) is below this: low stock.' })
@@ -37,7 +41,7 @@ export class StockLevelFilterArgs extends PageArgs {
   })
   at?: string | null;
   @Field(() => StockLevelFilter, { nullable: true, description: 'Combines with the arguments above (all must hold).' }) filter?: StockLevelFilter | null;
-  @Field(() => StockLevelOrder, { nullable: true }) orderBy?: StockLevelOrder | null;
+  @Field(() => StockLevelOrder, { nullable: true, description: 'The order of the list; default: by id, as levels were first stocked.' }) orderBy?: StockLevelOrder | null;
 }
 
 @ArgsType()

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { DateTimeRange, OrderDirection } from './connection';
+import { DateTimeRange, ORDER_DIRECTION, ORDER_FIELD, OrderDirection } from './connection';
 import { DecimalScalar } from './decimal.scalar';
 import { ReservationStatus } from './enums';
 
@@ -19,23 +19,23 @@ registerEnumType(StockLevelOrderField, {
   valuesConfig: {
     QUANTITY: { description: 'The quantity on hand (today\'s; not with `at`).' },
     AVAILABLE: { description: 'Quantity − active reservations, as StockLevel.available (today\'s; not with `at`).' },
-    VALUE: { description: 'The stock value (today\'s; not with `at`). Needs PURCHASE_PRICE_VIEW, like StockLevel.value.' },
-    PRODUCT_SKU: { description: 'The product\'s SKU. Needs CATALOG_VIEW, like StockLevel.product.' },
-    PRODUCT_NAME: { description: 'The product\'s name. Needs CATALOG_VIEW, like StockLevel.product.' },
-    WAREHOUSE_NAME: { description: 'The warehouse\'s name.' },
+    VALUE: { description: 'The stock value (today\'s; not with `at`): sorting by it reads StockLevel.value.' },
+    PRODUCT_SKU: { description: 'The product\'s SKU: sorting by it reads StockLevel.product.' },
+    PRODUCT_NAME: { description: 'The product\'s name: sorting by it reads StockLevel.product.' },
+    WAREHOUSE_NAME: { description: 'The name of the level\'s warehouse.' },
   },
 });
 
 @InputType({ description: 'The order of a list of stock levels; the id breaks ties. Default: by id ascending.' })
 export class StockLevelOrder {
-  @Field(() => StockLevelOrderField) field: StockLevelOrderField;
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
+  @Field(() => StockLevelOrderField, { description: ORDER_FIELD }) field: StockLevelOrderField;
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: ORDER_DIRECTION }) direction: OrderDirection;
 }
 
 @InputType({ description: 'Conditions a listed stock level meets, all of them, also with the arguments beside it.' })
 export class StockLevelFilter {
   @Field(() => ID, { nullable: true, description: 'Only this warehouse; one the viewer cannot select matches nothing.' }) warehouseId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Only this product. Needs CATALOG_VIEW, like StockLevel.product.' }) productId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only this product: filtering by it reads StockLevel.product.' }) productId?: string | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Available (quantity − active reservations) below this: low stock. Not with `at`.' })
   availableBelow?: Decimal | null;
   @Field(() => Boolean, { nullable: true, description: 'true: available below the level\'s minimum; false: the others. Not with `at`.' })
@@ -61,14 +61,14 @@ registerEnumType(ReservationOrderField, {
 
 @InputType({ description: 'The order of a list of reservations; the id breaks ties. Default: by id ascending (oldest first).' })
 export class ReservationOrder {
-  @Field(() => ReservationOrderField) field: ReservationOrderField;
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
+  @Field(() => ReservationOrderField, { description: ORDER_FIELD }) field: ReservationOrderField;
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: ORDER_DIRECTION }) direction: OrderDirection;
 }
 
 @InputType({ description: 'Conditions a listed reservation meets, all of them, also with the arguments beside it.' })
 export class ReservationFilter {
   @Field(() => ID, { nullable: true, description: 'Only this warehouse; one the viewer cannot select matches nothing.' }) warehouseId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Only this product. Needs CATALOG_VIEW, like Reservation.product.' }) productId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only this product: filtering by it reads Reservation.product.' }) productId?: string | null;
   @Field(() => [ReservationStatus], { nullable: true, description: 'Any of these statuses.' }) statuses?: ReservationStatus[] | null;
   @Field(() => String, { nullable: true, description: 'The deal reference, exactly.' }) dealRef?: string | null;
   @Field(() => DateTimeRange, { nullable: true, description: 'Made in this range.' }) created?: DateTimeRange | null;

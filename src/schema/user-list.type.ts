@@ -1,5 +1,5 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { OrderDirection } from './connection';
+import { ORDER_DIRECTION, ORDER_FIELD, OrderDirection } from './connection';
 
 /** The user list's order and filter (issue 18 §1); everything here is readable by whoever may list users. */
 export enum UserOrderField {
@@ -9,13 +9,16 @@ export enum UserOrderField {
 registerEnumType(UserOrderField, {
   name: 'UserOrderField',
   description: 'What a list of users sorts by.',
-  valuesConfig: { LOGIN: { description: 'The login.' }, NAME: { description: 'The name.' } },
+  valuesConfig: {
+    LOGIN: { description: 'By login, upper and lower case together (Zoe after victor).' },
+    NAME: { description: 'By name, upper and lower case together.' },
+  },
 });
 
 @InputType({ description: 'The order of a list of users; the id breaks ties. Default: in the order users were created (id ascending).' })
 export class UserOrder {
-  @Field(() => UserOrderField) field: UserOrderField;
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC }) direction: OrderDirection;
+  @Field(() => UserOrderField, { description: ORDER_FIELD }) field: UserOrderField;
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: ORDER_DIRECTION }) direction: OrderDirection;
 }
 
 @InputType({ description: 'Conditions a listed user meets, all of them, also with the arguments beside it.' })

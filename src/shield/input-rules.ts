@@ -4,6 +4,7 @@ import {
 import { Access } from './access';
 import { Denial, InputRuleTree, RuleTree } from './rule';
 import { checkOf } from './rule-checks';
+import { SIGNED_IN } from './requirement';
 import { allow, chain, DENIED_BY_DEFAULT, rule } from './rules';
 
 /** `Type.field(arg)`: the coordinate of an argument in the input rule tree. */
@@ -100,7 +101,8 @@ export function withInputRules(schema: GraphQLSchema, tree: RuleTree, rules: Inp
       const own = tree[type.name]?.[field.name];
       const walked = field.args.filter((arg) => argumentNeedsWalk(type.name, field.name, arg, rules, restricted));
       if (!own || walked.length === 0) continue;
-      const inputs = rule(`inputs(${type.name}.${field.name})`, (access, _parent, args: Record<string, unknown>) => {
+      // What each input asks is stated on the input itself (requirement-docs.ts), not on this walk.
+      const inputs = rule(`inputs(${type.name}.${field.name})`, SIGNED_IN, (access, _parent, args: Record<string, unknown>) => {
         for (const arg of walked) {
           const coordinate = argumentCoordinate(type.name, field.name, arg.name);
           const denial = valueDenial(access, args?.[arg.name], arg.type, coordinate, arg.name, rules, restricted);

@@ -1,4 +1,5 @@
-import { Check, ShieldRule } from './rule';
+import { Requirement } from './requirement';
+import { Check, Guard, ShieldRule } from './rule';
 
 /**
  * Beside every graphql-shield rule we build, the plain check it runs: the same function, kept
@@ -9,6 +10,11 @@ import { Check, ShieldRule } from './rule';
 export interface RuleCheck {
   check: Check;
   accessOnly: boolean;
+  /**
+   * What the rule asks of the viewer, which the schema states (requirement-docs.ts); undefined for
+   * `allow` and `deny`, and for a combination the requirement model cannot state.
+   */
+  requirement?: Requirement;
 }
 
 const checks = new WeakMap<object, RuleCheck>();
@@ -20,3 +26,16 @@ export function registerCheck<R extends ShieldRule>(rule: R, check: RuleCheck): 
 
 /** The plain check behind a rule of ours, or undefined for a rule built without our constructors. */
 export const checkOf = (rule: ShieldRule | undefined): RuleCheck | undefined => (rule ? checks.get(rule) : undefined);
+
+/** What a rule of ours asks of the viewer (undefined: `allow`, `deny`, or not stated). */
+export const requirementOf = (rule: ShieldRule | undefined): Requirement | undefined => checkOf(rule)?.requirement;
+
+const guardRequirements = new WeakMap<Guard, Requirement>();
+
+/** Beside a row guard, what a row must meet to be shown, which the schema states on its type. */
+export function registerGuard(guard: Guard, requirement: Requirement): Guard {
+  guardRequirements.set(guard, requirement);
+  return guard;
+}
+
+export const guardRequirementOf = (guard: Guard | undefined): Requirement | undefined => (guard ? guardRequirements.get(guard) : undefined);

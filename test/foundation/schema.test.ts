@@ -10,6 +10,7 @@ import { User } from '../../src/entities/user.entity';
 import { Access, NO_GRANTS } from '../../src/shield/access';
 import { applyShield } from '../../src/shield/apply-shield';
 import { allow, requires, rule } from '../../src/shield/rules';
+import { SIGNED_IN } from '../../src/shield/requirement';
 import { Permission } from '../../src/shield/permission-catalog';
 import { auditSchema } from '../../src/shield/schema-audit';
 
@@ -60,7 +61,7 @@ describe('the schema walk over the graphql-shield tree, and the shield, fail clo
   it('a rule that throws denies, and a resolver error is not relabelled as an authorization error', async () => {
     const throwing = {
       Query: {
-        open: rule('broken', () => { throw new Error('bug in rule'); }),
+        open: rule('broken', SIGNED_IN, () => { throw new Error('bug in rule'); }),
         priced: allow,
       },
     };

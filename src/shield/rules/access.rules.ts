@@ -1,4 +1,5 @@
 import { notAuthenticated, or, Permission, requires, rule, visibleWithParent } from '../rules';
+import { need, needsAll } from '../requirement';
 import { RuleTree } from '../rule';
 
 const manage = requires(Permission.ACCESS_MANAGE);
@@ -37,7 +38,7 @@ export const userAdminRules: RuleTree = {
     assignments: manage,
     // E-mail addresses are personal: the user themself or an access manager.
     email: or(
-      rule('self', (access, user: { id: number }) => {
+      rule('self', needsAll(need('SELF', 'being this user')), (access, user: { id: number }) => {
         if (!access.authenticated) return notAuthenticated;
         return access.userId === user.id ? null
           : { code: 'FORBIDDEN', permission: Permission.ACCESS_MANAGE, message: 'Missing permission ACCESS_MANAGE: only the user themself and access managers see e-mail addresses.' };

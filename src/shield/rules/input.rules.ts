@@ -1,6 +1,7 @@
 import { csvSetsPurchasePrices } from '../../services/catalog/product-csv';
 import { Permission, SimplePermission } from '../permission-catalog';
 import { InputRuleTree } from '../rule';
+import { need, needsAll } from '../requirement';
 import { allow, missing, requires, rule } from '../rules';
 
 /** Input fields writable by whoever may run the mutation: their value is readable with its object. */
@@ -18,8 +19,8 @@ const PAGE = ['first', 'after', 'last', 'before'];
 const purchasePrice = requires(Permission.PURCHASE_PRICE_VIEW);
 
 /** The CSV import sets purchase prices when a row has one: the same permission as the field. */
-const csvPurchasePrices = rule('csvPurchasePrices', (access, _parent, csv: string) =>
-  (access.has(Permission.PURCHASE_PRICE_VIEW) || !csvSetsPurchasePrices(csv) ? null
+const csvPurchasePrices = rule('csvPurchasePrices', { ...needsAll(need(Permission.PURCHASE_PRICE_VIEW)), when: 'the file sets a purchase price' },
+  (access, _parent, csv: string) => (access.has(Permission.PURCHASE_PRICE_VIEW) || !csvSetsPurchasePrices(csv) ? null
     : missing(Permission.PURCHASE_PRICE_VIEW, 'the file sets purchase prices')));
 
 /** What the product of a row shows (StockLevel.product, Reservation.product) is filtered by only with the field's permission. */
@@ -31,7 +32,8 @@ const SORT_NEEDS: Record<string, SimplePermission> = {
   PRODUCT_SKU: Permission.CATALOG_VIEW,
   PRODUCT_NAME: Permission.CATALOG_VIEW,
 };
-const levelSort = rule('stockLevelSort', (access, _parent, field: string | null) => {
+const SORT_REQUIREMENTS = Object.fromEntries(Object.entries(SORT_NEEDS).map(([field, permission]) => [field, needsAll(need(permission))]));
+const levelSort = rule('stockLevelSort', { allOf: [], anyOf: [], values: SORT_REQUIREMENTS }, (access, _parent, field: string | null) => {
   const needed = field ? SORT_NEEDS[field] : undefined;
   return needed === undefined || access.has(needed) ? null : missing(needed, `sorting stock levels by ${field} reads it`);
 });

@@ -1,14 +1,16 @@
 import { canViewDocument } from '../document-access';
 import { DocumentAction, DocumentType } from '../permission-catalog';
 import { GuardMap, RuleTree } from '../rule';
-import { chain, canSelect, Permission, requires, rule, visibleWithParent } from '../rules';
+import { need, needsAll } from '../requirement';
+import { chain, canSelect, Permission, requires, rowGuard, rule, visibleWithParent } from '../rules';
 
 const inventory = requires(Permission.INVENTORY_VIEW);
 const catalog = requires(Permission.CATALOG_VIEW);
 const purchasePrices = requires(Permission.PURCHASE_PRICE_VIEW);
 
 /** Asking for one document type by name needs DOCUMENT VIEW on it; without the filter the list is simply filtered. */
-const viewsFilteredType = rule('document(VIEW) of the type filter', (access, _parent, args: { type?: DocumentType | null }) => {
+const viewsFilteredType = rule('document(VIEW) of the type filter',
+  { allOf: [], anyOf: [], args: { type: needsAll(need('DOCUMENT:<type>:VIEW', 'DOCUMENT VIEW on that type')) } }, (access, _parent, args: { type?: DocumentType | null }) => {
   if (!args.type || access.canDocument(args.type, DocumentAction.VIEW)) return null;
   return { code: 'FORBIDDEN', permission: `DOCUMENT:${args.type}:VIEW`, message: `Missing permission DOCUMENT:${args.type}:VIEW: documents of this type need it.` };
 });
@@ -77,16 +79,22 @@ export const inventoryRules: RuleTree = {
   ReservationEdge: visibleWithParent('cursor', 'node'),
 };
 
+const inventoryView = need(Permission.INVENTORY_VIEW);
+const located = needsAll(inventoryView, need('WAREHOUSE_SELECT:<its warehouse>', 'WAREHOUSE_SELECT on its warehouse'));
+
 /** Row guards: the GraphQL-layer check behind the SQL scoping (DESIGN §3.1, defense in depth). */
 export const inventoryGuards: GuardMap = {
-  InventoryDocument: (access, doc: { type: DocumentType; warehouseIds?: number[] }) =>
-    Array.isArray(doc.warehouseIds) && canViewDocument(access, { type: doc.type, warehouseIds: doc.warehouseIds }),
-  DocumentItem: (access, item: { fromWarehouseId: number | null; toWarehouseId: number | null }) =>
-    access.has(Permission.INVENTORY_VIEW) && (canSelect(access, item.fromWarehouseId) || canSelect(access, item.toWarehouseId)),
-  StockLevel: (access, level: { warehouseId: number }) =>
-    access.has(Permission.INVENTORY_VIEW) && canSelect(access, level.warehouseId),
-  Reservation: (access, reservation: { warehouseId: number }) =>
-    access.has(Permission.INVENTORY_VIEW) && canSelect(access, reservation.warehouseId),
-  StockMovement: (access, row: { warehouseId: number }) =>
-    access.has(Permission.INVENTORY_VIEW) && canSelect(access, row.warehouseId),
+  InventoryDocument: rowGuard(needsAll(inventoryView, need('DOCUMENT:<its type>:VIEW', 'DOCUMENT VIEW on its type'),
+    need('WAREHOUSE_SELECT:<one of its lines>', 'WAREHOUSE_SELECT on a warehouse of one of its lines, if it has lines')),
+    (access, doc: { type: DocumentType; warehouseIds?: number[] }) =>
+      Array.isArray(doc.warehouseIds) && canViewDocument(access, { type: doc.type, warehouseIds: doc.warehouseIds })),
+  DocumentItem: rowGuard(needsAll(inventoryView, need('WAREHOUSE_SELECT:<its from or to warehouse>', 'WAREHOUSE_SELECT on its source or its destination')),
+    (access, item: { fromWarehouseId: number | null; toWarehouseId: number | null }) =>
+      access.has(Permission.INVENTORY_VIEW) && (canSelect(access, item.fromWarehouseId) || canSelect(access, item.toWarehouseId))),
+  StockLevel: rowGuard(located, (access, level: { warehouseId: number }) =>
+    access.has(Permission.INVENTORY_VIEW) && canSelect(access, level.warehouseId)),
+  Reservation: rowGuard(located, (access, reservation: { warehouseId: number }) =>
+    access.has(Permission.INVENTORY_VIEW) && canSelect(access, reservation.warehouseId)),
+  StockMovement: rowGuard(located, (access, row: { warehouseId: number }) =>
+    access.has(Permission.INVENTORY_VIEW) && canSelect(access, row.warehouseId)),
 };

@@ -1,9 +1,10 @@
 import { accessRule, and, notAuthenticated, Permission, requires, requiresReport, visibleWithParent } from '../rules';
 import { RuleTree } from '../rule';
 import { ReportKind } from '../permission-catalog';
+import { need, needsAll } from '../requirement';
 
 /** Any REPORT_VIEW grant, whatever its kinds. */
-const anyReport = accessRule('report(any)', (access) => {
+const anyReport = accessRule('report(any)', needsAll(need('REPORT_VIEW', 'REPORT_VIEW (any report kind)')), (access) => {
   if (!access.authenticated) return notAuthenticated;
   return access.grants.hasReportView ? null
     : { code: 'FORBIDDEN', permission: 'REPORT_VIEW', message: 'Missing permission REPORT_VIEW: reports need it.' };

@@ -1,4 +1,5 @@
-import { authenticated, canSelect, visibleWithParent } from '../rules';
+import { need, needsAll } from '../requirement';
+import { authenticated, canSelect, rowGuard, visibleWithParent } from '../rules';
 import { GuardMap, RuleTree } from '../rule';
 
 /** Warehouses are visible exactly as far as WAREHOUSE_SELECT reaches (DESIGN §2, §3.1–3.3). */
@@ -11,5 +12,5 @@ export const warehouseRules: RuleTree = {
 };
 
 export const warehouseGuards: GuardMap = {
-  Warehouse: (access, warehouse: { id: number }) => canSelect(access, warehouse.id),
+  Warehouse: rowGuard(needsAll(need('WAREHOUSE_SELECT:<it>', 'WAREHOUSE_SELECT on it')), (access, warehouse: { id: number }) => canSelect(access, warehouse.id)),
 };
