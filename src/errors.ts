@@ -78,17 +78,28 @@ export class InputErrors {
     this.errors.push(badInput(field, message));
   }
 
+  /** Keeps a BAD_USER_INPUT built elsewhere (an argument over its limit names `limit` and `max` too). */
+  addError(error: GraphQLError): void {
+    this.keep(error);
+  }
+
   /** How many fields failed so far (a caller skips work that needs the earlier ones valid). */
   get count(): number {
     return this.errors.length;
   }
 
   throwIfAny(): void {
-    if (this.errors.length === 0) return;
+    const error = this.combined();
+    if (error) throw error;
+  }
+
+  /** The one BAD_USER_INPUT that throwIfAny throws, or undefined when every check passed. */
+  combined(): DomainError | undefined {
+    if (this.errors.length === 0) return undefined;
     const [first] = this.errors;
     const fieldErrors = this.errors.flatMap((e) => fieldErrorsOf(e.extensions, e.message));
     const message = this.errors.map((e) => e.message).join(' ');
-    throw new DomainError('BAD_USER_INPUT', message, { ...first.extensions, fieldErrors });
+    return new DomainError('BAD_USER_INPUT', message, { ...first.extensions, fieldErrors });
   }
 
   private keep<T>(error: unknown): T {

@@ -53,7 +53,7 @@ describe('bulk createDocuments / processDocuments (issue 16 §5)', () => {
     expect(out.results.map((r: any) => [r.index, r.document?.status ?? null, r.error?.code ?? null])).toEqual([
       [0, 'DRAFT', null], [1, null, 'BAD_USER_INPUT'], [2, null, 'FORBIDDEN'], [3, 'DRAFT', null],
     ]);
-    expect(out.results[1].error.details).toMatchObject({ field: 'input.items[0].quantity' });
+    expect(out.results[1].error.details).toMatchObject({ field: 'inputs[1].items[0].quantity' });
     // The same answer createDocument gives for that input: the rule names DOCUMENT:STOCK_RECEIPT:EDIT.
     expect(out.results[2].error.details).toEqual({ permission: 'DOCUMENT:STOCK_RECEIPT:EDIT' });
     const single = await as(api, 'staff', 'mutation($input: CreateDocumentInput!) { createDocument(input: $input) { id } }',

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../../context';
-import { badInput, DomainError } from '../../errors';
+import { badInput, DomainError, fieldErrorsOf } from '../../errors';
 import { CreateDocumentInput } from '../../schema/document-input.type';
 import { ruleDenial } from '../../shield';
 import { discardSince, recordedCount } from '../platform/events';
@@ -32,19 +32,24 @@ export const bulkDocumentService = {
     limitSize(inputs.length, 'inputs');
     const lines = inputs.reduce((n, input) => n + (input.items?.length ?? 0), 0);
     if (lines > MAX_BULK_LINES) throw badInput('inputs', `a bulk create has at most ${MAX_BULK_LINES} lines in all (${lines} given).`);
-    return runBulk(ctx, inputs, atomic, (tx, input) => {
+    return runBulk(ctx, inputs, atomic, (tx, input, index) => {
       const denial = ruleDenial(ctx.access, 'Mutation', 'createDocument', { input });
       if (denial) throw new DomainError(denial.code, denial.message, denial.permission ? { permission: denial.permission } : {});
-      return documentService.createIn(tx, ctx, input);
+      // Fields are named from the item (`inputs[2].items[0].quantity`), as createDocument names them from `input` (issue 18 §4).
+      return documentService.createIn(tx, ctx, input, `inputs[${index}]`);
     });
   },
 
   process(ctx: RequestContext, documents: DocumentVersion[], atomic: boolean): Promise<BulkResult> {
     limitSize(documents.length, 'documents');
-    return runBulk(ctx, documents, atomic, (tx, { id, version }) => {
+    return runBulk(ctx, documents, atomic, async (tx, { id, version }, index) => {
       const denial = ruleDenial(ctx.access, 'Mutation', 'processDocument', { id, version });
       if (denial) throw new DomainError(denial.code, denial.message, denial.permission ? { permission: denial.permission } : {});
-      return documentService.processIn(tx, ctx, id, version);
+      try {
+        return await documentService.processIn(tx, ctx, id, version);
+      } catch (error) {
+        throw itemArguments(error, `documents[${index}]`);
+      }
     });
   },
 };
@@ -53,13 +58,28 @@ function limitSize(count: number, field: string) {
   if (count > MAX_BULK_DOCUMENTS) throw badInput(field, `at most ${MAX_BULK_DOCUMENTS} documents per request (${count} given).`);
 }
 
+/** The arguments of processDocument, which are the fields of one processDocuments entry. */
+const PROCESS_ARGUMENTS = new Set(['id', 'version']);
+
+/**
+ * processDocument names its arguments (`id`, `version`); in processDocuments they are fields of the
+ * entry, so its result names `documents[2].version` (issue 18 §4). Fields of the stored document
+ * (`documentDate`, `items[0].productId`) are named as processDocument names them.
+ */
+function itemArguments(error: unknown, at: string): unknown {
+  if (!(error instanceof GraphQLError)) return error;
+  const field = error.extensions.field;
+  if (typeof field === 'string' && PROCESS_ARGUMENTS.has(field)) error.extensions.field = `${at}.${field}`;
+  return error;
+}
+
 /** Thrown out of the transaction to roll an all-or-nothing batch back, carrying the results. */
 class RolledBack extends Error {
   constructor(readonly results: BulkItemResult[]) { super('bulk request rolled back'); }
 }
 
 async function runBulk<T>(ctx: RequestContext, items: T[], atomic: boolean,
-  one: (tx: EntityManager, item: T) => Promise<DocumentResult>): Promise<BulkResult> {
+  one: (tx: EntityManager, item: T, index: number) => Promise<DocumentResult>): Promise<BulkResult> {
   try {
     // A deadlock reruns the whole batch (inTransaction): results are built afresh on every attempt.
     const results = await inTransaction(ctx.db, async (tx) => {
@@ -67,7 +87,7 @@ async function runBulk<T>(ctx: RequestContext, items: T[], atomic: boolean,
       for (const [index, item] of items.entries()) {
         const recorded = recordedCount(tx);
         try {
-          done.push({ index, document: await tx.transaction((savepoint) => one(savepoint, item)), error: null });
+          done.push({ index, document: await tx.transaction((savepoint) => one(savepoint, item, index)), error: null });
         } catch (error) {
           discardSince(tx, recorded); // the savepoint rolled back: no change event for it (docs/subscriptions.md)
           const typed = typedError(error);
@@ -89,10 +109,14 @@ async function runBulk<T>(ctx: RequestContext, items: T[], atomic: boolean,
   }
 }
 
-/** A typed error the API raises on purpose (DomainError and friends); anything else fails the whole request. */
+/**
+ * A typed error the API raises on purpose (DomainError and friends); anything else fails the whole
+ * request. A BAD_USER_INPUT lists its fields in `fieldErrors` as a top-level one does (format-error.ts).
+ */
 function typedError(error: unknown): BulkItemError | null {
   if (!(error instanceof GraphQLError) || typeof error.extensions.code !== 'string') return null;
   const { code, ...details } = error.extensions;
+  if (code === 'BAD_USER_INPUT' && !details.fieldErrors) details.fieldErrors = fieldErrorsOf(error.extensions, error.message);
   return { code, message: error.message, details: Object.keys(details).length > 0 ? details : null };
 }
 

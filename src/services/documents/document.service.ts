@@ -42,18 +42,22 @@ export const documentService = {
     return inTransaction(ctx.db, (tx) => documentService.createIn(tx, ctx, input));
   },
 
-  /** create inside the caller's transaction (bulk-document.service.ts runs one per savepoint). */
-  async createIn(tx: EntityManager, ctx: RequestContext, input: CreateDocumentInput): Promise<DocumentResult> {
+  /**
+   * create inside the caller's transaction (bulk-document.service.ts runs one per savepoint).
+   * `at` is the input's path in the request, the root of every field an error names (issue 18 §4):
+   * `input` for createDocument, `inputs[2]` for an item of createDocuments.
+   */
+  async createIn(tx: EntityManager, ctx: RequestContext, input: CreateDocumentInput, at = 'input'): Promise<DocumentResult> {
     const type = input.type;
     const errors = new InputErrors();
-    const title = errors.check(() => validTitle(input.title, 'input.title'));
-    const dealRef = errors.check(() => validDealRef(input.dealRef, 'input.dealRef'));
+    const title = errors.check(() => validTitle(input.title, `${at}.title`));
+    const dealRef = errors.check(() => validDealRef(input.dealRef, `${at}.dealRef`));
     // Issue 19 §1: dated today unless given; a receipt's supplier, number and date.
     const now = new Date();
-    const documentDate = input.documentDate === undefined ? utcDay(now) : await checkDocumentDate(tx, input.documentDate, 'input.documentDate', errors, now);
-    const receipt = receiptFields(type, input, 'input', errors, now);
-    const lines = (input.items ?? []).map((item, i) => lineFromInput(item, `input.items[${i}]`, errors));
-    await validateLines(tx, ctx.access, type, lines, 'input.items', errors);
+    const documentDate = input.documentDate === undefined ? utcDay(now) : await checkDocumentDate(tx, input.documentDate, `${at}.documentDate`, errors, now);
+    const receipt = receiptFields(type, input, at, errors, now);
+    const lines = (input.items ?? []).map((item, i) => lineFromInput(item, `${at}.items[${i}]`, errors));
+    await validateLines(tx, ctx.access, type, lines, `${at}.items`, errors);
     if (!canActOnDocument(ctx.access, factsOf({ type, status: DocumentStatus.DRAFT }, lines), DocumentAction.EDIT)) {
       // Lines are already checked warehouse by warehouse, so only DOCUMENT VIEW can be missing here.
       throw forbidden(`Missing permission DOCUMENT:${type}:VIEW: drafts you create must be visible to you.`, { permission: `DOCUMENT:${type}:VIEW` });
