@@ -180,4 +180,19 @@ describe('stock levels and reservations: order, paging both ways, filters (issue
     const forbidden = await api.gql('carl', RESERVATIONS, { first: 5, filter: { productId: String(api.ids.products.hoodie) } });
     expect(forbidden.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'CATALOG_VIEW', field: 'filter.productId' });
   });
+
+  // After the reservations above exist.
+  it('the older productId argument needs CATALOG_VIEW like filter.productId: refused whole, naming the argument', async () => {
+    const hoodie = String(api.ids.products.hoodie);
+    for (const list of ['stockLevels', 'reservations']) {
+      const query = `query($p: ID) { ${list}(first: 5, productId: $p) { totalCount nodes { id } } }`;
+      const refused = await api.gql('carl', query, { p: hoodie });
+      expect([list, refused.errors?.map((e) => e.extensions)]).toEqual([list, [expect.objectContaining({ code: 'FORBIDDEN', permission: 'CATALOG_VIEW', field: 'productId' })]]);
+      expect(refused.data?.[list] ?? null).toBeNull();
+      // Without it the list answers; with CATALOG_VIEW the argument filters as before.
+      expect((await api.gql('carl', query, {})).data[list].totalCount).toBeGreaterThan(0);
+      const own = await api.gql('admin', query, { p: hoodie });
+      expect([list, own.errors, own.data[list].totalCount > 0]).toEqual([list, undefined, true]);
+    }
+  });
 });

@@ -23,7 +23,10 @@ const csvPurchasePrices = rule('csvPurchasePrices', { ...needsAll(need(Permissio
   (access, _parent, csv: string) => (access.has(Permission.PURCHASE_PRICE_VIEW) || !csvSetsPurchasePrices(csv) ? null
     : missing(Permission.PURCHASE_PRICE_VIEW, 'the file sets purchase prices')));
 
-/** What the product of a row shows (StockLevel.product, Reservation.product) is filtered by only with the field's permission. */
+/**
+ * What the product of a row shows (StockLevel.product, Reservation.product) is filtered by only with
+ * the field's permission (DESIGN §3.9): `filter.productId` and the older `productId` argument alike.
+ */
 const catalogView = requires(Permission.CATALOG_VIEW);
 
 /** Sorting by a value is reading it (DESIGN §3.9): the order needs what the field it sorts by needs. */
@@ -105,8 +108,10 @@ export const INPUT_RULES: InputRuleTree = {
   ...plainArguments('Query.product', 'id'),
   ...plainArguments('Query.productByBarcode', 'code'),
   ...plainArguments('Query.inventoryReport', 'drillDownWarehouseId', 'productIds', 'productSearch', 'warehouseIds', 'to', 'from'),
-  ...plainArguments('Query.reservations', ...PAGE, 'productId', 'warehouseId', 'status', 'filter', 'orderBy'),
-  ...plainArguments('Query.stockLevels', ...PAGE, 'warehouseId', 'productId', 'belowMinimum', 'at', 'availableBelow', 'filter', 'orderBy'),
+  ...plainArguments('Query.reservations', ...PAGE, 'warehouseId', 'status', 'filter', 'orderBy'),
+  'Query.reservations(productId)': catalogView,
+  ...plainArguments('Query.stockLevels', ...PAGE, 'warehouseId', 'belowMinimum', 'at', 'availableBelow', 'filter', 'orderBy'),
+  'Query.stockLevels(productId)': catalogView,
   ...writable('StockLevelFilter', 'warehouseId', 'availableBelow', 'belowMinimum'),
   'StockLevelFilter.productId': catalogView,
   'StockLevelOrder.field': levelSort,
