@@ -29,7 +29,7 @@ export const LIMITS = {
   bulkDocuments: 25,
   /** Barcodes of one product (createProduct / updateProduct `barcodes`). */
   productBarcodes: 50,
-  /** Ids of one `nodes(ids:)`: each is a lookup of its own, so a page's worth (a screen refetching what it shows). */
+  /** Ids of one `nodes(ids:)`: a page's worth (a screen refetching what it shows), looked up one batch per kind (src/loaders). */
   nodeIds: 100,
   /**
    * Days ahead of today (UTC) a document's `documentDate` and a receipt's `incomingDate` may lie: a

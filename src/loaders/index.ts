@@ -11,6 +11,7 @@ import { itemTouchesSelectable } from '../shield/document-scope';
 import { restrictToWarehouses } from '../shield/scoped-query';
 import { accessLoaders } from './access.loaders';
 import { byIdLoader, groupLoader } from './loader-factories';
+import { nodeLoaders } from './node.loaders';
 
 /** One set per request; warehouse-located loaders apply the viewer's scope in SQL. */
 export function createLoaders(db: DataSource, access: Access) {
@@ -33,6 +34,7 @@ export function createLoaders(db: DataSource, access: Access) {
     ),
     user: byIdLoader((ids) => db.getRepository(User).findBy({ id: In(ids) })),
     ...accessLoaders(db),
+    ...nodeLoaders(db, access),
     /** The items of a document the viewer may see: those with a side in a selectable warehouse (DESIGN §3.4). */
     documentItems: groupLoader((documentIds) => {
       const touches = itemTouchesSelectable(access, 'item');

@@ -93,6 +93,20 @@ describe('node(id:) and nodes(ids:)', () => {
     expect(res.errors!.map((e) => [e.extensions!.code, e.extensions!.permission])).toEqual([['FORBIDDEN', 'PURCHASE_PRICE_VIEW']]);
   });
 
+  it('a ledger row shows the running balance movements() shows beside it, in ledger order: a backdated receipt counts first', async () => {
+    const { products, warehouses } = api.ids;
+    const created = await api.gql('admin', `mutation($p: ID!, $w: ID!) { createDocument(input: { type: STOCK_RECEIPT, documentDate: "2020-01-01",
+      items: [{ productId: $p, quantity: "3", toWarehouseId: $w }] }) { id version } }`, { p: products.hoodie, w: warehouses.retail });
+    const { id, version } = created.data.createDocument;
+    expect((await api.gql('admin', 'mutation($id: ID!, $v: Int!) { processDocument(id: $id, version: $v) { id } }', { id, v: version })).errors).toBeUndefined();
+    const listed = (await api.gql('admin', `query($p: ID!, $w: ID!) { movements(productId: $p, warehouseId: $w, first: 100) {
+      nodes { id occurredAt balance } } }`, { p: products.hoodie, w: warehouses.retail })).data.movements.nodes;
+    expect(listed.length).toBeGreaterThan(1);
+    expect(listed[0].occurredAt).toMatch(/^2020-01-01/);
+    const res = await api.gql('admin', 'query($ids: [ID!]!) { nodes(ids: $ids) { id ... on StockMovement { occurredAt balance } } }', { ids: listed.map((m: { id: string }) => m.id) });
+    expect(res.data.nodes).toEqual(listed);
+  });
+
   it('needs a signed-in viewer', async () => {
     const res = await api.gql(null, 'query($id: ID!) { node(id: $id) { id } }', { id: ids.Warehouse });
     expect(res.errors![0].extensions!.code).toBe('UNAUTHENTICATED');

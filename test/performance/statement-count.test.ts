@@ -3,10 +3,11 @@ import { Reservation } from '../../src/entities/reservation.entity';
 import { SystemRole } from '../../src/entities/role.entity';
 import { SeedSpec } from '../../src/services/demo/seed.service';
 import { DocumentType } from '../../src/shield/permission-catalog';
-import { startApi, TestApi } from '../support/api';
+import { apiId, startApi, TestApi } from '../support/api';
 import { countStatements, statementsDuring } from '../support/statement-counter';
 import { DEFAULT_LIMITS } from '../../src/config';
 import { BULK, LIMITS } from '../../src/limits/limits';
+import { IdKind } from '../../src/services/platform/opaque-ids';
 
 /**
  * Issue 7 §1: every relation resolves through a per-request DataLoader scoped in SQL, so a
@@ -187,6 +188,62 @@ describe('loaders everywhere: statements per list query do not grow with the pag
     counter.reset();
     await api.gql('clerk', '{ viewer { user { login } permissions warehouses { code } } }');
     expect(counter.statements.length - 2).toBeLessThanOrEqual(1);
+  });
+
+  /**
+   * Issue 18 §2: nodes(ids:) looks its ids up through the request's loaders, so ids of one kind cost
+   * the statements of one id — one per step of the kind's lookup (a line: itself, its document and
+   * the document's warehouses; a ledger row: itself and its running balance).
+   */
+  describe(`nodes(ids:) with up to ${LIMITS.nodeIds} ids of one kind`, () => {
+    const NODES = 'query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }';
+    const KINDS: Array<[IdKind, string, number]> = [
+      ['Warehouse', 'warehouse', 1], ['Product', 'product', 1], ['InventoryDocument', 'inventory_document', 2], ['DocumentItem', 'document_item', 3],
+      ['StockLevel', 'stock_level', 1], ['StockMovement', 'stock_movement', 2], ['Reservation', 'reservation', 1], ['User', 'app_user', 1],
+      ['Role', 'role', 1], ['RoleAssignment', 'role_assignment', 1], ['Application', 'application', 1], ['AccessAuditEntry', 'access_audit_entry', 1],
+    ];
+
+    beforeAll(async () => {
+      // Applications and audit entries (a registration is audited) are not seeded.
+      for (let i = 0; i < 3; i++) {
+        const res = await api.gql('admin', `mutation { registerApplication(input: { name: "App ${i}", vendor: "Acme", clientId: "app-${i}",
+          requestedPermissions: [{ permission: CATALOG_VIEW }] }) { id } }`);
+        expect(res.errors).toBeUndefined();
+      }
+    });
+
+    const statementsOf = async (ids: string[]) => {
+      const token = await api.token('admin');
+      counter.reset();
+      const res = await api.gql({ header: `Bearer ${token}` }, NODES, { ids });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.nodes.filter((node: unknown) => node === null)).toEqual([]);
+      return counter.statements.length - 2; // minus the access object's two statements
+    };
+
+    it.each(KINDS)('%s (%s): as many statements for every id as for one, at most %i', async (kind, table, steps) => {
+      const keys: Array<{ id: number }> = await api.db.query(`SELECT id FROM ${api.db.driver.escape(table)} ORDER BY id LIMIT ${LIMITS.nodeIds}`);
+      expect(keys.length).toBeGreaterThanOrEqual(2);
+      const ids = keys.map((row) => apiId(kind, row.id));
+      const one = await statementsOf(ids.slice(0, 1));
+      expect([kind, ids.length, await statementsOf(ids)]).toEqual([kind, ids.length, one]);
+      expect(one).toBeLessThanOrEqual(steps);
+    });
+
+    it('singletons: the settings and every form layout, each id many times, in one statement each', async () => {
+      const settings = apiId('InventorySettings', 1);
+      const layouts = [1, 2, 3, 4, 5].map((key) => apiId('DocumentFormLayout', key));
+      expect(await statementsOf(Array.from({ length: LIMITS.nodeIds }, (_, i) => [settings, ...layouts][i % 6]))).toBeLessThanOrEqual(2);
+    });
+
+    it('every kind at once: no more than the kinds\' own statements together', async () => {
+      const ids: string[] = [];
+      for (const [kind, table] of KINDS) {
+        const keys: Array<{ id: number }> = await api.db.query(`SELECT id FROM ${api.db.driver.escape(table)} ORDER BY id LIMIT 8`);
+        ids.push(...keys.map((row) => apiId(kind, row.id)));
+      }
+      expect(await statementsOf(ids)).toBeLessThanOrEqual(KINDS.reduce((sum, [, , steps]) => sum + steps, 0));
+    });
   });
 });
 

@@ -15,7 +15,10 @@ import { forUpdate } from '../platform/row-lock';
  * or added to the registry later) follow in registry order, visible.
  */
 async function layoutOf(manager: EntityManager, type: DocumentType): Promise<DocumentFormLayoutType> {
-  const saved = await manager.getRepository(DocumentFormField).find({ where: { documentType: type }, order: { position: 'ASC' } });
+  return layoutFrom(type, await manager.getRepository(DocumentFormField).find({ where: { documentType: type }, order: { position: 'ASC' } }));
+}
+
+function layoutFrom(type: DocumentType, saved: DocumentFormField[]): DocumentFormLayoutType {
   const definitions = DOCUMENT_FORM_FIELDS[type];
   const byName = new Map(definitions.map((d) => [d.field, d]));
   const ordered = [
@@ -56,8 +59,9 @@ function validate(type: DocumentType, fields: DocumentFormFieldInput[]): Documen
 
 /** Document form layouts (FORM_EDIT to change, INVENTORY_VIEW to read; issue 9 §5). */
 export const formLayoutService = {
-  get(ctx: RequestContext, type: DocumentType): Promise<DocumentFormLayoutType> {
-    return layoutOf(ctx.db.manager, type);
+  /** Read through the request's loader: several types (node ids, aliases) cost one statement. */
+  async get(ctx: RequestContext, type: DocumentType): Promise<DocumentFormLayoutType> {
+    return layoutFrom(type, await ctx.loaders.formFields.load(type));
   },
 
   async set(ctx: RequestContext, type: DocumentType, fields: DocumentFormFieldInput[] | null): Promise<DocumentFormLayoutType> {

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import Decimal from 'decimal.js';
 import { RequestContext } from '../../context';
 import { StockMovement } from '../../entities/stock-movement.entity';
@@ -10,6 +11,18 @@ import { Ordering, paginate } from '../platform/paginate';
 export type MovementView = StockMovement & { balance: Decimal };
 
 const DAY_MS = 86_400_000;
+
+// Exact on both: MariaDB sums DECIMALs; SQLite stores them as REAL, so it sums integer 1/10000 units
+// with unit_sum (an exact aggregate, src/services/reports/sqlite-unit-sum.ts: SUM would overflow past 2^63).
+const isMysql = (ctx: RequestContext) => ctx.db.options.type === 'mysql';
+const quantitySum = (ctx: RequestContext, alias: string) =>
+  (isMysql(ctx) ? `SUM(${alias}.quantity)` : `unit_sum(CAST(ROUND(${alias}.quantity * 10000) AS INTEGER))`);
+const summed = (ctx: RequestContext, raw: unknown) => {
+  const total = new Decimal((raw as string | number | null) ?? 0);
+  return isMysql(ctx) ? total : total.dividedBy(10_000);
+};
+// SQLite compares its datetime text normalized to milliseconds, as paginate does.
+const ledgerAt = (ctx: RequestContext, alias: string) => (isMysql(ctx) ? `${alias}.occurredAt` : `strftime('%Y-%m-%d %H:%M:%f', ${alias}.occurredAt)`);
 
 /**
  * Ledger order: by the day a row counts on (`occurredAt`, its document's date), then in the order
@@ -39,24 +52,44 @@ export async function movementHistory(ctx: RequestContext, args: MovementHistory
   const page = await paginate(listed, 'm', args, args.orderBy?.direction === 'DESC' ? { ...LEDGER_ORDER, direction: 'DESC' } : LEDGER_ORDER);
   if (page.nodes.length === 0) return { ...page, nodes: [], edges: [] };
 
-  // Exact on both: MariaDB sums DECIMALs; SQLite stores them as REAL, so it sums integer 1/10000 units
-  // with unit_sum (an exact aggregate, src/services/reports/sqlite-unit-sum.ts: SUM would overflow past 2^63).
-  const mysql = ctx.db.options.type === 'mysql';
-  const sum = mysql ? 'SUM(m.quantity)' : 'unit_sum(CAST(ROUND(m.quantity * 10000) AS INTEGER))';
-  // The balance runs in ledger order whichever way the page is listed: it starts with every row
-  // before the page's earliest (SQLite compares its datetime text normalized to milliseconds, as paginate does).
+  // The balance runs in ledger order whichever way the page is listed: it starts with every row before the page's earliest.
   const ledger = [...page.nodes].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.id - b.id);
-  const at = mysql ? 'm.occurredAt' : "strftime('%Y-%m-%d %H:%M:%f', m.occurredAt)";
+  const at = ledgerAt(ctx, 'm');
   const first = ledger[0];
-  const firstAt = mysql ? first.occurredAt : first.occurredAt.toISOString().replace('T', ' ').replace('Z', '');
-  const before = await scoped().select(sum, 'total')
+  const firstAt = isMysql(ctx) ? first.occurredAt : first.occurredAt.toISOString().replace('T', ' ').replace('Z', '');
+  const before = await scoped().select(quantitySum(ctx, 'm'), 'total')
     .andWhere(`(${at} < :firstAt OR (${at} = :firstAt AND m.id < :firstId))`, { firstAt, firstId: first.id }).getRawOne();
-  const opening = new Decimal(before?.total ?? 0);
-  let balance = mysql ? opening : opening.dividedBy(10_000);
+  let balance = summed(ctx, before?.total);
   for (const row of ledger) {
     balance = balance.plus(row.quantity);
     Object.assign(row, { balance });
   }
   const nodes = page.nodes as MovementView[];
   return { ...page, nodes, edges: page.edges.map((edge, i) => ({ ...edge, node: nodes[i] })) };
+}
+
+const balanceLoaders = new WeakMap<RequestContext, DataLoader<number, Decimal>>();
+
+/**
+ * The running balance after each of these ledger rows in its own warehouse, in ledger order — what
+ * `movements(productId, warehouseId)` shows beside the row — one statement per batch (node ids).
+ * The rows are the caller's, already found in the viewer's scope: a row's warehouse is selectable.
+ */
+export function movementBalanceLoader(ctx: RequestContext): DataLoader<number, Decimal> {
+  let loader = balanceLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader<number, Decimal>(async (ids) => {
+      const [at, earlierAt] = [ledgerAt(ctx, 'm'), ledgerAt(ctx, 'p')];
+      const rows: Array<{ id: number; total: unknown }> = await ctx.db.getRepository(StockMovement).createQueryBuilder('m')
+        .innerJoin(StockMovement, 'p', `p.productId = m.productId AND p.warehouseId = m.warehouseId
+          AND (${earlierAt} < ${at} OR (${earlierAt} = ${at} AND p.id <= m.id))`)
+        .select('m.id', 'id').addSelect(quantitySum(ctx, 'p'), 'total')
+        .where('m.id IN (:...ids)', { ids: [...ids] }).groupBy('m.id')
+        .getRawMany();
+      const byId = new Map(rows.map((row) => [Number(row.id), summed(ctx, row.total)]));
+      return ids.map((id) => byId.get(id) ?? new Decimal(0));
+    });
+    balanceLoaders.set(ctx, loader);
+  }
+  return loader;
 }

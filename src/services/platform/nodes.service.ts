@@ -1,60 +1,45 @@
-import Decimal from 'decimal.js';
-import { ObjectLiteral, Repository } from 'typeorm';
 import { RequestContext } from '../../context';
-import { AccessAuditEntry } from '../../entities/access-audit-entry.entity';
-import { DocumentItem } from '../../entities/document-item.entity';
-import { Reservation } from '../../entities/reservation.entity';
-import { RoleAssignment } from '../../entities/role-assignment.entity';
-import { StockLevel } from '../../entities/stock-level.entity';
-import { StockMovement } from '../../entities/stock-movement.entity';
-import { restrictToWarehouses } from '../../shield/scoped-query';
 import { roleAdminService } from '../access/role-admin.service';
-import { applicationAdminService } from '../applications/application-admin.service';
 import { formLayoutService } from '../catalog/form-layout.service';
 import { productService } from '../catalog/product.service';
 import { settingsAdminService } from '../catalog/settings-admin.service';
 import { warehouseService } from '../catalog/warehouse.service';
-import { documentQueryService } from '../documents/document-query.service';
+import { visibleDocumentLoader } from '../documents/document-query.service';
+import { movementBalanceLoader } from '../documents/movement-history.service';
 import { tagNode } from './node-kinds';
 import { IdKind } from './opaque-ids';
 import { FORM_LAYOUT_TYPES, SETTINGS_KEY } from './singleton-keys';
 
-/** A row of a located type by key, in the viewer's warehouses only (DESIGN §3.1): hidden rows are never fetched. */
-const located = <T extends ObjectLiteral>(ctx: RequestContext, repository: Repository<T>, key: number) =>
-  restrictToWarehouses(repository.createQueryBuilder('row'), ctx.access, 'row.warehouseId').andWhere('row.id = :key', { key }).getOne();
-
 /** A ledger row with its running balance in its own warehouse (StockMovement.balance, as `movements(productId, warehouseId)` shows it). */
 async function movement(ctx: RequestContext, key: number) {
-  const row = await located(ctx, ctx.db.getRepository(StockMovement), key);
-  if (!row) return null;
-  const rows = await ctx.db.getRepository(StockMovement).createQueryBuilder('m').select(['m.id', 'm.quantity'])
-    .where('m.productId = :productId AND m.warehouseId = :warehouseId AND m.id <= :key', { productId: row.productId, warehouseId: row.warehouseId, key })
-    .getMany();
-  return Object.assign(row, { balance: rows.reduce((sum, r) => sum.plus(r.quantity), new Decimal(0)) });
+  const row = await ctx.loaders.stockMovement.load(key);
+  return row && Object.assign(row, { balance: await movementBalanceLoader(ctx).load(key) });
 }
 
 /**
- * How each kind of node is found: the same service as its own lookup (`warehouse(id:)`,
- * `document(id:)` …), which scopes by the viewer in SQL, or a scoped read of the row. Whether the
- * viewer may look it up at all, and the row guard of its type, are the shield's (the Node guard).
+ * How each kind of node is found: through the request's loaders (src/loaders), the same its own
+ * lookup uses (`warehouse(id:)`, `document(id:)` …) or a scoped read of the row, so the lookups of
+ * one `nodes(ids:)` are batched — one statement per kind (and step), whatever the number of ids.
+ * Hidden rows are not fetched; whether the viewer may look the kind up at all, and the row guard
+ * of its type, are the shield's (the Node guard).
  */
 const FINDERS: Record<IdKind, (ctx: RequestContext, key: number) => Promise<object | null>> = {
   Warehouse: (ctx, key) => warehouseService.byId(ctx, String(key)),
   Product: (ctx, key) => productService.byId(ctx, String(key)),
-  InventoryDocument: (ctx, key) => documentQueryService.byId(ctx, String(key)),
+  InventoryDocument: (ctx, key) => visibleDocumentLoader(ctx).load(key),
   // A line is found through its document, which must be visible; the line's own warehouses are the guard's.
   DocumentItem: async (ctx, key) => {
-    const item = await ctx.db.getRepository(DocumentItem).findOneBy({ id: key });
-    return item && (await documentQueryService.byId(ctx, String(item.documentId))) ? item : null;
+    const item = await ctx.loaders.documentItem.load(key);
+    return item && (await visibleDocumentLoader(ctx).load(item.documentId)) ? item : null;
   },
-  StockLevel: (ctx, key) => located(ctx, ctx.db.getRepository(StockLevel), key),
+  StockLevel: (ctx, key) => ctx.loaders.stockLevel.load(key),
   StockMovement: movement,
-  Reservation: (ctx, key) => located(ctx, ctx.db.getRepository(Reservation), key),
+  Reservation: (ctx, key) => ctx.loaders.reservation.load(key),
   User: (ctx, key) => ctx.loaders.user.load(key),
   Role: (ctx, key) => roleAdminService.byId(ctx, String(key)),
-  RoleAssignment: (ctx, key) => ctx.db.getRepository(RoleAssignment).findOneBy({ id: key }),
-  Application: (ctx, key) => applicationAdminService.byId(ctx, String(key)),
-  AccessAuditEntry: (ctx, key) => ctx.db.getRepository(AccessAuditEntry).findOneBy({ id: key }),
+  RoleAssignment: (ctx, key) => ctx.loaders.roleAssignment.load(key),
+  Application: (ctx, key) => ctx.loaders.application.load(key),
+  AccessAuditEntry: (ctx, key) => ctx.loaders.auditEntry.load(key),
   InventorySettings: async (ctx, key) => (key === SETTINGS_KEY ? settingsAdminService.get(ctx) : null),
   DocumentFormLayout: async (ctx, key) => {
     const type = FORM_LAYOUT_TYPES.get(key);
@@ -81,7 +66,10 @@ export const nodeService = {
     return found ? tagNode(found, node.kind) : null;
   },
 
+  /** All looked up at once, so the loaders batch them; an id given twice is looked up once. */
   byIds(ctx: RequestContext, values: string[]): Promise<Array<object | null>> {
-    return Promise.all(values.map((value) => nodeService.byId(ctx, value)));
+    const found = new Map<string, Promise<object | null>>();
+    for (const value of values) if (!found.has(value)) found.set(value, nodeService.byId(ctx, value));
+    return Promise.all(values.map((value) => found.get(value)!));
   },
 };
