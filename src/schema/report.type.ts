@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, InterfaceType, ObjectType } from 'type-graphql';
 import { DateScalar } from './date.scalar';
 import { DecimalScalar } from './decimal.scalar';
 import { ProductType } from './product.type';
@@ -17,8 +17,14 @@ export class ReportAmountType {
   @Field(() => DecimalScalar, { description: 'What it is worth at the costs its ledger rows carry (moving-average cost, DESIGN §1).' }) value: Decimal;
 }
 
-@ObjectType('MovementFigures', { description: 'closing = opening + received − shipped − otherOutgoing, exactly.' })
-export class MovementFiguresType {
+/**
+ * The movement figures, declared once (issue 18 §5): the total, a warehouse's row and a product's
+ * row implement them, so one fragment on MovementFigures reads any of them (docs/frontend.md).
+ */
+@InterfaceType('MovementFigures', {
+  description: 'closing = opening + received − shipped − otherOutgoing, exactly. The figures of the total, a warehouse or a product: MovementTotal, WarehouseMovement, ProductMovement.',
+})
+export abstract class MovementFiguresType {
   @Field(() => ReportAmountType, { description: 'Stock before the first day of the period.' }) opening: ReportAmountType;
   @Field(() => ReportAmountType, { description: 'Receipts, adjustments and transfers in, net of their cancellations.' }) received: ReportAmountType;
   @Field(() => ReportAmountType, { description: 'The transfers in included in `received`.' }) transfersIn: ReportAmountType;
@@ -28,12 +34,15 @@ export class MovementFiguresType {
   @Field(() => ReportAmountType, { description: 'Stock at the end of the last day of the period.' }) closing: ReportAmountType;
 }
 
-@ObjectType('WarehouseMovement', { description: 'The movement figures of one warehouse over the period.' })
+@ObjectType('MovementTotal', { implements: MovementFiguresType, description: 'The movement figures over every warehouse of the report.' })
+export class MovementTotalType extends MovementFiguresType {}
+
+@ObjectType('WarehouseMovement', { implements: MovementFiguresType, description: 'The movement figures of one warehouse over the period.' })
 export class WarehouseMovementType extends MovementFiguresType {
   @Field(() => WarehouseType, { nullable: true, description: 'The warehouse the figures are for.' }) warehouse: WarehouseType | null;
 }
 
-@ObjectType('ProductMovement', { description: 'The movement figures of one product in the drill-down warehouse over the period.' })
+@ObjectType('ProductMovement', { implements: MovementFiguresType, description: 'The movement figures of one product in the drill-down warehouse over the period.' })
 export class ProductMovementType extends MovementFiguresType {
   @Field(() => ProductType, { nullable: true, description: 'The product the figures are for.' }) product: ProductType | null;
 }
@@ -42,7 +51,7 @@ export class ProductMovementType extends MovementFiguresType {
   description: 'What came in, went out and remained over the period, per warehouse and, in one warehouse, per product (DESIGN §4).',
 })
 export class MovementReportType {
-  @Field(() => MovementFiguresType, { description: 'Over all rows of `warehouses`.' }) total: MovementFiguresType;
+  @Field(() => MovementTotalType, { description: 'Over all rows of `warehouses`.' }) total: MovementTotalType;
   @Field(() => [WarehouseMovementType], { description: 'One row per warehouse of the report.' }) warehouses: WarehouseMovementType[];
   @Field(() => [ProductMovementType], { description: 'Drill-down: per product in drillDownWarehouseId (empty without one).' })
   products: ProductMovementType[];

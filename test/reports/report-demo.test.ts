@@ -1,6 +1,6 @@
 import { DEMO_DATA } from '../../src/services/demo/demo-data';
 import { codes, startApi, TestApi } from '../support/api';
-import { expectIdentity, figuresOf, reportQuery, utcDay } from './report-support';
+import { expectIdentity, FIGURES, figuresOf, reportQuery, utcDay } from './report-support';
 
 /**
  * The seeded two-warehouse demo company (src/services/demo-data.ts), hand-computed over the
@@ -44,6 +44,21 @@ describe('inventoryReport on the demo company, per demo role', () => {
     ]);
     expect(admin.sales.daily).toHaveLength(36);
     expect(admin.sales.daily.filter((d: any) => d.shippedValue !== '0').map((d: any) => d.shippedValue)).toEqual(['126.1', '82.2']);
+  });
+
+  it('one fragment on MovementFigures reads the total, the warehouse rows and the product rows: the figures spelled out, unchanged', async () => {
+    const res = await api.gql('admin', `query($from: Date!, $to: Date!, $drill: ID) {
+      inventoryReport(from: $from, to: $to, drillDownWarehouseId: $drill) { movement {
+        total { __typename ...Figures } warehouses { __typename warehouse { code } ...Figures } products { __typename product { sku } ...Figures } } } }
+      fragment Figures on MovementFigures { ${FIGURES} }`, { ...period(), drill: String(api.ids.warehouses.retail) });
+    expect(res.errors).toBeUndefined();
+    const { total, warehouses, products } = res.data.inventoryReport.movement;
+    const typenames = (rows: Array<{ __typename: string }>) => [...new Set(rows.map((row) => row.__typename))];
+    expect([total.__typename, typenames(warehouses), typenames(products)]).toEqual(['MovementTotal', ['WarehouseMovement'], ['ProductMovement']]);
+    const untyped = ({ __typename: _typename, ...row }: { __typename: string }) => row;
+    expect(untyped(total)).toEqual(admin.movement.total);
+    expect(warehouses.map(untyped)).toEqual(admin.movement.warehouses);
+    expect(products.map(untyped)).toEqual(admin.movement.products);
   });
 
   it('admin: the retail drill-down and a search for every colour of the dress', async () => {

@@ -32,7 +32,7 @@ export const reportRules: RuleTree = {
     stockBalance: requiresReport(ReportKind.STOCK_BALANCE),
   },
   ReportAmount: visibleWithParent(...amountFields),
-  MovementFigures: visibleWithParent(...figureFields),
+  MovementTotal: visibleWithParent(...figureFields),
   WarehouseMovement: visibleWithParent('warehouse', ...figureFields),
   ProductMovement: { ...visibleWithParent(...figureFields), product: requires(Permission.CATALOG_VIEW) },
   MovementReport: visibleWithParent('total', 'warehouses', 'products'),
