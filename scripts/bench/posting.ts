@@ -1,10 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { mintToken } from '../../src/server/identity';
 import { BENCH_USERS, benchId } from './bench-config';
 import { BenchDb, BenchEngine, machineCpuMs, openBenchDb, processCpuMs } from './posting-db';
 import { ProbeReading } from './posting-probe';
+import { ask, BenchServer, client, Gql, startServer, stopServer } from './posting-server';
 
 export type PostingScenario = 'contended' | 'uncontended' | 'bulk';
 
@@ -45,7 +45,6 @@ const BULK_CONCURRENCY = 4;
 /** Uncontended and bulk orders take 1 unit of each product; a level below this is topped up by a receipt first. */
 const TOP_UP_BELOW = 5;
 
-type Gql = (query: string, variables: Record<string, unknown>) => Promise<{ data?: any; errors?: Array<{ message?: string; extensions?: { code?: string } }> }>;
 interface Order { i: number; lines: number[] }
 type Outcome = (order: Order, status: string | undefined, code: string | undefined) => void;
 
@@ -71,8 +70,17 @@ export interface PostingOptions { secret: string; serverEntry: string; scenario:
  * service's deadlock retries (must be 0), levels = ledger, and where the time went (CPU, probe).
  */
 export async function postingBenchmark(options: PostingOptions): Promise<PostingResult> {
+  const db = await openBenchDb(options.engine);
+  try {
+    return await postingRun(db, options);
+  } finally {
+    await db.close();
+  }
+}
+
+/** One scenario against its own server, which is stopped whatever happens (a failure mid-run leaves none running). */
+async function postingRun(db: BenchDb, options: PostingOptions): Promise<PostingResult> {
   const { scenario, engine } = options;
-  const db = await openBenchDb(engine);
   const [warehouse] = await db.query<{ id: number }>("SELECT id FROM warehouse WHERE code = 'W03'");
   const contended = scenario === 'contended';
   const wanted = contended ? CONTENDED_PRODUCTS : UNCONTENDED_ORDERS;
@@ -82,95 +90,98 @@ export async function postingBenchmark(options: PostingOptions): Promise<Posting
   if (levels.length < wanted) throw new Error(`the bench database has only ${levels.length} levels in W03 (${wanted} needed)`);
   const products = levels.map((l) => Number(l.productId));
 
-  const { child, url } = await startServer(options);
-  const gql = client(url, await mintToken(options.secret, BENCH_USERS.seller, { expiresIn: '1h' }));
-  const low = levels.filter((l) => Number(l.quantity) < TOP_UP_BELOW).map((l) => Number(l.productId));
-  if (!contended && low.length > 0) await topUp(client(url, await mintToken(options.secret, BENCH_USERS.admin, { expiresIn: '1h' })), low, warehouse.id);
-  const current = await db.query<{ productId: number; quantity: string }>('SELECT productId, quantity FROM stock_level WHERE warehouseId = ? AND productId IN (?)', [warehouse.id, products]);
-  const before = new Map(current.map((l) => [Number(l.productId), Number(l.quantity)]));
+  const server: BenchServer = await startServer(options);
+  try {
+    const { child, url } = server;
+    const gql = client(url, await mintToken(options.secret, BENCH_USERS.seller, { expiresIn: '1h' }));
+    const low = levels.filter((l) => Number(l.quantity) < TOP_UP_BELOW).map((l) => Number(l.productId));
+    if (!contended && low.length > 0) await topUp(client(url, await mintToken(options.secret, BENCH_USERS.admin, { expiresIn: '1h' })), low, warehouse.id);
+    const current = await db.query<{ productId: number; quantity: string }>('SELECT productId, quantity FROM stock_level WHERE warehouseId = ? AND productId IN (?)', [warehouse.id, products]);
+    const before = new Map(current.map((l) => [Number(l.productId), Number(l.quantity)]));
 
-  let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const orders: Order[] = contended
-    ? Array.from({ length: CONTENDED_ORDERS }, (_, i) => {
-      const chosen = new Set<number>();
-      const lines = random() < 0.7 ? 1 : 3;
-      while (chosen.size < lines) chosen.add(products[Math.floor(random() * products.length)]);
-      return { i, lines: [...chosen] };
-    })
-    : products.map((p, i) => ({ i, lines: [p] }));
-  const input = (order: Order) => ({
-    type: 'SALES_ORDER', title: `bench ${scenario} ${order.i}`,
-    items: order.lines.map((p) => ({ productId: benchId('Product', p), quantity: '1', fromWarehouseId: benchId('Warehouse', warehouse.id) })),
-  });
-
-  const tally = { processed: 0, insufficientStock: 0, otherFailures: 0, shipped: new Map<number, number>(), firstError: '' };
-  const outcome: Outcome = (order, status, code) => {
-    if (status === 'PROCESSED') {
-      tally.processed++;
-      for (const p of order.lines) tally.shipped.set(p, (tally.shipped.get(p) ?? 0) + 1);
-    } else if (code === 'INSUFFICIENT_STOCK') tally.insufficientStock++;
-    else { tally.otherFailures++; tally.firstError ||= String(code); }
-  };
-  const drafts: Array<{ id: string; version: number; order: Order }> = [];
-  if (contended) {
-    await pool(orders, CONTENDED_CONCURRENCY, async (order) => {
-      const res = await gql(CREATE, { input: input(order) });
-      if (res.data?.createDocument) drafts.push({ ...res.data.createDocument, order });
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const orders: Order[] = contended
+      ? Array.from({ length: CONTENDED_ORDERS }, (_, i) => {
+        const chosen = new Set<number>();
+        const lines = random() < 0.7 ? 1 : 3;
+        while (chosen.size < lines) chosen.add(products[Math.floor(random() * products.length)]);
+        return { i, lines: [...chosen] };
+      })
+      : products.map((p, i) => ({ i, lines: [p] }));
+    const input = (order: Order) => ({
+      type: 'SALES_ORDER', title: `bench ${scenario} ${order.i}`,
+      items: order.lines.map((p) => ({ productId: benchId('Product', p), quantity: '1', fromWarehouseId: benchId('Warehouse', warehouse.id) })),
     });
+
+    const tally = { processed: 0, insufficientStock: 0, otherFailures: 0, shipped: new Map<number, number>(), firstError: '' };
+    const outcome: Outcome = (order, status, code) => {
+      if (status === 'PROCESSED') {
+        tally.processed++;
+        for (const p of order.lines) tally.shipped.set(p, (tally.shipped.get(p) ?? 0) + 1);
+      } else if (code === 'INSUFFICIENT_STOCK') tally.insufficientStock++;
+      else { tally.otherFailures++; tally.firstError ||= String(code); }
+    };
+    const drafts: Array<{ id: string; version: number; order: Order }> = [];
+    if (contended) {
+      await pool(orders, CONTENDED_CONCURRENCY, async (order) => {
+        const res = await gql(CREATE, { input: input(order) });
+        if (res.data?.createDocument) drafts.push({ ...res.data.createDocument, order });
+      });
+    }
+
+    const mysqld = engine === 'mariadb' ? processCpuMs(['mariadbd', 'mysqld']) : null;
+    const start = { load: os.loadavg()[0], service: 0, database: mysqld?.() ?? NaN, client: process.cpuUsage(), machine: machineCpuMs(), status: await db.status() };
+    await ask(child, 'probe-reset');
+    const startedAt = process.hrtime.bigint();
+    let timed: string;
+    let concurrency: number;
+    if (contended) {
+      concurrency = CONTENDED_CONCURRENCY;
+      timed = 'processing only (drafts created before)';
+      await pool(drafts, concurrency, async (draft) => {
+        const res = await gql(PROCESS, { id: draft.id, v: draft.version });
+        outcome(draft.order, res.data?.processDocument?.status, res.errors?.[0]?.extensions?.code);
+      });
+    } else if (scenario === 'uncontended') {
+      concurrency = UNCONTENDED_CONCURRENCY;
+      timed = 'create + process of every document';
+      await pool(orders, concurrency, async (order) => {
+        const created = await gql(CREATE, { input: input(order) });
+        const draft = created.data?.createDocument;
+        if (!draft) return outcome(order, undefined, created.errors?.[0]?.extensions?.code);
+        const res = await gql(PROCESS, { id: draft.id, v: draft.version });
+        outcome(order, res.data?.processDocument?.status, res.errors?.[0]?.extensions?.code);
+      });
+    } else {
+      concurrency = BULK_CONCURRENCY;
+      timed = `createDocuments + processDocuments, batches of ${BULK_SIZE}`;
+      await bulk(gql, orders, input, outcome);
+    }
+    const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+    const probe = await ask(child, 'probe-read') as { probe?: ProbeReading } | null;
+    const client_ = process.cpuUsage(start.client);
+    const machine = machineCpuMs();
+    const status = await db.status();
+    const end = { load: os.loadavg()[0], database: mysqld?.() ?? NaN };
+    await stopServer(child);
+    if (tally.firstError) process.stderr.write(`posting ${scenario}: first failure ${tally.firstError}\n`);
+    const checks = await verify(db, warehouse.id, products, before, tally.shipped);
+    return {
+      engine, build: options.build ?? 'this', scenario, concurrency, timed, seconds, documentsPerSecond: tally.processed / seconds,
+      singleLine: orders.filter((o) => o.lines.length === 1).length, threeLine: orders.filter((o) => o.lines.length === 3).length,
+      processed: tally.processed, insufficientStock: tally.insufficientStock, otherFailures: tally.otherFailures, ...checks,
+      load: [start.load, end.load],
+      cpu: {
+        service: (probe?.probe?.cpuUserMs ?? NaN) + (probe?.probe?.cpuSystemMs ?? NaN), database: mysqld ? end.database - start.database : null,
+        client: (client_.user + client_.system) / 1000, machineBusy: machine.busy - start.machine.busy, machineTotal: machine.total - start.machine.total,
+      },
+      probe: probe?.probe ?? null,
+      status: Object.fromEntries(Object.entries(status).map(([k, v]) => [k, v - (start.status[k] ?? 0)])),
+    };
+  } finally {
+    await stopServer(server.child); // nothing to do when it already stopped
   }
-
-  const mysqld = engine === 'mariadb' ? processCpuMs(['mariadbd', 'mysqld']) : null;
-  const start = { load: os.loadavg()[0], service: 0, database: mysqld?.() ?? NaN, client: process.cpuUsage(), machine: machineCpuMs(), status: await db.status() };
-  await ask(child, 'probe-reset');
-  const startedAt = process.hrtime.bigint();
-  let timed: string;
-  let concurrency: number;
-  if (contended) {
-    concurrency = CONTENDED_CONCURRENCY;
-    timed = 'processing only (drafts created before)';
-    await pool(drafts, concurrency, async (draft) => {
-      const res = await gql(PROCESS, { id: draft.id, v: draft.version });
-      outcome(draft.order, res.data?.processDocument?.status, res.errors?.[0]?.extensions?.code);
-    });
-  } else if (scenario === 'uncontended') {
-    concurrency = UNCONTENDED_CONCURRENCY;
-    timed = 'create + process of every document';
-    await pool(orders, concurrency, async (order) => {
-      const created = await gql(CREATE, { input: input(order) });
-      const draft = created.data?.createDocument;
-      if (!draft) return outcome(order, undefined, created.errors?.[0]?.extensions?.code);
-      const res = await gql(PROCESS, { id: draft.id, v: draft.version });
-      outcome(order, res.data?.processDocument?.status, res.errors?.[0]?.extensions?.code);
-    });
-  } else {
-    concurrency = BULK_CONCURRENCY;
-    timed = `createDocuments + processDocuments, batches of ${BULK_SIZE}`;
-    await bulk(gql, orders, input, outcome);
-  }
-  const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
-  const probe = await ask(child, 'probe-read') as { probe?: ProbeReading } | null;
-  const client_ = process.cpuUsage(start.client);
-  const machine = machineCpuMs();
-  const status = await db.status();
-  const end = { load: os.loadavg()[0], database: mysqld?.() ?? NaN };
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.on('exit', resolve));
-  if (tally.firstError) process.stderr.write(`posting ${scenario}: first failure ${tally.firstError}\n`);
-  const checks = await verify(db, warehouse.id, products, before, tally.shipped);
-  await db.close();
-  return {
-    engine, build: options.build ?? 'this', scenario, concurrency, timed, seconds, documentsPerSecond: tally.processed / seconds,
-    singleLine: orders.filter((o) => o.lines.length === 1).length, threeLine: orders.filter((o) => o.lines.length === 3).length,
-    processed: tally.processed, insufficientStock: tally.insufficientStock, otherFailures: tally.otherFailures, ...checks,
-    load: [start.load, end.load],
-    cpu: {
-      service: (probe?.probe?.cpuUserMs ?? NaN) + (probe?.probe?.cpuSystemMs ?? NaN), database: mysqld ? end.database - start.database : null,
-      client: (client_.user + client_.system) / 1000, machineBusy: machine.busy - start.machine.busy, machineTotal: machine.total - start.machine.total,
-    },
-    probe: probe?.probe ?? null,
-    status: Object.fromEntries(Object.entries(status).map(([k, v]) => [k, v - (start.status[k] ?? 0)])),
-  };
 }
 
 async function bulk(gql: Gql, orders: Order[], input: (o: Order) => unknown, outcome: Outcome) {
@@ -196,31 +207,6 @@ async function topUp(gql: Gql, products: number[], warehouseId: number) {
   const res = draft ? await gql(PROCESS, { id: draft.id, v: draft.version }) : created;
   if (res.errors) throw new Error(`top-up receipt failed: ${JSON.stringify(res.errors)}`);
 }
-
-async function startServer(options: PostingOptions): Promise<{ child: ChildProcess; url: string }> {
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), options.serverEntry], {
-    env: { ...process.env, BENCH_ENGINE: options.engine, BENCH_PROBE: '1', BENCH_AUTH_MODE: 'on', PORT: '0', LOG_LEVEL: 'warn', JWT_SECRET: options.secret },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c) => { out += c; const m = /ready (\S+)/.exec(out); if (m) resolve(m[1]); });
-    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-  return { child, url };
-}
-
-const client = (url: string, token: string): Gql => async (query, variables) => {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-  return res.json() as ReturnType<Gql>;
-};
-
-/** Sends a probe message and waits for the answer ('probe-read'), or 200 ms (a build without the probe answers nothing). */
-const ask = (child: ChildProcess, message: string) => new Promise<unknown>((resolve) => {
-  const timer = setTimeout(() => resolve(null), message === 'probe-read' ? 30_000 : 0);
-  child.once('message', (m) => { clearTimeout(timer); resolve(m); });
-  child.send(message);
-});
 
 async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
   let next = 0;
