@@ -11,27 +11,40 @@ import { encodeId } from '../platform/opaque-ids';
 /** One OR per (product, warehouse): chunked far below SQLite's expression depth of 1,000 (issue 22). */
 const OR_PAIRS = 200;
 
+/** Lines per capture statement: two CASE terms per line, far below SQLite's expression depth of 1,000 (issue 22). */
+const CAPTURE_CHUNK = 200;
+
 /**
  * The unit cost each line was posted at — the line's price or the product's for stock from
  * outside, the source's average cost for outgoing lines and transfers — is written onto the
- * line (one UPDATE per line whose price changes), so the document shows what its ledger rows
- * carry. A price a client sent on an outgoing line is replaced: its cost is the server's (DESIGN §1).
- * `salePrice` answers the sale price to capture on a line (sales orders: the line's, else the
- * product's), written in the same UPDATE, so a sales order costs no more statements.
+ * line, so the document shows what its ledger rows carry. A price a client sent on an outgoing
+ * line is replaced: its cost is the server's (DESIGN §1). `salePrice` answers the sale price to
+ * capture on a line (sales orders: the line's, else the product's), written in the same statement.
+ * The lines whose prices change are written CAPTURE_CHUNK per `UPDATE … SET purchasePrice = CASE id …`
+ * statement: a 1,000-line sales order sends 5, not 1,000 (issue 16 §4).
  */
 export async function captureCosts(tx: EntityManager, items: DocumentItem[], rows: StockMovement[],
   salePrice: (item: DocumentItem) => Decimal | null = () => null): Promise<void> {
   const costOf = new Map<number, Decimal>();
   for (const row of rows) if (!costOf.has(row.itemId)) costOf.set(row.itemId, row.unitCost);
+  const differs = (current: Decimal | null, next: Decimal | null | undefined): next is Decimal => !!next && !(current !== null && current.equals(next));
+  const changed: DocumentItem[] = [];
   for (const item of items) {
     const cost = costOf.get(item.id);
     const sale = salePrice(item);
-    const changes: Partial<Pick<DocumentItem, 'purchasePrice' | 'salePrice'>> = {};
-    if (cost && !(item.purchasePrice !== null && item.purchasePrice.equals(cost))) changes.purchasePrice = cost;
-    if (sale && !(item.salePrice !== null && item.salePrice.equals(sale))) changes.salePrice = sale;
-    if (Object.keys(changes).length === 0) continue;
-    Object.assign(item, changes);
-    await tx.update(DocumentItem, { id: item.id }, changes);
+    if (!differs(item.purchasePrice, cost) && !differs(item.salePrice, sale)) continue;
+    if (differs(item.purchasePrice, cost)) item.purchasePrice = cost;
+    if (differs(item.salePrice, sale)) item.salePrice = sale;
+    changed.push(item);
+  }
+  // Both columns of a changed line are written: the one that keeps its value gets it back as read under the document's lock.
+  const price = (value: Decimal | null) => (value === null ? null : value.toFixed());
+  for (const part of chunks(changed, CAPTURE_CHUNK)) {
+    const cases = part.map(() => 'WHEN ? THEN ?').join(' ');
+    await tx.query(
+      `UPDATE document_item SET purchasePrice = CASE id ${cases} END, salePrice = CASE id ${cases} END WHERE id IN (${part.map(() => '?').join(', ')})`,
+      [...part.flatMap((i) => [i.id, price(i.purchasePrice)]), ...part.flatMap((i) => [i.id, price(i.salePrice)]), ...part.map((i) => i.id)],
+    );
   }
 }
 

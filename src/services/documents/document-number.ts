@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { NO_WAREHOUSE } from '../../entities/document-warehouse.entity';
+import { Warehouse } from '../../entities/warehouse.entity';
 import { DocumentType } from '../../shield/permission-catalog';
 
 const PREFIX: Record<DocumentType, string> = {
@@ -35,22 +36,40 @@ export interface DocumentNumber {
  * write transactions are serialized), so concurrent creations in one sequence get distinct
  * consecutive numbers, and creations in different sequences do not wait for each other. The
  * increment commits or rolls back with the document: no gaps except where a draft was deleted or
- * renumbered (docs/documents.md "Numbers").
+ * renumbered (docs/documents.md "Numbers"). Every creation in a sequence waits for that row, so
+ * callers take the number as the last thing before their COMMIT (issue 16 §4), and the upsert
+ * answers the number itself: one statement under the lock when the caller passes the warehouse
+ * it has read (for its prefix); otherwise one more reads the prefix.
  */
-export async function takeDocumentNumber(tx: EntityManager, type: DocumentType, warehouseId: number): Promise<DocumentNumber> {
+export async function takeDocumentNumber(tx: EntityManager, type: DocumentType, warehouseId: number,
+  warehouse?: Pick<Warehouse, 'numberPrefix' | 'code'>): Promise<DocumentNumber> {
+  const n = await increment(tx, type, warehouseId);
+  const taken = String(n - 1).padStart(6, '0');
+  if (warehouseId === NO_WAREHOUSE) return { number: `${PREFIX[type]}-${taken}`, numberWarehouseId: warehouseId };
+  // The warehouse entity gives a missing numberPrefix the same way (warehouse.entity.ts).
+  const prefix = warehouse ? warehouse.numberPrefix ?? warehouse.code.toUpperCase() : await prefixOf(tx, warehouseId);
+  if (!prefix) throw new Error(`numbering: no warehouse ${warehouseId}`);
+  return { number: `${PREFIX[type]}-${prefix}-${taken}`, numberWarehouseId: warehouseId };
+}
+
+/** The counter's value after the increment, from the upsert itself: RETURNING (SQLite), the statement's insert id (MariaDB/MySQL). */
+async function increment(tx: EntityManager, type: DocumentType, warehouseId: number): Promise<number> {
   const q = (name: string) => tx.connection.driver.escape(name);
-  const [counter, next] = [q('document_counter'), q('next')];
-  const upsert = tx.connection.options.type === 'mysql'
-    ? `ON DUPLICATE KEY UPDATE ${next} = ${next} + 1`
-    : `ON CONFLICT (${q('type')}, ${q('warehouseId')}) DO UPDATE SET ${next} = ${next} + 1`;
-  await tx.query(`INSERT INTO ${counter} (${q('type')}, ${q('warehouseId')}, ${next}) VALUES (?, ?, 2) ${upsert}`, [type, warehouseId]);
-  const [row] = await tx.query(
-    `SELECT c.${next} AS n, COALESCE(w.${q('numberPrefix')}, UPPER(w.${q('code')})) AS prefix FROM ${counter} c `
-    + `LEFT JOIN ${q('warehouse')} w ON w.${q('id')} = c.${q('warehouseId')} WHERE c.${q('type')} = ? AND c.${q('warehouseId')} = ?`,
-    [type, warehouseId],
-  ) as Array<{ n: number | string; prefix: string | null }>;
-  const taken = String(Number(row.n) - 1).padStart(6, '0');
-  if (warehouseId !== NO_WAREHOUSE && !row.prefix) throw new Error(`numbering: no warehouse ${warehouseId}`);
-  const middle = warehouseId === NO_WAREHOUSE ? '' : `${row.prefix}-`;
-  return { number: `${PREFIX[type]}-${middle}${taken}`, numberWarehouseId: warehouseId };
+  const [counter, next, key] = [q('document_counter'), q('next'), `${q('type')}, ${q('warehouseId')}`];
+  if (tx.connection.options.type === 'mysql') {
+    // LAST_INSERT_ID(expr) makes expr the insert id the server answers with (MariaDB and MySQL alike).
+    const written = await tx.query(`INSERT INTO ${counter} (${key}, ${next}) VALUES (?, ?, LAST_INSERT_ID(2)) `
+      + `ON DUPLICATE KEY UPDATE ${next} = LAST_INSERT_ID(${next} + 1)`, [type, warehouseId]) as { insertId: number | string };
+    return Number(written.insertId);
+  }
+  const [row] = await tx.query(`INSERT INTO ${counter} (${key}, ${next}) VALUES (?, ?, 2) `
+    + `ON CONFLICT (${key}) DO UPDATE SET ${next} = ${next} + 1 RETURNING ${next} AS n`, [type, warehouseId]) as Array<{ n: number }>;
+  return Number(row.n);
+}
+
+async function prefixOf(tx: EntityManager, warehouseId: number): Promise<string | null> {
+  const q = (name: string) => tx.connection.driver.escape(name);
+  const [row] = await tx.query(`SELECT COALESCE(${q('numberPrefix')}, UPPER(${q('code')})) AS prefix FROM ${q('warehouse')} WHERE ${q('id')} = ?`,
+    [warehouseId]) as Array<{ prefix: string | null }>;
+  return row?.prefix ?? null;
 }

@@ -90,10 +90,10 @@ const parsed = (id: number | null | undefined): id is number => typeof id === 'n
  * only then existence and activity of products and warehouses (BAD_USER_INPUT on the field).
  * Every invalid field is kept in `errors` (with what the caller kept before) and thrown at the
  * end as one BAD_USER_INPUT (issue 18 §4); a FORBIDDEN still comes after the shape errors only.
- * Answers the lines' products, so callers need not read them again.
+ * Answers the lines' products and warehouses, so callers need not read them again.
  */
 export async function validateLines(tx: EntityManager, access: Access, type: DocumentType, lines: Line[], listField: string,
-  errors = new InputErrors()): Promise<Map<number, Product>> {
+  errors = new InputErrors()): Promise<{ products: Map<number, Product>; warehouses: Map<number, Warehouse> }> {
   if (lines.length > LIMITS.documentLines) throw tooManyLines(listField, lines.length);
   const sides = WAREHOUSE_SIDES[type];
   for (const line of lines) {
@@ -150,7 +150,7 @@ export async function validateLines(tx: EntityManager, access: Access, type: Doc
     }
   }
   errors.throwIfAny();
-  return products;
+  return { products, warehouses };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { EntityManager, In } from 'typeorm';
 import { RequestContext } from '../../context';
@@ -13,7 +14,8 @@ import { numberingWarehouse, takeDocumentNumber } from './document-number';
 import { planLineEdit } from './document-edit';
 import { Line, lineFromInput, lineOfItem, tooManyLines, validateLines, validDealRef, validTitle } from './document-validation';
 import { parseId } from '../platform/ids';
-import { isMysql, postMovements } from './ledger.service';
+import { isMysql, moveStock, postMovements } from './ledger.service';
+import { applyRollups } from '../reports/rollup-writer';
 import { reversalOf } from './movements';
 import { exactly, plannedRowsOf, valueRows } from './valuation';
 import { assertNothingLeftSince, captureCosts, purchasePriceOf } from './cost-capture';
@@ -57,17 +59,21 @@ export const documentService = {
     const documentDate = input.documentDate === undefined ? utcDay(now) : await checkDocumentDate(tx, input.documentDate, `${at}.documentDate`, errors, now);
     const receipt = receiptFields(type, input, at, errors, now);
     const lines = (input.items ?? []).map((item, i) => lineFromInput(item, `${at}.items[${i}]`, errors));
-    await validateLines(tx, ctx.access, type, lines, `${at}.items`, errors);
+    const { warehouses } = await validateLines(tx, ctx.access, type, lines, `${at}.items`, errors);
     if (!canActOnDocument(ctx.access, factsOf({ type, status: DocumentStatus.DRAFT }, lines), DocumentAction.EDIT)) {
       // Lines are already checked warehouse by warehouse, so only DOCUMENT VIEW can be missing here.
       throw forbidden(`Missing permission DOCUMENT:${type}:VIEW: drafts you create must be visible to you.`, { permission: `DOCUMENT:${type}:VIEW` });
     }
-    const doc = await tx.save(InventoryDocument, tx.create(InventoryDocument, {
-      type, status: DocumentStatus.DRAFT, ...await takeDocumentNumber(tx, type, numberingWarehouse(lines)), title, dealRef, documentDate, ...receipt,
-      authorId: ctx.access.userId, version: 1,
-    }));
+    // Inserted under a provisional number, unique and never seen outside this transaction: the real
+    // one is taken last, so the sequence's counter row is locked only from there to the COMMIT (issue 16 §4).
+    const doc = await insertDocument(tx, {
+      type, status: DocumentStatus.DRAFT, number: `~${randomUUID()}`, numberWarehouseId: numberingWarehouse(lines), title, dealRef, documentDate, ...receipt,
+      authorId: ctx.access.userId, version: 1, createdAt: now, updatedAt: now,
+    });
     const items = await insertLines(tx, doc.id, lines);
     await writeDocumentWarehouses(tx, doc.id, items);
+    Object.assign(doc, await takeDocumentNumber(tx, type, doc.numberWarehouseId, warehouses.get(doc.numberWarehouseId)));
+    await tx.query('UPDATE inventory_document SET number = ? WHERE id = ?', [doc.number, doc.id]);
     return result(doc, items);
   },
 
@@ -85,7 +91,7 @@ export const documentService = {
       const edit = planLineEdit(items, input, errors);
       if (edit.after.length > LIMITS.documentLines) throw tooManyLines('input.addItems', edit.after.length);
       // New and changed lines are validated in full; untouched ones are re-validated at processing.
-      await validateLines(tx, ctx.access, doc.type, [...edit.changed, ...edit.added], 'input.addItems', errors);
+      const { warehouses } = await validateLines(tx, ctx.access, doc.type, [...edit.changed, ...edit.added], 'input.addItems', errors);
 
       if (edit.removed.length > 0) await tx.delete(DocumentItem, { id: In(edit.removed) });
       for (const line of edit.changed) {
@@ -98,7 +104,7 @@ export const documentService = {
       await writeDocumentWarehouses(tx, doc.id, edit.after, items);
       // Lines moved out of the number's warehouse: a number from where they are now (DESIGN §3.8 (b)).
       const home = numberingWarehouse(edit.after, doc.numberWarehouseId);
-      if (home !== doc.numberWarehouseId) Object.assign(doc, await takeDocumentNumber(tx, doc.type, home));
+      if (home !== doc.numberWarehouseId) Object.assign(doc, await takeDocumentNumber(tx, doc.type, home, warehouses.get(home)));
       doc.version += 1;
       const saved = await tx.save(InventoryDocument, doc);
       return result(saved, edit.after);
@@ -109,7 +115,12 @@ export const documentService = {
     return inTransaction(ctx.db, (tx) => documentService.processIn(tx, ctx, id, version));
   },
 
-  /** process inside the caller's transaction (bulk-document.service.ts runs one per savepoint). */
+  /**
+   * process inside the caller's transaction (bulk-document.service.ts runs one per savepoint). The
+   * document row, locked first anyway, is written before the levels are locked, and the report
+   * rollups — whose per-warehouse rows every posting into the warehouse writes — last, so the rows
+   * other postings wait for are held for the fewest statements (issue 16 §4).
+   */
   processIn(tx: EntityManager, ctx: RequestContext, id: string, version: number): Promise<DocumentResult> {
     return (async () => {
       const { doc, items } = await lockDocument(tx, id);
@@ -120,8 +131,10 @@ export const documentService = {
       const now = new Date();
       await assertPeriodOpen(tx, doc, doc.documentDate, 'processed', now);
       // Products and warehouses may have been archived or deactivated since the draft was written.
-      const products = await validateLines(tx, ctx.access, doc.type, items.map((item, i) => lineOfItem(item, `items[${i}]`)), 'items');
+      const { products } = await validateLines(tx, ctx.access, doc.type, items.map((item, i) => lineOfItem(item, `items[${i}]`)), 'items');
       const purchasePrice = (productId: number) => products.get(productId)?.purchasePrice ?? new Decimal(0);
+      const processed = { status: DocumentStatus.PROCESSED, processedAt: now, processedById: ctx.access.userId, version: doc.version + 1, updatedAt: now };
+      await tx.update(InventoryDocument, { id: doc.id }, processed);
 
       // Moving-average valuation (DESIGN §1): stock from outside at the line's price, else the
       // product's; outgoing lines at their source's average, read from the locked levels.
@@ -129,7 +142,7 @@ export const documentService = {
       const rows = planned.map((p) => p.row);
       // Reservations hold (DESIGN §1): a sales order may also take its own deal's reservations, and uses them up as it ships.
       const ownDeal = doc.type === DocumentType.SALES_ORDER ? doc.dealRef : null;
-      const levels = await postMovements(tx, rows, async () => (await getSettings(tx)).allowNegativeStock,
+      const levels = await moveStock(tx, rows, async () => (await getSettings(tx)).allowNegativeStock,
         (states) => valueRows(planned, states, purchasePrice), ownDeal);
       // A sales-order line without a sale price takes the product's, in the same UPDATE as its cost.
       const salePrice = (item: DocumentItem) => doc.type === DocumentType.SALES_ORDER ? item.salePrice ?? products.get(item.productId)?.salePrice ?? null : null;
@@ -137,8 +150,7 @@ export const documentService = {
       if (ownDeal) {
         await consumeDealReservations(tx, ownDeal, items.map((item) => ({ productId: item.productId, warehouseId: item.fromWarehouseId!, quantity: item.quantity })), levels, now);
       }
-      const processed = { status: DocumentStatus.PROCESSED, processedAt: now, processedById: ctx.access.userId, version: doc.version + 1, updatedAt: now };
-      await tx.update(InventoryDocument, { id: doc.id }, processed);
+      await applyRollups(tx, rows);
       recordChanges(tx, [{ kind: 'document', id: doc.id }]);
       return result(Object.assign(doc, processed), items);
     })();
@@ -155,14 +167,16 @@ export const documentService = {
       const earliest = posted.reduce((day, row) => (utcDay(row.occurredAt) < day ? utcDay(row.occurredAt) : day), doc.documentDate);
       await assertPeriodOpen(tx, doc, earliest, 'cancelled', at);
       const reversal = reversalOf(posted, at);
+      // The document row (locked already) first, the levels next, the report rollups last (processIn).
+      const cancelled = { status: DocumentStatus.CANCELLED, cancelledAt: at, cancelledById: ctx.access.userId, version: doc.version + 1, updatedAt: at };
+      await tx.update(InventoryDocument, { id: doc.id }, cancelled);
       // Reversed at the values posted (DESIGN §1); stock brought in only while nothing has left since.
       await postMovements(tx, reversal, async () => (await getSettings(tx)).allowNegativeStock, async (states) => {
         await assertNothingLeftSince(tx, doc, posted);
         await valueRows(exactly(reversal), states, (productId) => purchasePriceOf(tx, productId));
       });
-      Object.assign(doc, { status: DocumentStatus.CANCELLED, cancelledAt: at, cancelledById: ctx.access.userId, version: doc.version + 1 });
       recordChanges(tx, [{ kind: 'document', id: doc.id }]);
-      return result(await tx.save(InventoryDocument, doc), items);
+      return result(Object.assign(doc, cancelled), items);
     });
   },
 
@@ -196,6 +210,19 @@ async function lockDocument(tx: EntityManager, rawId: string): Promise<{ doc: In
   const items = doc.lines ?? [];
   delete doc.lines;
   return { doc, items };
+}
+
+/**
+ * A new document row in one INSERT that gives every column: TypeORM's save would read the row
+ * back for the columns with defaults, one more statement per created document (issue 16 §4).
+ */
+async function insertDocument(tx: EntityManager, values: Partial<InventoryDocument>): Promise<InventoryDocument> {
+  const doc = tx.create(InventoryDocument, {
+    supplier: null, incomingNumber: null, incomingDate: null, processedAt: null, processedById: null, cancelledAt: null, cancelledById: null, ...values,
+  });
+  const { raw } = await tx.createQueryBuilder().insert().into(InventoryDocument).values(doc).updateEntity(false).execute();
+  doc.id = Number(isMysql(tx) ? (raw as { insertId: number }).insertId : raw);
+  return doc;
 }
 
 /** The lines as rows of the document, in chunked INSERTs (a document has up to LIMITS.documentLines lines). */

@@ -34,9 +34,21 @@ export const isMysql = (tx: EntityManager) => tx.connection.options.type === 'my
  * Quantity and value of levels are written together, in chunked CASE updates (issue 22 §3: one
  * statement per LEVEL_CHUNK levels, not one per level). Ledger rows are only ever inserted,
  * in one statement, without reading them back (issue 16 §4). The report rollups are written
- * last, after the level locks (rollup-writer.ts keeps their own key order).
+ * last, after the level locks (rollup-writer.ts keeps their own key order): their per-warehouse
+ * rows are shared by every posting into the warehouse, so they are held from their write to the
+ * COMMIT only. A caller with more to write after the ledger (processing: the captured prices,
+ * the deal's reservations) calls moveStock, writes that, and then applyRollups itself.
  */
 export async function postMovements(tx: EntityManager, movements: StockMovement[], allowNegative: boolean | (() => Promise<boolean>),
+  valuation?: (states: Map<string, LevelState>) => Promise<void>, ownDeal: string | null = null): Promise<Map<string, LockedLevel>> {
+  const levels = await moveStock(tx, movements, allowNegative, valuation, ownDeal);
+  // The report rollups are a cache of exactly these rows, moved in the same transaction (docs/reports.md).
+  await applyRollups(tx, movements);
+  return levels;
+}
+
+/** postMovements without the report rollups: the caller must applyRollups(tx, movements) before its transaction ends. */
+export async function moveStock(tx: EntityManager, movements: StockMovement[], allowNegative: boolean | (() => Promise<boolean>),
   valuation?: (states: Map<string, LevelState>) => Promise<void>, ownDeal: string | null = null): Promise<Map<string, LockedLevel>> {
   const levels = await lockLevels(tx, netChanges(movements));
   if (valuation) await valuation(new Map([...levels].map(([key, level]) => [key, { quantity: level.quantity, value: level.value }])));
@@ -60,8 +72,6 @@ export async function postMovements(tx: EntityManager, movements: StockMovement[
   await insertInChunks(tx, StockMovement, movements);
   // Published after COMMIT (transaction.ts): live stock screens re-read these levels (docs/subscriptions.md).
   recordChanges(tx, changes.map(({ productId, warehouseId }) => ({ kind: 'stockLevel', productId, warehouseId })));
-  // The report rollups are a cache of exactly these rows, moved in the same transaction (docs/reports.md).
-  await applyRollups(tx, movements);
   return levels;
 }
 

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { RequestContext } from '../../context';
 import { Product } from '../../entities/product.entity';
 import { Reservation, ReservationStatus } from '../../entities/reservation.entity';
@@ -12,8 +12,11 @@ import { getSettings } from '../catalog/settings.service';
 import { overLimit } from '../../limits/limits';
 import { recordChanges } from '../platform/events';
 import { inTransaction } from '../platform/transaction';
+import { chunks } from '../platform/bulk';
 
 const DAY_MS = 86_400_000;
+/** Reservations per statement when a posting consumes them: one CASE term or IN item each, far below SQLite's limits. */
+const RESERVATION_CHUNK = 200;
 
 export interface ReserveInput {
   productId: string;
@@ -98,23 +101,34 @@ export const reservationService = {
  * order's (product, warehouse) pairs — only as much as it ships (DESIGN §1): reservations expiring
  * first are used first; one fully used becomes CONSUMED, one partly used keeps the rest ACTIVE
  * (reserved 6, shipped 2 → 4 stay reserved). `levels` are the posting's locked levels with their
- * reservations (read and, on MariaDB, locked in the level statement, so no second read).
+ * reservations (read and, on MariaDB, locked in the level statement, so no second read). The
+ * consumed ones are closed in one statement and the partly used ones cut in another (a CASE
+ * update), RESERVATION_CHUNK at a time — not one statement per reservation (issue 16 §4).
  */
 export async function consumeDealReservations(tx: EntityManager, dealRef: string, shipped: Array<LevelKey & { quantity: Decimal }>,
   levels: Map<string, LockedLevel>, at: Date): Promise<void> {
   const left = new Map<string, Decimal>();
   for (const line of shipped) left.set(levelKey(line), (left.get(levelKey(line)) ?? new Decimal(0)).plus(line.quantity));
+  const consumed: number[] = [];
+  const cut: Array<{ id: number; quantity: Decimal }> = [];
   for (const [key, quantity] of left) {
     let rest = quantity;
     for (const r of levels.get(key)?.reservations ?? []) {
       if (r.dealRef !== dealRef || !rest.greaterThan(0)) continue;
       if (rest.greaterThanOrEqualTo(r.quantity)) {
         rest = rest.minus(r.quantity);
-        await tx.update(Reservation, { id: r.id }, { status: ReservationStatus.CONSUMED, closedAt: at });
+        consumed.push(r.id);
       } else {
-        await tx.update(Reservation, { id: r.id }, { quantity: r.quantity.minus(rest) });
+        cut.push({ id: r.id, quantity: r.quantity.minus(rest) });
         rest = new Decimal(0);
       }
     }
+  }
+  for (const part of chunks(consumed, RESERVATION_CHUNK)) {
+    await tx.update(Reservation, { id: In(part) }, { status: ReservationStatus.CONSUMED, closedAt: at });
+  }
+  for (const part of chunks(cut, RESERVATION_CHUNK)) {
+    await tx.query(`UPDATE reservation SET quantity = CASE id ${part.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${part.map(() => '?').join(', ')})`,
+      [...part.flatMap((r) => [r.id, r.quantity.toFixed()]), ...part.map((r) => r.id)]);
   }
 }
