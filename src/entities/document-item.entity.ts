@@ -12,6 +12,11 @@ export class DocumentItem {
   @Column({ ...MONEY, nullable: true }) purchasePrice: Decimal | null;
   /** Sale price of a sales-order line; the product's is captured at processing (docs/documents.md). */
   @Column({ ...MONEY, nullable: true }) salePrice: Decimal | null;
+  /**
+   * An INVENTORY_COUNT line (whose `quantity` is the counted quantity): the book quantity it was
+   * posted against, fixed at processing (issue 19 §2, docs/documents.md "Stocktaking"); null before.
+   */
+  @Column({ ...QUANTITY, nullable: true }) bookQuantity: Decimal | null;
   @Index('idx_item_from_warehouse') @Column({ type: 'integer', nullable: true }) fromWarehouseId: number | null;
   @Index('idx_item_to_warehouse') @Column({ type: 'integer', nullable: true }) toWarehouseId: number | null;
 }

@@ -1,5 +1,7 @@
+import DataLoader from 'dataloader';
 import { Brackets, DataSource, In } from 'typeorm';
 import { DocumentItem } from '../entities/document-item.entity';
+import { InventoryDocument } from '../entities/inventory-document.entity';
 import { Product } from '../entities/product.entity';
 import { ProductBarcode } from '../entities/product-barcode.entity';
 import { Reservation, ReservationStatus } from '../entities/reservation.entity';
@@ -7,6 +9,7 @@ import { StockLevel } from '../entities/stock-level.entity';
 import { User } from '../entities/user.entity';
 import { Warehouse } from '../entities/warehouse.entity';
 import { Access } from '../shield/access';
+import { DocumentType } from '../shield/permission-catalog';
 import { itemTouchesSelectable } from '../shield/document-scope';
 import { restrictToWarehouses } from '../shield/scoped-query';
 import { accessLoaders } from './access.loaders';
@@ -35,6 +38,12 @@ export function createLoaders(db: DataSource, access: Access) {
     user: byIdLoader((ids) => db.getRepository(User).findBy({ id: In(ids) })),
     ...accessLoaders(db),
     ...nodeLoaders(db, access),
+    /** Documents' types by id, for fields of lines the viewer already sees (DocumentItem.countedQuantity). */
+    documentType: new DataLoader<number, DocumentType | null>(async (ids) => {
+      const docs = await db.getRepository(InventoryDocument).find({ select: { id: true, type: true }, where: { id: In([...ids]) } });
+      const typeOf = new Map(docs.map((doc) => [doc.id, doc.type]));
+      return ids.map((id) => typeOf.get(id) ?? null);
+    }),
     /** The items of a document the viewer may see: those with a side in a selectable warehouse (DESIGN §3.4). */
     documentItems: groupLoader((documentIds) => {
       const touches = itemTouchesSelectable(access, 'item');

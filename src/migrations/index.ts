@@ -16,6 +16,7 @@ import { MaxReservationDays1796161219586 } from './1796161219586-max-reservation
 import { WarehouseNumbering1796162001063 } from './1796162001063-warehouse-numbering';
 import { LevelReservationVersion1796167108081 } from './1796167108081-level-reservation-version';
 import { DocumentDates1796166963462 } from './1796166963462-document-dates';
+import { InventoryCount1796172779472 } from './1796172779472-inventory-count';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   WarehouseNumbering1796162001063,
   LevelReservationVersion1796167108081,
   DocumentDates1796166963462,
+  InventoryCount1796172779472,
 ];

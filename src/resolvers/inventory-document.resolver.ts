@@ -29,7 +29,7 @@ export class InventoryDocumentResolver {
 
   @FieldResolver(() => DecimalScalar, {
     nullable: true,
-    description: 'Σ quantity × purchase price over the items the viewer can see (a line without a price counts 0).',
+    description: 'Σ lineTotal over the items the viewer can see: quantity × purchase price (an INVENTORY_COUNT line: difference × purchase price, what the count changed the stock value by; a line without a price counts 0).',
   })
   total(@Root() doc: DocumentView, @Ctx() ctx: RequestContext): Promise<Decimal> {
     return documentQueryService.visibleTotal(ctx, doc.id);

@@ -7,14 +7,14 @@ import { DocumentType } from './enums';
 @InputType({ description: 'A document line. Which warehouse sides are required depends on the document type (DESIGN §1). An incoming line\'s value (quantity × its price, else the product\'s) is at most 100000000000 (amount.value).' })
 export class DocumentItemInput {
   @Field(() => ID, { description: 'The product the line moves; not an archived one.' }) productId: string;
-  @Field(() => DecimalScalar, { description: 'How much, in the product\'s unit: greater than zero, a whole number for units that count whole numbers only.' }) quantity: Decimal;
-  @Field(() => DecimalScalar, { nullable: true, description: 'Purchase price of the line; when omitted, the product\'s purchase price is captured at processing. Incoming lines only: refused on a SALES_ORDER, WRITE_OFF or STOCK_TRANSFER line, valued at its source\'s average cost.' })
+  @Field(() => DecimalScalar, { description: 'How much, in the product\'s unit: greater than zero (on an INVENTORY_COUNT line: the quantity counted, zero or more), a whole number for units that count whole numbers only.' }) quantity: Decimal;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Purchase price of the line; when omitted, the product\'s purchase price is captured at processing. Incoming lines only: refused on a SALES_ORDER, WRITE_OFF or STOCK_TRANSFER line, valued at its source\'s average cost, and on an INVENTORY_COUNT line, valued at its level\'s.' })
   purchasePrice?: Decimal | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Sale price of the line, ≥ 0; when omitted, the product\'s sale price is captured at processing. SALES_ORDER lines only.' })
   salePrice?: Decimal | null;
   @Field(() => ID, { nullable: true, description: 'Required for STOCK_TRANSFER, WRITE_OFF, SALES_ORDER; not allowed otherwise.' })
   fromWarehouseId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Required for STOCK_RECEIPT, STOCK_ADJUSTMENT, STOCK_TRANSFER; not allowed otherwise.' })
+  @Field(() => ID, { nullable: true, description: 'Required for STOCK_RECEIPT, STOCK_ADJUSTMENT, STOCK_TRANSFER and INVENTORY_COUNT (the warehouse counted, once per product); not allowed otherwise.' })
   toWarehouseId?: string | null;
 }
 

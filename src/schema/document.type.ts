@@ -49,6 +49,8 @@ export class DocumentItemType {
     + 'draft line without a price.' }) purchasePrice: Decimal | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Sale price of a SALES_ORDER line (null on other lines; the product\'s is captured at processing).' })
   salePrice: Decimal | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'INVENTORY_COUNT lines: the stock the ledger held in the line\'s warehouse at the end of the document date (at the processing instant when processed on that day), fixed when the count is processed — null before (a blind count) and on other lines.' })
+  bookQuantity: Decimal | null;
 }
 
 export const InventoryDocumentConnection = Connection(InventoryDocumentType, 'InventoryDocument');

@@ -23,6 +23,7 @@ registerEnumType(DocumentType, {
     STOCK_TRANSFER: 'Moves stock from the source warehouse to another destination warehouse, at the source\'s average cost.',
     WRITE_OFF: 'Stock lost, damaged or used up: takes from the source warehouse.',
     SALES_ORDER: 'A shipment to a customer: takes from the source warehouse; it may take its deal\'s reservations.',
+    INVENTORY_COUNT: 'Stocktaking: each line counts one product in one warehouse (toWarehouseId; quantity = the counted quantity, 0 or more); processing posts the difference against the book quantity at the document date as a surplus or a shortage.',
   }),
 });
 registerEnumType(DocumentAction, {

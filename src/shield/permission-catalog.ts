@@ -24,6 +24,8 @@ export enum DocumentType {
   STOCK_TRANSFER = 'STOCK_TRANSFER',
   WRITE_OFF = 'WRITE_OFF',
   SALES_ORDER = 'SALES_ORDER',
+  /** Stocktaking (issue 19 §2): counted quantities; processing posts the differences against the book. */
+  INVENTORY_COUNT = 'INVENTORY_COUNT',
 }
 
 export enum DocumentAction {

@@ -198,7 +198,9 @@ function specOf(world: World, now: number): SeedSpec {
         title: `Document ${i}`,
         items: d.items.flatMap((item) => {
           const place = placeItem(d.type, item, w);
-          return place ? [{ product: p[item.p % p.length], quantity: String(item.qty), price: item.price ?? undefined, ...place }] : [];
+          // A count states the stock (its differences post against the book): counted far above what other documents move keeps every level positive.
+          const quantity = String(d.type === DocumentType.INVENTORY_COUNT ? 1000 + item.qty : item.qty);
+          return place ? [{ product: p[item.p % p.length], quantity, price: item.price ?? undefined, ...place }] : [];
         }),
       })),
     ],
@@ -263,7 +265,7 @@ const LEVEL = 'id quantity reserved available warehouse { id code name } product
 const RESERVATION = 'id quantity dealRef expiresAt status createdAt warehouse { id code } product { id } createdBy { login }';
 const DOCUMENT = `id type status number title dealRef createdAt updatedAt processedAt cancelledAt version total allowedActions
   author { login } processedBy { login } cancelledBy { login }
-  items { id quantity purchasePrice lineTotal product { id sku quantity reserved available } fromWarehouse { id code name } toWarehouse { id code name } }`;
+  items { id quantity purchasePrice lineTotal countedQuantity bookQuantity difference product { id sku quantity reserved available } fromWarehouse { id code name } toWarehouse { id code name } }`;
 
 /** The representative queries a viewer can ask (with this Authorization header); every response body, in order. */
 async function snapshot(api: TestApi, as: { header: string },

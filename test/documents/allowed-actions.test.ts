@@ -15,6 +15,7 @@ const TEMPLATES: Record<DocumentType, Array<Array<{ from?: Side; to?: Side }>>> 
   STOCK_TRANSFER: [[{ from: 'online', to: 'retail' }], [{ from: 'retail', to: 'online' }], [{ from: 'online', to: 'retail' }, { from: 'retail', to: 'online' }]],
   WRITE_OFF: [[{ from: 'online' }], [{ from: 'retail' }], [{ from: 'online' }, { from: 'retail' }]],
   SALES_ORDER: [[{ from: 'online' }], [{ from: 'retail' }], [{ from: 'online' }, { from: 'retail' }]],
+  INVENTORY_COUNT: [[{ to: 'online' }], [{ to: 'retail' }], [{ to: 'online' }, { to: 'retail' }]],
 };
 const STATUSES = [DocumentStatus.DRAFT, DocumentStatus.PROCESSED, DocumentStatus.CANCELLED];
 const ACTIONS = [DocumentAction.EDIT, DocumentAction.PROCESS, DocumentAction.CANCEL, DocumentAction.DELETE];

@@ -5,11 +5,12 @@ import { StockLevel } from '../../src/entities/stock-level.entity';
 import { SeedSpec } from '../../src/services/demo/seed.service';
 import { verifyRollups } from '../../src/services/reports/rollup-maintenance';
 import { startApi, TestApi } from '../support/api';
-import { as, CANCEL, CREATE, Doc, ledgerMismatches, PROCESS } from './support';
+import { as, CANCEL, CREATE, Doc, DOC_FIELDS, ledgerMismatches, PROCESS } from './support';
 
 /**
  * Issue 14 point 1, DESIGN §1: over random sequences of documents of every type (1–3 lines,
- * several on the same product and warehouse), cancellations, purchase price changes and
+ * several on the same product and warehouse; inventory counts, issue 19 §2, one per product and
+ * warehouse, checked against the stock at their date), cancellations, purchase price changes and
  * negative stock switched on and off, documents dated today or backdated by up to 5 days (issue 19 §1:
  * valued in posting order, counted on their date), all through the API, the moving-average valuation keeps:
  * a level of quantity 0 has value 0; a level of quantity ≥ 0 never has a negative value (after
@@ -24,6 +25,8 @@ const SEED = Number(process.env.VALUATION_SEED ?? 20261201);
 const WAREHOUSES = ['A', 'B', 'C'];
 const PRODUCTS = ['p', 'q'];
 const QUANTITIES = ['1', '2', '3', '0.5', '0.3333', '7'];
+/** What a count may find (issue 19 §2): nothing at all, too. */
+const COUNTED = ['0', ...QUANTITIES];
 const PRICES = ['5', '8', '1.3333', '0.1', '0', null];
 
 const spec: SeedSpec = {
@@ -35,12 +38,13 @@ const spec: SeedSpec = {
 
 const line = fc.record({
   product: fc.constantFrom(...PRODUCTS), from: fc.constantFrom(...WAREHOUSES), to: fc.constantFrom(...WAREHOUSES),
-  quantity: fc.constantFrom(...QUANTITIES), price: fc.constantFrom(...PRICES),
+  quantity: fc.constantFrom(...QUANTITIES), price: fc.constantFrom(...PRICES), counted: fc.constantFrom(...COUNTED),
 });
 const step = fc.oneof(
   { weight: 6, arbitrary: fc.record({
     op: fc.constant('document' as const),
-    type: fc.constantFrom('STOCK_RECEIPT', 'STOCK_ADJUSTMENT', 'STOCK_TRANSFER', 'STOCK_TRANSFER', 'WRITE_OFF', 'SALES_ORDER', 'SALES_ORDER'),
+    type: fc.constantFrom('STOCK_RECEIPT', 'STOCK_ADJUSTMENT', 'STOCK_TRANSFER', 'STOCK_TRANSFER', 'WRITE_OFF', 'SALES_ORDER', 'SALES_ORDER',
+      'INVENTORY_COUNT', 'INVENTORY_COUNT'),
     lines: fc.array(line, { minLength: 1, maxLength: 3 }),
     daysAgo: fc.constantFrom(0, 0, 0, 1, 2, 5),
   }) },
@@ -55,7 +59,7 @@ const REFUSALS = new Set(['INSUFFICIENT_STOCK', 'INVALID_STATE']);
 describe('moving-average valuation over random histories (DESIGN §1)', () => {
   let api: TestApi;
   const processed: Doc[] = [];
-  const stats = { steps: 0, processed: 0, refused: 0, cancelled: 0 };
+  const stats = { steps: 0, processed: 0, refused: 0, cancelled: 0, counted: 0 };
   beforeAll(async () => { api = await startApi(spec); });
   afterAll(() => api.close());
 
@@ -66,9 +70,44 @@ describe('moving-average valuation over random histories (DESIGN §1)', () => {
     return false;
   };
 
+  /** Quantity per "SKU@code" at the end of `day`, as stockLevels(at:) answers it (the ledger's). */
+  const stockAt = async (day: string) => {
+    const res = await as(api, 'admin', 'query($at: Date) { stockLevels(first: 100, at: $at) { nodes { quantity product { sku } warehouse { code } } } }', { at: day });
+    expect(res.errors).toBeUndefined();
+    return new Map<string, string>(res.data.stockLevels.nodes.map((l: any) => [`${l.product.sku}@${l.warehouse.code}`, l.quantity]));
+  };
+
+  /**
+   * Issue 19 §2: a count's lines, one per (product, warehouse), are counted against the stock at the
+   * end of its date; once processed each line's book is exactly that, its difference counted − book,
+   * and the stock at the end of its date is what was counted.
+   */
+  const count = async (s: Extract<Step, { op: 'document' }>, documentDate: string) => {
+    const lines = [...new Map(s.lines.map((l) => [`${l.product.toUpperCase()}@${l.to}`, l])).entries()];
+    const before = await stockAt(documentDate);
+    const items = lines.map(([, l]) => ({ productId: String(api.ids.products[l.product]), quantity: l.counted, toWarehouseId: String(api.ids.warehouses[l.to]) }));
+    const created = await as(api, 'admin', CREATE, { input: { type: s.type, items, documentDate } });
+    expect(created.errors).toBeUndefined();
+    const draft = created.data.createDocument as Doc;
+    const res = await as(api, 'admin', `mutation($id: ID!, $version: Int!) { processDocument(id: $id, version: $version) { ${DOC_FIELDS}
+      items { countedQuantity bookQuantity difference } } }`, { id: draft.id, version: draft.version });
+    if (!ok(res)) return;
+    processed.push(res.data.processDocument);
+    stats.processed++;
+    stats.counted++;
+    const after = await stockAt(documentDate);
+    expect(res.data.processDocument.items).toEqual(lines.map(([key, l]) => {
+      const book = new Decimal(before.get(key) ?? 0);
+      return { countedQuantity: new Decimal(l.counted).toFixed(), bookQuantity: book.toFixed(), difference: new Decimal(l.counted).minus(book).toFixed() };
+    }));
+    expect(lines.map(([key]) => new Decimal(after.get(key) ?? 0).toFixed())).toEqual(lines.map(([, l]) => new Decimal(l.counted).toFixed()));
+  };
+
   const apply = async (s: Step) => {
     const w = (key: string) => String(api.ids.warehouses[key]);
-    if (s.op === 'document') {
+    if (s.op === 'document' && s.type === 'INVENTORY_COUNT') {
+      await count(s, new Date(Date.now() - s.daysAgo * 86_400_000).toISOString().slice(0, 10));
+    } else if (s.op === 'document') {
       const items = s.lines.map((l) => {
         const to = s.type === 'STOCK_TRANSFER' && l.to === l.from ? WAREHOUSES[(WAREHOUSES.indexOf(l.from) + 1) % 3] : l.to;
         const incoming = s.type === 'STOCK_RECEIPT' || s.type === 'STOCK_ADJUSTMENT';
@@ -128,9 +167,10 @@ describe('moving-average valuation over random histories (DESIGN §1)', () => {
       expect(res.data.inventoryReport.totalStockValue).toBe([...byWarehouse.values()].reduce((s, x) => s.plus(x.value), new Decimal(0)).toFixed());
     }), { seed: SEED, numRuns: RUNS, endOnFailure: true });
     // eslint-disable-next-line no-console
-    console.log(`valuation property: ${stats.steps} steps, ${stats.processed} processed, ${stats.cancelled} cancelled, ${stats.refused} refused`);
+    console.log(`valuation property: ${stats.steps} steps, ${stats.processed} processed (${stats.counted} counts), ${stats.cancelled} cancelled, ${stats.refused} refused`);
     // Not vacuous: most documents go through, and some cancellations do.
     expect(stats.processed).toBeGreaterThan(stats.steps / 3);
     expect(stats.cancelled).toBeGreaterThan(0);
+    expect(stats.counted).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,7 @@ import { DocumentItem } from '../../src/entities/document-item.entity';
 import { InventoryDocument } from '../../src/entities/inventory-document.entity';
 import { StockMovement } from '../../src/entities/stock-movement.entity';
 import { postMovements } from '../../src/services/documents/ledger.service';
-import { movementsOf, reversalOf } from '../../src/services/documents/movements';
+import { countMovementsOf, movementsOf, reversalOf } from '../../src/services/documents/movements';
 import { inTransaction } from '../../src/services/platform/transaction';
 import { verifyRollups } from '../../src/services/reports/rollup-maintenance';
 import { DocumentType } from '../../src/shield/permission-catalog';
@@ -80,7 +80,11 @@ describe('report rollups reconcile with the ledger', () => {
         id: 900_000 + serial, productId: api.dbIds.products[op.product], quantity: new Decimal(op.quantity),
         purchasePrice: new Decimal(op.unitCost), fromWarehouseId: w(op.from), toWarehouseId: w(to),
       });
-      rows = movementsOf(doc, [item], () => item.purchasePrice!, op.at);
+      rows = op.type === DocumentType.INVENTORY_COUNT
+        // A count moves its difference against the book (3 here): a surplus or a shortage, at the op's unit cost.
+        ? countMovementsOf(doc, [item], () => new Decimal(3), op.at)
+          .map((row) => Object.assign(row, { unitCost: item.purchasePrice!, value: row.quantity.times(item.purchasePrice!).toDecimalPlaces(4) }))
+        : movementsOf(doc, [item], () => item.purchasePrice!, op.at);
     }
     await inTransaction(api.db, (tx) => postMovements(tx, rows, true));
     return rows;

@@ -49,7 +49,7 @@ export const EXPORTS: Record<string, ExportSpec> = {
     query: `query DocumentsExport($first: Int!, $after: String, $type: DocumentType, $status: DocumentStatus, $from: DateTimeISO, $to: DateTimeISO, $warehouseId: ID) {
       documents(first: $first, after: $after, type: $type, status: $status, from: $from, to: $to, warehouseId: $warehouseId) {
         nodes { number type status title dealRef documentDate supplier incomingNumber incomingDate createdAt processedAt cancelledAt author { login }
-          items { product { sku name } quantity purchasePrice fromWarehouse { code } toWarehouse { code } } }
+          items { product { sku name } quantity purchasePrice fromWarehouse { code } toWarehouse { code } bookQuantity difference } }
         pageInfo { hasNextPage endCursor } } }`,
     params: { type: 'string', status: 'string', from: 'string', to: 'string', warehouseId: 'string' },
     list: 'documents',
@@ -69,6 +69,8 @@ export const EXPORTS: Record<string, ExportSpec> = {
       { header: 'SKU', path: 'item.product.sku', text: true }, { header: 'Product', path: 'item.product.name', text: true },
       { header: 'Quantity', path: 'item.quantity' }, { header: 'Purchase price', path: 'item.purchasePrice' },
       { header: 'From warehouse', path: 'item.fromWarehouse.code', text: true }, { header: 'To warehouse', path: 'item.toWarehouse.code', text: true },
+      // An inventory count's line (issue 19 §2): Quantity is what was counted.
+      { header: 'Book quantity', path: 'item.bookQuantity' }, { header: 'Difference', path: 'item.difference' },
     ],
   },
   products: {

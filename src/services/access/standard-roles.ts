@@ -48,13 +48,14 @@ export const STANDARD_ROLES: Array<{ systemKey: SystemRole; name: string; descri
   {
     systemKey: SystemRole.WAREHOUSE_CLERK,
     name: 'Warehouse clerk',
-    description: 'Catalog, inventory area, selected warehouses; receipts, adjustments, transfers and write-offs (view, edit, process).',
+    description: 'Catalog, inventory area, selected warehouses; receipts, adjustments, transfers, write-offs and inventory counts (view, edit, process).',
     grants: [
       { permission: Permission.CATALOG_VIEW },
       { permission: Permission.INVENTORY_VIEW },
       { permission: Permission.WAREHOUSE_SELECT },
       ...documentGrants(
-        [DocumentType.STOCK_RECEIPT, DocumentType.STOCK_ADJUSTMENT, DocumentType.STOCK_TRANSFER, DocumentType.WRITE_OFF],
+        // A count (issue 19 §2) posts what an adjustment and a write-off would: nothing the clerk could not do already.
+        [DocumentType.STOCK_RECEIPT, DocumentType.STOCK_ADJUSTMENT, DocumentType.STOCK_TRANSFER, DocumentType.WRITE_OFF, DocumentType.INVENTORY_COUNT],
         [DocumentAction.VIEW, DocumentAction.EDIT, DocumentAction.PROCESS],
       ),
     ],

@@ -22,7 +22,8 @@ const TO = field('toWarehouse', 'To warehouse', true);
 
 /**
  * The fields each document type has (DESIGN §1 table), in their default order. Only fields the
- * document model stores belong here: a layout can arrange what exists, never invent a field.
+ * document model has belong here (the API's InventoryDocument and DocumentItem fields): a layout can
+ * arrange what exists, never invent a field.
  */
 export const DOCUMENT_FORM_FIELDS: Record<DocumentType, FormFieldDefinition[]> = {
   STOCK_RECEIPT: [TITLE, DOCUMENT_DATE, ...SUPPLIER, TO, PRODUCT, QUANTITY, PURCHASE_PRICE],
@@ -30,4 +31,7 @@ export const DOCUMENT_FORM_FIELDS: Record<DocumentType, FormFieldDefinition[]> =
   STOCK_TRANSFER: [TITLE, DOCUMENT_DATE, FROM, TO, PRODUCT, QUANTITY],
   WRITE_OFF: [TITLE, DOCUMENT_DATE, FROM, PRODUCT, QUANTITY],
   SALES_ORDER: [TITLE, DOCUMENT_DATE, DEAL_REF, FROM, PRODUCT, QUANTITY],
+  // A count's line: the warehouse counted, the product, what was counted; book and difference are known once processed.
+  INVENTORY_COUNT: [TITLE, DOCUMENT_DATE, field('toWarehouse', 'Warehouse', true), PRODUCT, field('quantity', 'Counted quantity', true),
+    field('bookQuantity', 'Book quantity'), field('difference', 'Difference')],
 };

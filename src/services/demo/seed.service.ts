@@ -15,6 +15,7 @@ import { postMovements } from '../documents/ledger.service';
 import { reversalOf } from '../documents/movements';
 import { exactly, plannedRowsOf, valueRows } from '../documents/valuation';
 import { utcDay } from '../documents/document-dates';
+import { planCount } from '../documents/stock-count';
 import { captureCosts, purchasePriceOf } from '../documents/cost-capture';
 import { GrantSpec, grantRows } from '../access/standard-roles';
 import { ensureStandardRoles } from '../access/standard-roles.service';
@@ -124,12 +125,14 @@ async function seedDocument(tx: EntityManager, d: NonNullable<SeedSpec['document
   await writeDocumentWarehouses(tx, doc.id, items);
   if (status === DocumentStatus.DRAFT) return doc.id;
 
-  // Valued as processing values them (DESIGN §1): outgoing lines at their source's average cost.
-  const planned = plannedRowsOf(doc, items, (item) => item.purchasePrice ?? new Decimal(0), at);
+  // Valued as processing values them (DESIGN §1): outgoing lines at their source's average cost;
+  // a count's differences against the book at `at` (stock-count.ts).
+  const { planned, books } = d.type === DocumentType.INVENTORY_COUNT ? await planCount(tx, doc, items, at, at)
+    : { planned: plannedRowsOf(doc, items, (item) => item.purchasePrice ?? new Decimal(0), at), books: null };
   const rows = planned.map((p) => p.row);
   const price = (productId: number) => purchasePriceOf(tx, productId);
   await postMovements(tx, rows, false, (states) => valueRows(planned, states, price));
-  await captureCosts(tx, items, rows);
+  await captureCosts(tx, items, rows, (item) => ({ bookQuantity: books?.get(item.id) }));
   Object.assign(doc, { status: DocumentStatus.PROCESSED, processedAt: at, processedById: authorId });
   if (status === DocumentStatus.CANCELLED) {
     const cancelledAt = d.cancelledAt ?? at;

@@ -11,39 +11,45 @@ import { encodeId } from '../platform/opaque-ids';
 /** One OR per (product, warehouse): chunked far below SQLite's expression depth of 1,000 (issue 22). */
 const OR_PAIRS = 200;
 
-/** Lines per capture statement: two CASE terms per line, far below SQLite's expression depth of 1,000 (issue 22). */
+/** Lines per capture statement: one WHEN per line in each CASE, far below SQLite's expression depth of 1,000 (issue 22). */
 const CAPTURE_CHUNK = 200;
+
+/** What else processing fixes on a line (absent or null: nothing): a sales order's sale price, a count's book quantity. */
+export type CapturedFields = Partial<Pick<DocumentItem, 'salePrice' | 'bookQuantity'>>;
+
+/** The columns a capture writes. */
+const CAPTURED = ['purchasePrice', 'salePrice', 'bookQuantity'] as const;
 
 /**
  * The unit cost each line was posted at — the line's price or the product's for stock from
  * outside, the source's average cost for outgoing lines and transfers — is written onto the
  * line, so the document shows what its ledger rows carry. A price a client sent on an outgoing
- * line is replaced: its cost is the server's (DESIGN §1). `salePrice` answers the sale price to
- * capture on a line (sales orders: the line's, else the product's), written in the same statement.
- * The lines whose prices change are written CAPTURE_CHUNK per `UPDATE … SET purchasePrice = CASE id …`
- * statement: a 1,000-line sales order sends 5, not 1,000 (issue 16 §4).
+ * line is replaced: its cost is the server's (DESIGN §1). `captured` answers what else to fix on a
+ * line — the sale price of a sales-order line (the line's, else the product's), the book quantity
+ * of a count line (issue 19 §2) — written in the same statement. The lines that change are
+ * written CAPTURE_CHUNK per `UPDATE … SET purchasePrice = CASE id …` statement: a 1,000-line
+ * sales order sends 5, not 1,000 (issue 16 §4).
  */
 export async function captureCosts(tx: EntityManager, items: DocumentItem[], rows: StockMovement[],
-  salePrice: (item: DocumentItem) => Decimal | null = () => null): Promise<void> {
+  captured: (item: DocumentItem) => CapturedFields = () => ({})): Promise<void> {
   const costOf = new Map<number, Decimal>();
   for (const row of rows) if (!costOf.has(row.itemId)) costOf.set(row.itemId, row.unitCost);
-  const differs = (current: Decimal | null, next: Decimal | null | undefined): next is Decimal => !!next && !(current !== null && current.equals(next));
+  const differs = (current: Decimal | null | undefined, next: Decimal | null | undefined): next is Decimal => !!next && !(current != null && current.equals(next));
   const changed: DocumentItem[] = [];
   for (const item of items) {
-    const cost = costOf.get(item.id);
-    const sale = salePrice(item);
-    if (!differs(item.purchasePrice, cost) && !differs(item.salePrice, sale)) continue;
-    if (differs(item.purchasePrice, cost)) item.purchasePrice = cost;
-    if (differs(item.salePrice, sale)) item.salePrice = sale;
+    const next: CapturedFields & { purchasePrice?: Decimal } = { purchasePrice: costOf.get(item.id), ...captured(item) };
+    const changes = CAPTURED.filter((column) => differs(item[column], next[column]));
+    if (changes.length === 0) continue;
+    for (const column of changes) item[column] = next[column]!;
     changed.push(item);
   }
-  // Both columns of a changed line are written: the one that keeps its value gets it back as read under the document's lock.
-  const price = (value: Decimal | null) => (value === null ? null : value.toFixed());
+  // Every column of a changed line is written: one that keeps its value gets it back as read under the document's lock.
+  const text = (value: Decimal | null | undefined) => (value == null ? null : value.toFixed());
   for (const part of chunks(changed, CAPTURE_CHUNK)) {
     const cases = part.map(() => 'WHEN ? THEN ?').join(' ');
     await tx.query(
-      `UPDATE document_item SET purchasePrice = CASE id ${cases} END, salePrice = CASE id ${cases} END WHERE id IN (${part.map(() => '?').join(', ')})`,
-      [...part.flatMap((i) => [i.id, price(i.purchasePrice)]), ...part.flatMap((i) => [i.id, price(i.salePrice)]), ...part.map((i) => i.id)],
+      `UPDATE document_item SET ${CAPTURED.map((column) => `${column} = CASE id ${cases} END`).join(', ')} WHERE id IN (${part.map(() => '?').join(', ')})`,
+      [...CAPTURED.flatMap((column) => part.flatMap((i) => [i.id, text(i[column])])), ...part.map((i) => i.id)],
     );
   }
 }

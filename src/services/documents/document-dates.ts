@@ -22,6 +22,15 @@ export const ledgerInstant = (documentDate: string, now: Date): Date =>
   (documentDate === utcDay(now) ? now : new Date(`${documentDate}T00:00:00.000Z`));
 
 /**
+ * The instant an inventory count's rows carry (issue 19 §2): the processing instant when it is
+ * dated the day it is processed, else the last millisecond of its date — a count dated D states
+ * the stock at the end of D, so its book quantity is `stockLevels(at: D)` and its rows come after
+ * every row dated D (docs/documents.md "Stocktaking").
+ */
+export const countInstant = (documentDate: string, now: Date): Date =>
+  (documentDate === utcDay(now) ? now : new Date(`${documentDate}T23:59:59.999Z`));
+
+/**
  * `settings.closedBefore`, read only for a day before today: closedBefore is never after the day
  * it was set (settings-admin.service.ts), so today and later are always open and a same-day
  * posting reads no settings row (test/documents/posting-statements.test.ts). Read under a shared

@@ -3,8 +3,9 @@ import { NO_WAREHOUSE } from '../../entities/document-warehouse.entity';
 import { Warehouse } from '../../entities/warehouse.entity';
 import { DocumentType } from '../../shield/permission-catalog';
 
-const PREFIX: Record<DocumentType, string> = {
-  STOCK_RECEIPT: 'RC', STOCK_ADJUSTMENT: 'AD', STOCK_TRANSFER: 'TR', WRITE_OFF: 'WO', SALES_ORDER: 'SO',
+/** The type part of a number (RC-MAIN-000001). */
+export const NUMBER_PREFIX: Record<DocumentType, string> = {
+  STOCK_RECEIPT: 'RC', STOCK_ADJUSTMENT: 'AD', STOCK_TRANSFER: 'TR', WRITE_OFF: 'WO', SALES_ORDER: 'SO', INVENTORY_COUNT: 'IC',
 };
 
 type Sides = { fromWarehouseId: number | null; toWarehouseId: number | null };
@@ -45,11 +46,11 @@ export async function takeDocumentNumber(tx: EntityManager, type: DocumentType, 
   warehouse?: Pick<Warehouse, 'numberPrefix' | 'code'>): Promise<DocumentNumber> {
   const n = await increment(tx, type, warehouseId);
   const taken = String(n - 1).padStart(6, '0');
-  if (warehouseId === NO_WAREHOUSE) return { number: `${PREFIX[type]}-${taken}`, numberWarehouseId: warehouseId };
+  if (warehouseId === NO_WAREHOUSE) return { number: `${NUMBER_PREFIX[type]}-${taken}`, numberWarehouseId: warehouseId };
   // The warehouse entity gives a missing numberPrefix the same way (warehouse.entity.ts).
   const prefix = warehouse ? warehouse.numberPrefix ?? warehouse.code.toUpperCase() : await prefixOf(tx, warehouseId);
   if (!prefix) throw new Error(`numbering: no warehouse ${warehouseId}`);
-  return { number: `${PREFIX[type]}-${prefix}-${taken}`, numberWarehouseId: warehouseId };
+  return { number: `${NUMBER_PREFIX[type]}-${prefix}-${taken}`, numberWarehouseId: warehouseId };
 }
 
 /** The counter's value after the increment, from the upsert itself: RETURNING (SQLite), the statement's insert id (MariaDB/MySQL). */

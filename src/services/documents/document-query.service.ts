@@ -18,9 +18,15 @@ import { byIdLoader } from '../../loaders/loader-factories';
 /** A document as the read API hands it on: the entity plus the facts its rules need (no I/O in rules). */
 export type DocumentView = InventoryDocument & Pick<DocumentFacts, 'warehouseIds'>;
 
-/** Money of a line: quantity × purchase price; a line without a price counts 0. */
-export const lineTotal = (item: Pick<DocumentItem, 'quantity' | 'purchasePrice'>): Decimal =>
-  item.purchasePrice === null ? new Decimal(0) : item.quantity.times(item.purchasePrice);
+/**
+ * Money of a line: quantity × purchase price; a line without a price counts 0. A processed count
+ * line (it has a book quantity) moved only its difference: difference × the cost it was posted at,
+ * negative for a shortage — so a count's total is what it changed the stock's value by.
+ */
+export const lineTotal = (item: Pick<DocumentItem, 'quantity' | 'purchasePrice' | 'bookQuantity'>): Decimal => {
+  if (item.purchasePrice === null) return new Decimal(0);
+  return (item.bookQuantity == null ? item.quantity : item.quantity.minus(item.bookQuantity)).times(item.purchasePrice);
+};
 
 /** Σ line totals over the items the viewer may see; the items pass the row guard again before summing (DESIGN §3.1, §3.4). */
 async function visibleTotal(ctx: RequestContext, documentId: number): Promise<Decimal> {

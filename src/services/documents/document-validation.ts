@@ -96,12 +96,16 @@ export async function validateLines(tx: EntityManager, access: Access, type: Doc
   errors = new InputErrors()): Promise<{ products: Map<number, Product>; warehouses: Map<number, Warehouse> }> {
   if (lines.length > LIMITS.documentLines) throw tooManyLines(listField, lines.length);
   const sides = WAREHOUSE_SIDES[type];
+  const count = type === DocumentType.INVENTORY_COUNT;
   for (const line of lines) {
-    if (!line.quantity.greaterThan(0)) errors.add(`${line.field}.quantity`, 'must be greater than 0.');
+    // A count's quantity is what was counted: nothing on the shelf is a count of 0 (issue 19 §2).
+    if (count ? line.quantity.isNegative() : !line.quantity.greaterThan(0)) errors.add(`${line.field}.quantity`, count ? 'must be 0 or more.' : 'must be greater than 0.');
     if (line.purchasePrice?.isNegative()) errors.add(`${line.field}.purchasePrice`, 'must not be negative.');
     // Stock leaving a warehouse is valued at its source's average cost, never at a client's price (DESIGN §1).
     else if (sides.from && line.priceGiven) {
       errors.add(`${line.field}.purchasePrice`, `must be empty for ${type}: an outgoing line is valued at the average cost of its source.`);
+    } else if (count && line.priceGiven) {
+      errors.add(`${line.field}.purchasePrice`, `must be empty for ${type}: a count's difference is valued at the level's average cost.`);
     }
     // Only a sales order sells: a sale price elsewhere would be revenue that never happened.
     if (line.salePrice?.isNegative()) errors.add(`${line.field}.salePrice`, 'must not be negative.');
@@ -142,7 +146,7 @@ export async function validateLines(tx: EntityManager, access: Access, type: Doc
       if (!warehouse) errors.add(`${line.field}.${side}`, 'no warehouse with this id.');
       else if (!warehouse.active) errors.add(`${line.field}.${side}`, `warehouse ${warehouse.code} is inactive.`);
     }
-    if (!sides.from && product) errors.check(() => assertLineValue(line, line.purchasePrice ?? product.purchasePrice));
+    if (!sides.from && !count && product) errors.check(() => assertLineValue(line, line.purchasePrice ?? product.purchasePrice));
     // Revenue of a line (quantity × its sale price, else the product's) is bounded like a line value.
     const salePrice = type === DocumentType.SALES_ORDER ? line.salePrice ?? product?.salePrice : null;
     if (salePrice && salePrice.times(line.quantity).gt(AMOUNTS.value)) {
@@ -151,6 +155,26 @@ export async function validateLines(tx: EntityManager, access: Access, type: Doc
   }
   errors.throwIfAny();
   return { products, warehouses };
+}
+
+/**
+ * An inventory count counts each (product, warehouse) once, as ERPNext's stock reconciliation
+ * does: a second line on one is BAD_USER_INPUT on its productId — on the line this input gave
+ * when only one of the two is new (`lines` are all of the document's lines after the change).
+ */
+export function countedOnce(type: DocumentType, lines: Line[], errors: InputErrors): void {
+  if (type !== DocumentType.INVENTORY_COUNT) return;
+  const first = new Map<string, Line>();
+  for (const line of lines) {
+    if (!parsed(line.productId) || !parsed(line.toWarehouseId)) continue;
+    const key = `${line.productId}:${line.toWarehouseId}`;
+    const earlier = first.get(key);
+    if (!earlier) first.set(key, line);
+    else {
+      const blamed = line.field.startsWith('input') || !earlier.field.startsWith('input') ? line : earlier;
+      errors.add(`${blamed.field}.productId`, 'is counted twice in this warehouse: a count has one line per product and warehouse.');
+    }
+  }
 }
 
 /**

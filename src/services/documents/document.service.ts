@@ -12,7 +12,7 @@ import { DocumentAction, DocumentType } from '../../shield/permission-catalog';
 import { assertCanAct, assertVersion, documentNotFound, factsOf } from './document-lifecycle';
 import { numberingWarehouse, takeDocumentNumber } from './document-number';
 import { planLineEdit } from './document-edit';
-import { Line, lineFromInput, lineOfItem, tooManyLines, validateLines, validDealRef, validTitle } from './document-validation';
+import { countedOnce, Line, lineFromInput, lineOfItem, tooManyLines, validateLines, validDealRef, validTitle } from './document-validation';
 import { parseId } from '../platform/ids';
 import { isMysql, moveStock, postMovements } from './ledger.service';
 import { applyRollups } from '../reports/rollup-writer';
@@ -26,7 +26,8 @@ import { inTransaction } from '../platform/transaction';
 import { insertInChunks } from '../platform/bulk';
 import { deleteDocumentWarehouses, writeDocumentWarehouses } from './document-warehouses';
 import { LIMITS } from '../../limits/limits';
-import { assertPeriodOpen, checkDocumentDate, ledgerInstant, receiptFields, utcDay } from './document-dates';
+import { assertPeriodOpen, checkDocumentDate, countInstant, ledgerInstant, receiptFields, utcDay } from './document-dates';
+import { planCount } from './stock-count';
 
 /** A document as mutations return it: the entity plus every warehouse its items touch (DocumentFacts). */
 export type DocumentResult = InventoryDocument & { warehouseIds: number[] };
@@ -59,6 +60,7 @@ export const documentService = {
     const documentDate = input.documentDate === undefined ? utcDay(now) : await checkDocumentDate(tx, input.documentDate, `${at}.documentDate`, errors, now);
     const receipt = receiptFields(type, input, at, errors, now);
     const lines = (input.items ?? []).map((item, i) => lineFromInput(item, `${at}.items[${i}]`, errors));
+    countedOnce(type, lines, errors);
     const { warehouses } = await validateLines(tx, ctx.access, type, lines, `${at}.items`, errors);
     if (!canActOnDocument(ctx.access, factsOf({ type, status: DocumentStatus.DRAFT }, lines), DocumentAction.EDIT)) {
       // Lines are already checked warehouse by warehouse, so only DOCUMENT VIEW can be missing here.
@@ -90,6 +92,7 @@ export const documentService = {
       Object.assign(doc, receiptFields(doc.type, input, 'input', errors));
       const edit = planLineEdit(items, input, errors);
       if (edit.after.length > LIMITS.documentLines) throw tooManyLines('input.addItems', edit.after.length);
+      countedOnce(doc.type, edit.after, errors);
       // New and changed lines are validated in full; untouched ones are re-validated at processing.
       const { warehouses } = await validateLines(tx, ctx.access, doc.type, [...edit.changed, ...edit.added], 'input.addItems', errors);
 
@@ -137,8 +140,11 @@ export const documentService = {
       await tx.update(InventoryDocument, { id: doc.id }, processed);
 
       // Moving-average valuation (DESIGN §1): stock from outside at the line's price, else the
-      // product's; outgoing lines at their source's average, read from the locked levels.
-      const planned = plannedRowsOf(doc, items, (item) => item.purchasePrice ?? purchasePrice(item.productId), ledgerInstant(doc.documentDate, now), now);
+      // product's; outgoing lines at their source's average, read from the locked levels. A count
+      // posts its differences against the book at its date, at the levels' average (stock-count.ts).
+      const { planned, books } = doc.type === DocumentType.INVENTORY_COUNT
+        ? await planCount(tx, doc, items, countInstant(doc.documentDate, now), now)
+        : { planned: plannedRowsOf(doc, items, (item) => item.purchasePrice ?? purchasePrice(item.productId), ledgerInstant(doc.documentDate, now), now), books: null };
       const rows = planned.map((p) => p.row);
       // Reservations hold (DESIGN §1): a sales order may also take its own deal's reservations, and uses them up as it ships.
       const ownDeal = doc.type === DocumentType.SALES_ORDER ? doc.dealRef : null;
@@ -146,7 +152,7 @@ export const documentService = {
         (states) => valueRows(planned, states, purchasePrice), ownDeal);
       // A sales-order line without a sale price takes the product's, in the same UPDATE as its cost.
       const salePrice = (item: DocumentItem) => doc.type === DocumentType.SALES_ORDER ? item.salePrice ?? products.get(item.productId)?.salePrice ?? null : null;
-      await captureCosts(tx, items, rows, salePrice);
+      await captureCosts(tx, items, rows, (item) => ({ salePrice: salePrice(item), bookQuantity: books?.get(item.id) }));
       if (ownDeal) {
         await consumeDealReservations(tx, ownDeal, items.map((item) => ({ productId: item.productId, warehouseId: item.fromWarehouseId!, quantity: item.quantity })), levels, now);
       }

@@ -50,6 +50,8 @@ export async function postMovements(tx: EntityManager, movements: StockMovement[
 /** postMovements without the report rollups: the caller must applyRollups(tx, movements) before its transaction ends. */
 export async function moveStock(tx: EntityManager, movements: StockMovement[], allowNegative: boolean | (() => Promise<boolean>),
   valuation?: (states: Map<string, LevelState>) => Promise<void>, ownDeal: string | null = null): Promise<Map<string, LockedLevel>> {
+  // An inventory count that finds what the book says moves nothing (stock-count.ts).
+  if (movements.length === 0) return new Map();
   const levels = await lockLevels(tx, netChanges(movements));
   if (valuation) await valuation(new Map([...levels].map(([key, level]) => [key, { quantity: level.quantity, value: level.value }])));
   const changes = netChanges(movements);

@@ -11,6 +11,8 @@ export const WAREHOUSE_SIDES: Record<DocumentType, { from: boolean; to: boolean 
   STOCK_TRANSFER: { from: true, to: true },
   WRITE_OFF: { from: true, to: false },
   SALES_ORDER: { from: true, to: false },
+  // A count names the warehouse counted as its destination; its rows go either way (countMovementsOf).
+  INVENTORY_COUNT: { from: false, to: true },
 };
 
 const OUTGOING_KIND: Record<DocumentType, MovementKind> = {
@@ -19,6 +21,7 @@ const OUTGOING_KIND: Record<DocumentType, MovementKind> = {
   STOCK_TRANSFER: MovementKind.TRANSFER_OUT,
   WRITE_OFF: MovementKind.OTHER_OUT,
   SALES_ORDER: MovementKind.SHIPPED,
+  INVENTORY_COUNT: MovementKind.OTHER_OUT,
 };
 
 /**
@@ -35,6 +38,7 @@ export function movementsOf(
   reversal = false,
   postedAt: Date = at,
 ): StockMovement[] {
+  if (doc.type === DocumentType.INVENTORY_COUNT) throw new Error('movementsOf: a count moves its differences against the book (countMovementsOf)');
   const sides = WAREHOUSE_SIDES[doc.type];
   const rows: StockMovement[] = [];
   const push = (item: DocumentItem, warehouseId: number, sign: 1 | -1, kind: MovementKind, unitCost: Decimal) => {
@@ -51,6 +55,26 @@ export function movementsOf(
     if (sides.to) push(item, item.toWarehouseId!, 1, doc.type === DocumentType.STOCK_TRANSFER ? MovementKind.TRANSFER_IN : MovementKind.RECEIVED, unitCost);
   }
   return rows;
+}
+
+/**
+ * The ledger rows of processing an inventory count (issue 19 §2): per line, the counted quantity
+ * (`item.quantity`) minus the book quantity `bookOf(item)` in the line's warehouse — a surplus is
+ * RECEIVED (stock found, as by an adjustment), a shortage OTHER_OUT (stock lost, as by a
+ * write-off), so every report identity holds unchanged; a line that counts what the book says
+ * writes no row. Unit cost and value are the valuation's (valuation.ts, plannedCountRowsOf).
+ */
+export function countMovementsOf(doc: InventoryDocument, items: DocumentItem[], bookOf: (item: DocumentItem) => Decimal, at: Date,
+  postedAt: Date = at): StockMovement[] {
+  return items.flatMap((item) => {
+    const quantity = item.quantity.minus(bookOf(item));
+    if (quantity.isZero()) return [];
+    return [Object.assign(new StockMovement(), {
+      documentId: doc.id, itemId: item.id, documentType: doc.type, productId: item.productId, warehouseId: item.toWarehouseId!,
+      kind: quantity.isPositive() ? MovementKind.RECEIVED : OUTGOING_KIND[doc.type], quantity, unitCost: new Decimal(0), value: new Decimal(0),
+      reversal: false, occurredAt: at, postedAt,
+    })];
+  });
 }
 
 /** Net quantity and value change per (product, warehouse), in a fixed key order so concurrent posters lock rows alike. */

@@ -14,6 +14,14 @@ export type LevelAsOf = StockLevel & { reservedAsOf: Decimal };
 /** The instant a `Date` day ends: midnight UTC after it. */
 export const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS);
 
+/**
+ * An exact SUM of a DECIMAL column on both databases: MariaDB sums DECIMALs exactly; SQLite adds
+ * integer 1/10000 units with unit_sum (sqlite-unit-sum.ts). `fromExactSum` reads what it answered.
+ */
+export const exactSum = (mysql: boolean, column: string) => (mysql ? `SUM(${column})` : `unit_sum(CAST(ROUND(${column} * 10000) AS INTEGER))`);
+export const fromExactSum = (mysql: boolean, raw: unknown) =>
+  (mysql ? new Decimal(String(raw ?? 0)) : new Decimal(String(raw ?? 0)).dividedBy(10_000));
+
 /** Only levels that had a ledger row before `end`: a level first moved later did not exist then. */
 export function existingBefore(qb: SelectQueryBuilder<StockLevel>, end: Date): SelectQueryBuilder<StockLevel> {
   return qb.andWhere('EXISTS (SELECT 1 FROM stock_movement asof WHERE asof.warehouseId = level.warehouseId' +
@@ -29,8 +37,8 @@ export function existingBefore(qb: SelectQueryBuilder<StockLevel>, end: Date): S
 export async function levelsAsOf(ctx: RequestContext, page: Page<StockLevel>, end: Date): Promise<Page<LevelAsOf>> {
   const keys = page.nodes.map((level) => ({ productId: level.productId, warehouseId: level.warehouseId }));
   const mysql = ctx.db.options.type === 'mysql';
-  const sum = (column: string) => (mysql ? `SUM(${column})` : `unit_sum(CAST(ROUND(${column} * 10000) AS INTEGER))`);
-  const exact = (raw: unknown) => (mysql ? new Decimal(String(raw ?? 0)) : new Decimal(String(raw ?? 0)).dividedBy(10_000));
+  const sum = (column: string) => exactSum(mysql, column);
+  const exact = (raw: unknown) => fromExactSum(mysql, raw);
   const byKey = (rows: Array<Record<string, unknown>>, column: string) =>
     new Map(rows.map((row) => [`${row.productId}:${row.warehouseId}`, exact(row[column])]));
 

@@ -3,7 +3,7 @@ import { DocumentItem } from '../../entities/document-item.entity';
 import { InventoryDocument } from '../../entities/inventory-document.entity';
 import { StockMovement } from '../../entities/stock-movement.entity';
 import { DocumentType } from '../../shield/permission-catalog';
-import { movementsOf } from './movements';
+import { countMovementsOf, movementsOf } from './movements';
 
 /**
  * Moving-average cost per (product, warehouse) (DESIGN §1, docs/documents.md "Valuation").
@@ -21,8 +21,10 @@ export type Basis =
   | { kind: 'price' }
   /** A reversal: exactly the value of the row it reverses. */
   | { kind: 'exact' }
-  /** Outgoing (sales order, write-off, transfer out): the current average cost of the level it leaves. */
+  /** Outgoing (sales order, write-off, transfer out, a count's shortage): the current average cost of the level it leaves. */
   | { kind: 'average' }
+  /** Stock a count found (surplus): at the current average cost of its level, else (no stock there) the fallback rate. */
+  | { kind: 'found' }
   /** A transfer's destination: the value its source row took. */
   | { kind: 'carry'; from: StockMovement };
 
@@ -43,6 +45,17 @@ export function plannedRowsOf(doc: InventoryDocument, items: DocumentItem[], inc
     row.value = round(times(row.quantity, row.unitCost));
     return { row, basis: { kind: 'price' } };
   });
+}
+
+/**
+ * The ledger rows of processing an inventory count (countMovementsOf), each with how it is valued:
+ * a shortage leaves at the level's average cost like any outgoing row, a surplus enters at it
+ * (DESIGN §1: a count corrects quantities, it does not reprice what is there).
+ */
+export function plannedCountRowsOf(doc: InventoryDocument, items: DocumentItem[], bookOf: (item: DocumentItem) => Decimal, at: Date,
+  postedAt: Date = at): PlannedRow[] {
+  return countMovementsOf(doc, items, bookOf, at, postedAt)
+    .map((row): PlannedRow => ({ row, basis: row.quantity.isNegative() ? { kind: 'average' } : { kind: 'found' } }));
 }
 
 /** A cancellation's reversing rows: each at exactly the value of the row it reverses. */
@@ -66,6 +79,10 @@ export const exactly = (rows: StockMovement[]): PlannedRow[] => rows.map((row) =
  *
  * So a level with quantity 0 has value 0, and a level with quantity ≥ 0 never has a negative
  * value, whatever the order of documents, cancellations and price changes.
+ *
+ * A row a count found (`found`) brings its units at round(units × v / q) when q > 0 — the level's
+ * average, so the average does not move — else (no stock to average) at `fallbackRate`; it is
+ * then valued like any other incoming row by the cases above, and its unit cost is that rate.
  */
 export async function valueRows(planned: PlannedRow[], states: Map<string, LevelState>,
   fallbackRate: (productId: number) => Decimal | Promise<Decimal>): Promise<void> {
@@ -74,6 +91,7 @@ export async function valueRows(planned: PlannedRow[], states: Map<string, Level
     const { quantity: q, value: v } = state;
     const n = row.quantity;
     const after = q.plus(n);
+    if (basis.kind === 'found') row.value = round(q.greaterThan(0) ? ratio(times(n, v), q) : times(n, await fallbackRate(row.productId)));
     const own = basis.kind === 'carry' ? basis.from.value.negated() : basis.kind === 'average' ? null : row.value;
     let v2: Decimal;
     if (after.isZero()) v2 = new Decimal(0);
@@ -85,6 +103,7 @@ export async function valueRows(planned: PlannedRow[], states: Map<string, Level
     else if (q.isNegative()) v2 = round(ratio(times(after, v), q));
     else v2 = round(times(after, await fallbackRate(row.productId)));
     row.value = v2.minus(v);
+    if (basis.kind === 'found') row.unitCost = round(ratio(own!, n));
     if (basis.kind === 'average') row.unitCost = round(ratio(row.value.abs(), n.abs()));
     if (basis.kind === 'carry') row.unitCost = basis.from.unitCost;
     states.set(`${row.productId}:${row.warehouseId}`, { quantity: after, value: v2 });

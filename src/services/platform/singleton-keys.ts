@@ -11,5 +11,6 @@ export const FORM_LAYOUT_KEYS: Record<DocumentType, number> = {
   [DocumentType.STOCK_TRANSFER]: 3,
   [DocumentType.WRITE_OFF]: 4,
   [DocumentType.SALES_ORDER]: 5,
+  [DocumentType.INVENTORY_COUNT]: 6,
 };
 export const FORM_LAYOUT_TYPES = new Map(Object.entries(FORM_LAYOUT_KEYS).map(([type, key]) => [key, type as DocumentType]));

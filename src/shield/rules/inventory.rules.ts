@@ -40,7 +40,8 @@ export const inventoryRules: RuleTree = {
     total: purchasePrices,
   },
   DocumentItem: {
-    ...visibleWithParent('id', 'quantity', 'fromWarehouse', 'toWarehouse'),
+    // A count's quantities are quantities like `quantity`: visible with the line (issue 19 §2).
+    ...visibleWithParent('id', 'quantity', 'fromWarehouse', 'toWarehouse', 'countedQuantity', 'bookQuantity', 'difference'),
     product: catalog,
     purchasePrice: purchasePrices,
     lineTotal: purchasePrices,
