@@ -22,8 +22,8 @@ export class DocumentItemInput {
 export class DocumentItemChangeInput {
   @Field(() => ID, { description: 'The line to change (DocumentItem.id of this document).' }) id: string;
   @Field(() => ID, { nullable: true, description: 'Another product for the line; not an archived one.' }) productId?: string | null;
-  @Field(() => DecimalScalar, { nullable: true, description: 'A new quantity, greater than zero.' }) quantity?: Decimal | null;
-  @Field(() => DecimalScalar, { nullable: true, description: 'A new line price; null clears it. Refused on outgoing lines.' }) purchasePrice?: Decimal | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'A new quantity, greater than zero (on an INVENTORY_COUNT line: the quantity counted, zero or more).' }) quantity?: Decimal | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'A new line price; null clears it. Refused on outgoing lines and on INVENTORY_COUNT lines.' }) purchasePrice?: Decimal | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'A new sale price; null clears it (the product\'s is captured at processing). SALES_ORDER lines only.' })
   salePrice?: Decimal | null;
   @Field(() => ID, { nullable: true, description: 'A new source warehouse, on document types that have one.' }) fromWarehouseId?: string | null;
