@@ -65,7 +65,10 @@ describe('inventory counts under the access rules (issue 19 §2)', () => {
   it('counting a warehouse the viewer cannot select is refused exactly like any other line into it', async () => {
     const counted = await as(api, 'clerk', CREATE, { input: count(line('p', '1'), line('p', '3', 'B')) });
     const adjusted = await as(api, 'clerk', CREATE, { input: { type: 'STOCK_ADJUSTMENT', items: [line('p', '1'), line('p', '3', 'B')] } });
-    expect(errorOf(counted)).toMatchObject({ code: 'FORBIDDEN', permission: 'WAREHOUSE_SELECT', field: 'input.items[1].toWarehouseId' });
+    // The warehouse is named as the viewer sent it (the opaque id), never by its database key.
+    expect(errorOf(counted)).toMatchObject({ code: 'FORBIDDEN', permission: 'WAREHOUSE_SELECT', field: 'input.items[1].toWarehouseId',
+      warehouseId: String(api.ids.warehouses.B) });
+    expect(counted.errors![0].message).toBe(`You lack authority over warehouse ${api.ids.warehouses.B} (WAREHOUSE_SELECT).`);
     expect([counted.errors?.[0].message, errorOf(counted)]).toEqual([adjusted.errors?.[0].message, errorOf(adjusted)]);
   });
 

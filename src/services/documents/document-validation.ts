@@ -9,6 +9,7 @@ import { DocumentItemChangeInput, DocumentItemInput } from '../../schema/documen
 import { Access } from '../../shield/access';
 import { DocumentType } from '../../shield/permission-catalog';
 import { parseId } from '../platform/ids';
+import { encodeId } from '../platform/opaque-ids';
 import { WAREHOUSE_SIDES } from './movements';
 import { wholeNumbersOnly } from '../catalog/units';
 
@@ -194,8 +195,13 @@ function assertLineValue(line: Line, unitCost: Decimal | null): void {
 export const tooManyLines = (field: string, count: number) =>
   overLimit(field, 'documentLines', LIMITS.documentLines, `a document has at most ${LIMITS.documentLines} lines (documentLines); this one would have ${count}.`);
 
-/** FORBIDDEN for a warehouse the viewer cannot select; it names only the id the viewer sent. */
-export const lacksWarehouse = (warehouseId: number, field?: string) =>
-  forbidden(`You lack authority over warehouse ${warehouseId} (WAREHOUSE_SELECT).`, {
-    permission: 'WAREHOUSE_SELECT', warehouseId: String(warehouseId), ...(field ? { field } : {}),
+/**
+ * FORBIDDEN for a warehouse the viewer cannot select; it names only the id the viewer sent, as the
+ * API shows it (opaque), never the database key.
+ */
+export const lacksWarehouse = (warehouseId: number, field?: string) => {
+  const id = encodeId('Warehouse', warehouseId);
+  return forbidden(`You lack authority over warehouse ${id} (WAREHOUSE_SELECT).`, {
+    permission: 'WAREHOUSE_SELECT', warehouseId: id, ...(field ? { field } : {}),
   });
+};
