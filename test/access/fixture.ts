@@ -5,7 +5,7 @@ import { TestApi } from '../support/api';
 
 /**
  * Two warehouses, the standard roles, a full administrator, a local admin who manages access but
- * holds only warehouse A and a few permissions, and users without roles to administer.
+ * holds only warehouse A and a few permissions (the Warehouse clerk's document actions among them), and users without roles to administer.
  */
 export const ADMIN_SPEC: SeedSpec = {
   standardRoles: true,
@@ -19,6 +19,7 @@ export const ADMIN_SPEC: SeedSpec = {
         { permission: Permission.DOCUMENT, documentType: DocumentType.STOCK_ADJUSTMENT, actions: [DocumentAction.VIEW, DocumentAction.EDIT, DocumentAction.PROCESS] },
         { permission: Permission.DOCUMENT, documentType: DocumentType.STOCK_TRANSFER, actions: [DocumentAction.VIEW, DocumentAction.EDIT, DocumentAction.PROCESS] },
         { permission: Permission.DOCUMENT, documentType: DocumentType.WRITE_OFF, actions: [DocumentAction.VIEW, DocumentAction.EDIT, DocumentAction.PROCESS] },
+        { permission: Permission.DOCUMENT, documentType: DocumentType.INVENTORY_COUNT, actions: [DocumentAction.VIEW, DocumentAction.EDIT, DocumentAction.PROCESS] },
       ],
     },
     { key: 'catalogOnly', name: 'Catalog reader', grants: [{ permission: Permission.CATALOG_VIEW }] },
